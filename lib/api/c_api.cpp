@@ -1,0 +1,178 @@
+// The C API: a thin shell over the C++ API. Every entry point runs inside
+// guarded(), so no exception ever crosses extern "C", and every failure
+// leaves a message for crf_error_last().
+#include <algorithm>  // min
+#include <cstdlib>    // malloc, free
+#include <cstring>    // memcpy
+#include <new>        // bad_alloc
+#include <string>
+
+#include <fmt/core.h>
+
+#include "colreflow/colreflow.h"
+#include "colreflow/colreflow.hpp"
+
+struct crf_document {
+  colreflow::document doc;
+};
+
+namespace {
+
+// A fixed buffer, so that recording "out of memory" cannot itself allocate.
+// Per thread: a failure on one thread never clobbers another's message.
+thread_local char t_error[1024] = "";
+
+int set_error(int code, std::string_view message) noexcept {
+  std::size_t n = std::min(message.size(), sizeof t_error - 1);
+  // Do not cut a UTF-8 sequence in half: back up over continuation bytes.
+  if (n < message.size()) {
+    while (n > 0 && (static_cast<unsigned char>(message[n]) & 0xC0) == 0x80) --n;
+  }
+  std::memcpy(t_error, message.data(), n);
+  t_error[n] = '\0';
+  return code;
+}
+
+template <class F>
+int guarded(F &&body) noexcept {
+  try {
+    return body();
+  } catch (const colreflow::error &e) {
+    return set_error(static_cast<int>(e.code()), e.what());
+  } catch (const std::bad_alloc &) {
+    return set_error(CRF_ENOMEM, "out of memory");
+  } catch (const std::exception &e) {
+    return set_error(CRF_ERROR, e.what());
+  } catch (...) {
+    return set_error(CRF_ERROR, "unknown internal error");
+  }
+}
+
+[[noreturn]] void usage_error(const std::string &message) {
+  throw colreflow::error(colreflow::status::usage, message);
+}
+
+colreflow::options to_cpp_options(const crf_options *opts, const char *source_name) {
+  colreflow::options o;
+  if (source_name != nullptr) o.source_name = source_name;
+  if (opts != nullptr) {
+    if (opts->version != CRF_OPTIONS_VERSION) {
+      usage_error(fmt::format("crf_options.version is {}, expected {} (use CRF_OPTIONS_INIT)",
+                              opts->version, CRF_OPTIONS_VERSION));
+    }
+    if (opts->max_input_bytes != 0) o.max_input_bytes = opts->max_input_bytes;
+  }
+  return o;
+}
+
+std::string_view to_view(const char *data, std::size_t size, const char *fn) {
+  if (data == nullptr && size != 0) usage_error(fmt::format("{}: data is NULL", fn));
+  return data == nullptr ? std::string_view{} : std::string_view(data, size);
+}
+
+colreflow::format to_format(crf_format format) {
+  switch (format) {
+    case CRF_FORMAT_TXT: return colreflow::format::txt;
+    case CRF_FORMAT_MD: return colreflow::format::md;
+    case CRF_FORMAT_JSON: return colreflow::format::json;
+  }
+  usage_error(fmt::format("unknown format {}", static_cast<int>(format)));
+}
+
+// Moves bytes into a malloc'd, NUL-terminated crf_buf.
+int fill_buf(crf_buf *out, const std::string &s) {
+  char *p = static_cast<char *>(std::malloc(s.size() + 1));
+  if (p == nullptr) throw std::bad_alloc();
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  out->ptr = p;
+  out->size = s.size();
+  return CRF_OK;
+}
+
+void require(const void *p, const char *what) {
+  if (p == nullptr) usage_error(fmt::format("{} is NULL", what));
+}
+
+}  // namespace
+
+extern "C" {
+
+int crf_options_init(crf_options *opts, unsigned int version) {
+  return guarded([&] {
+    require(opts, "crf_options_init: opts");
+    if (version != CRF_OPTIONS_VERSION) {
+      usage_error(fmt::format("crf_options_init: unknown options version {}", version));
+    }
+    *opts = crf_options CRF_OPTIONS_INIT;
+    return CRF_OK;
+  });
+}
+
+int crf_document_from_text(crf_document **out, const char *data, std::size_t size,
+                           const char *source_name, const crf_options *opts) {
+  return guarded([&] {
+    require(out, "crf_document_from_text: out");
+    *out = nullptr;
+    const colreflow::options o = to_cpp_options(opts, source_name);
+    auto doc = colreflow::document::from_text(to_view(data, size, "crf_document_from_text"), o);
+    *out = new crf_document{std::move(doc)};
+    return CRF_OK;
+  });
+}
+
+int crf_document_render(crf_buf *out, const crf_document *doc, crf_format format) {
+  return guarded([&] {
+    require(out, "crf_document_render: out");
+    *out = crf_buf CRF_BUF_INIT;
+    require(doc, "crf_document_render: doc");
+    return fill_buf(out, doc->doc.render(to_format(format)));
+  });
+}
+
+int crf_document_report(crf_buf *out, const crf_document *doc) {
+  return guarded([&] {
+    require(out, "crf_document_report: out");
+    *out = crf_buf CRF_BUF_INIT;
+    require(doc, "crf_document_report: doc");
+    return fill_buf(out, doc->doc.report());
+  });
+}
+
+std::size_t crf_document_repair_count(const crf_document *doc) {
+  return doc == nullptr ? 0 : doc->doc.repair_count();
+}
+
+void crf_document_free(crf_document *doc) { delete doc; }
+
+int crf_repair_text(crf_buf *out, const char *data, std::size_t size, crf_format format,
+                    const crf_options *opts) {
+  return guarded([&] {
+    require(out, "crf_repair_text: out");
+    *out = crf_buf CRF_BUF_INIT;
+    const colreflow::format f = to_format(format);  // before the work, not after
+    const colreflow::options o = to_cpp_options(opts, nullptr);
+    return fill_buf(out, colreflow::repair_text(to_view(data, size, "crf_repair_text"), f, o));
+  });
+}
+
+void crf_buf_dispose(crf_buf *buf) {
+  if (buf == nullptr) return;
+  std::free(buf->ptr);
+  buf->ptr = nullptr;
+  buf->size = 0;
+}
+
+const char *crf_error_last(void) { return t_error; }
+
+int crf_version_number(void) { return CRF_VERSION_NUMBER; }
+
+#define CRF_STRINGIFY_(x) #x
+#define CRF_STRINGIFY(x) CRF_STRINGIFY_(x)
+
+const char *crf_version_string(void) {
+  return CRF_STRINGIFY(CRF_VERSION_MAJOR) "." CRF_STRINGIFY(CRF_VERSION_MINOR) "." CRF_STRINGIFY(
+      CRF_VERSION_PATCH);
+}
+
+}  // extern "C"

@@ -1,0 +1,66 @@
+// The --report summary: what was wrong with the page, in a reader's words,
+// and which decisions a person should check.
+#include <string>
+
+#include <fmt/core.h>
+
+#include "write/stats.hpp"
+#include "write/writers.hpp"
+
+namespace colreflow::detail {
+namespace {
+
+const char *explain(repair_kind k) {
+  switch (k) {
+    case repair_kind::line_join: return "line breaks inside a paragraph removed";
+    case repair_kind::dehyphenation: return "line-end hyphens removed, words rejoined";
+    case repair_kind::hyphen_kept: return "line-end hyphens kept in real compounds";
+    case repair_kind::spacing: return "OCR spaces inside CJK text removed";
+    case repair_kind::block_moved: return "blocks placed away from their input position";
+    case repair_kind::heading_placed: return "headings attached to the section they title";
+    case repair_kind::paragraph_break: return "paragraph boundaries found inside a block";
+    case repair_kind::column_join: return "paragraphs continued across a column break";
+  }
+  return "";
+}
+
+std::string line_range(std::uint32_t first, std::uint32_t last) {
+  return first == last ? fmt::format("line {}", first) : fmt::format("lines {}-{}", first, last);
+}
+
+}  // namespace
+
+std::string write_report(const document &doc) {
+  const document_stats s = compute_stats(doc);
+  std::string out = fmt::format("{}: {} text, {} lines, {} blocks, {} moved out of input order\n",
+                                doc.source_name, doc.writing == script::cjk ? "CJK" : "Latin",
+                                s.lines, s.blocks, s.blocks_moved);
+
+  std::size_t total = 0;
+  for (std::size_t n : s.repairs) total += n;
+  if (total == 0) {
+    out += "  no repairs\n";
+  } else {
+    out += fmt::format("  {} repairs:\n", total);
+    for (std::size_t k = 0; k < kAllRepairKinds.size(); ++k) {
+      if (s.repairs[k] == 0) continue;
+      out += fmt::format("    {:>5}  {:<16} {}\n", s.repairs[k],
+                         repair_kind_name(kAllRepairKinds[k]), explain(kAllRepairKinds[k]));
+    }
+  }
+
+  std::size_t low = 0;
+  for (const repair &r : doc.log.entries) low += r.confidence < kLowConfidence;
+  if (low > 0) {
+    out += fmt::format("  {} low-confidence decisions (below {:.2f}) to review:\n", low,
+                       kLowConfidence);
+    for (const repair &r : doc.log.entries) {
+      if (!(r.confidence < kLowConfidence)) continue;
+      out += fmt::format("    {:<13} {:<16} {:.2f}  {}\n", line_range(r.first_line, r.last_line),
+                         repair_kind_name(r.kind), r.confidence, r.cue);
+    }
+  }
+  return out;
+}
+
+}  // namespace colreflow::detail
