@@ -1,0 +1,246 @@
+// The reflow command: options in, one library call per input, bytes out.
+// All repair logic lives in the library; this file only moves bytes and
+// turns statuses into exit codes.
+#include "cmd_reflow.hpp"
+
+#include <cerrno>
+#include <cstdint>  // SIZE_MAX
+#include <cstdio>   // FILE, fwrite, fprintf
+#include <cstring>  // strerror
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "colreflow/colreflow.h"
+#include "colreflow/colreflow.hpp"  // options{}: the library's default limit
+#include "read_input.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInput = 1;
+constexpr int kExitUsage = 2;
+
+constexpr const char *kHelp =
+    "Usage: colreflow [options] [FILE...]\n"
+    "Repair the OCR text of multi-column newspaper pages: restore the reading\n"
+    "order, rejoin lines and words cut by the columns, and print the articles.\n"
+    "\n"
+    "With no FILE, or when FILE is -, read standard input. Input is UTF-8 text;\n"
+    "a BOM and LF, CRLF or CR line ends are accepted.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT      output format: txt (default), md or json\n"
+    "  -o, --output FILE        write to FILE instead of standard output\n"
+    "      --report             summarise the repairs on standard error\n"
+    "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
+    "                           suffixes multiply by 1024s (default 64M)\n"
+    "  -h, --help               print this help and exit\n"
+    "  -V, --version            print the version and exit\n"
+    "\n"
+    "With several FILEs the outputs follow one another in order; with -f json\n"
+    "each FILE gives one JSON document, each ending with a newline. A FILE that\n"
+    "cannot be read or repaired is reported and skipped.\n"
+    "\n"
+    "Exit status: 0 success, 1 an input could not be read or repaired,\n"
+    "2 a usage error.\n";
+
+struct cli_options {
+  crf_format format = CRF_FORMAT_TXT;
+  std::string output;  // empty: standard output
+  bool report = false;
+  std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
+  std::vector<std::string> files;
+};
+
+struct usage_error {
+  std::string message;
+};
+
+bool parse_format(std::string_view s, crf_format &f) {
+  if (s == "txt") f = CRF_FORMAT_TXT;
+  else if (s == "md") f = CRF_FORMAT_MD;
+  else if (s == "json") f = CRF_FORMAT_JSON;
+  else return false;
+  return true;
+}
+
+// A positive byte count, optionally with a K, M or G (binary) suffix.
+bool parse_size(std::string_view s, std::size_t &out) {
+  std::size_t scale = 1;
+  if (!s.empty()) {
+    switch (s.back()) {
+      case 'K': case 'k': scale = std::size_t{1} << 10; break;
+      case 'M': case 'm': scale = std::size_t{1} << 20; break;
+      case 'G': case 'g': scale = std::size_t{1} << 30; break;
+      default: break;
+    }
+    if (scale != 1) s.remove_suffix(1);
+  }
+  if (s.empty()) return false;
+  std::size_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    const auto d = static_cast<std::size_t>(c - '0');
+    if (n > (SIZE_MAX - d) / 10) return false;
+    n = n * 10 + d;
+  }
+  if (n == 0 || n > SIZE_MAX / scale) return false;
+  out = n * scale;
+  return true;
+}
+
+// Accepts "-f json", "-fjson", "--format json" and "--format=json".
+// Returns 0 to go on, or -1 after printing help or version (exit 0).
+int parse_args(int argc, char **argv, cli_options &o) {
+  bool options_done = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (options_done || arg == "-" || arg.size() < 2 || arg[0] != '-') {
+      o.files.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+
+    std::string_view name = arg;
+    std::string_view inline_value;
+    bool has_inline = false;
+    if (arg.substr(0, 2) == "--") {
+      if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+        name = arg.substr(0, eq);
+        inline_value = arg.substr(eq + 1);
+        has_inline = true;
+      }
+    } else if (arg.size() > 2) {  // -fjson
+      name = arg.substr(0, 2);
+      inline_value = arg.substr(2);
+      has_inline = true;
+    }
+    auto value = [&]() -> std::string_view {
+      if (has_inline) return inline_value;
+      if (i + 1 >= argc) throw usage_error{"option '" + std::string(name) + "' needs a value"};
+      return argv[++i];
+    };
+    auto no_value = [&] {
+      if (has_inline) {
+        throw usage_error{"option '" + std::string(name) + "' takes no value"};
+      }
+    };
+
+    if (name == "-h" || name == "--help") {
+      no_value();
+      std::fputs(kHelp, stdout);
+      return -1;
+    } else if (name == "-V" || name == "--version") {
+      no_value();
+      std::printf("colreflow %s\n", crf_version_string());
+      return -1;
+    } else if (name == "-f" || name == "--format") {
+      const std::string_view v = value();
+      if (!parse_format(v, o.format)) {
+        throw usage_error{"unknown format '" + std::string(v) + "' (expected txt, md or json)"};
+      }
+    } else if (name == "-o" || name == "--output") {
+      o.output = value();
+      if (o.output.empty()) throw usage_error{"option '" + std::string(name) + "' needs a file"};
+    } else if (name == "--report") {
+      no_value();
+      o.report = true;
+    } else if (name == "--max-input-bytes") {
+      const std::string_view v = value();
+      if (!parse_size(v, o.max_input_bytes)) {
+        throw usage_error{"bad --max-input-bytes value '" + std::string(v) +
+                          "' (expected a positive number, optionally with K, M or G)"};
+      }
+    } else {
+      throw usage_error{"unknown option '" + std::string(arg) + "'"};
+    }
+  }
+  if (o.files.empty()) o.files.emplace_back("-");
+  return 0;
+}
+
+struct output_file {
+  std::FILE *f = stdout;
+  std::string name = "<stdout>";
+  bool failed = false;
+
+  bool write(const char *p, std::size_t n) {
+    if (!failed && std::fwrite(p, 1, n, f) != n) fail();
+    return !failed;
+  }
+  bool close() {
+    if (!failed && std::fflush(f) != 0) fail();
+    if (f != stdout && std::fclose(f) != 0 && !failed) fail();
+    f = nullptr;
+    return !failed;
+  }
+  void fail() {
+    std::fprintf(stderr, "colreflow: %s: cannot write: %s\n", name.c_str(), std::strerror(errno));
+    failed = true;
+  }
+};
+
+// Repairs one input and writes it. Returns false after reporting a failure.
+bool reflow_one(const std::string &path, const cli_options &o, output_file &out) {
+  const std::string name = path == "-" ? "<stdin>" : path;
+  std::string bytes, error;
+  if (!read_input(path, name, o.max_input_bytes, bytes, error)) {
+    std::fprintf(stderr, "colreflow: %s\n", error.c_str());
+    return false;
+  }
+
+  crf_options opts = CRF_OPTIONS_INIT;
+  opts.max_input_bytes = o.max_input_bytes;
+  crf_document *doc = nullptr;
+  crf_buf text = CRF_BUF_INIT;
+  crf_buf report = CRF_BUF_INIT;
+  bool ok = crf_document_from_text(&doc, bytes.data(), bytes.size(), name.c_str(), &opts) == CRF_OK &&
+            crf_document_render(&text, doc, o.format) == CRF_OK &&
+            (!o.report || crf_document_report(&report, doc) == CRF_OK);
+  if (!ok) {
+    std::fprintf(stderr, "colreflow: %s\n", crf_error_last());
+  } else {
+    ok = out.write(text.ptr, text.size);
+    if (o.report) std::fwrite(report.ptr, 1, report.size, stderr);
+  }
+  crf_buf_dispose(&report);
+  crf_buf_dispose(&text);
+  crf_document_free(doc);
+  return ok;
+}
+
+}  // namespace
+
+int cmd_reflow(int argc, char **argv) {
+  cli_options o;
+  try {
+    if (parse_args(argc, argv, o) < 0) return std::fflush(stdout) == 0 ? kExitOk : kExitInput;
+  } catch (const usage_error &e) {
+    std::fprintf(stderr, "colreflow: %s\nTry 'colreflow --help' for more information.\n",
+                 e.message.c_str());
+    return kExitUsage;
+  }
+
+  output_file out;
+  if (!o.output.empty()) {
+    out.name = o.output;
+    out.f = std::fopen(o.output.c_str(), "wb");
+    if (out.f == nullptr) {
+      std::fprintf(stderr, "colreflow: %s: cannot open for writing: %s\n", o.output.c_str(),
+                   std::strerror(errno));
+      return kExitInput;
+    }
+  }
+
+  int status = kExitOk;
+  for (const std::string &path : o.files) {
+    if (!reflow_one(path, o, out)) status = kExitInput;
+    if (out.failed) break;  // a full disk will not take the next file either
+  }
+  if (!out.close()) status = kExitInput;
+  return status;
+}
