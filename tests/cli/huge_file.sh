@@ -1,0 +1,13 @@
+# A 200 MB file is refused by its size, without being read: exit 1 with a
+# message naming the limit, and peak memory stays small.
+truncate -s 200M big.txt 2>/dev/null || head -c 209715200 /dev/zero >big.txt
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o mem.txt "$COLREFLOW" big.txt
+  status=$?
+  peak_kb=$(tail -n 1 mem.txt)
+  [ "$peak_kb" -lt 50000 ] || { echo "peak memory ${peak_kb} KB"; exit 99; }
+else
+  (ulimit -v 300000 && exec "$COLREFLOW" big.txt)
+  status=$?
+fi
+exit "$status"

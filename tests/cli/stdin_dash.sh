@@ -1,0 +1,2 @@
+# "-" reads standard input.
+printf 'Hello world.\n' | "$COLREFLOW" -
