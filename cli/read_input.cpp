@@ -20,6 +20,16 @@ std::string too_large(const std::string &name, std::size_t limit) {
          " bytes (raise it with --max-input-bytes)";
 }
 
+// The buffer size after `used` bytes filled it. A known file size gives
+// room for the whole file plus one byte to see the end in one read.
+// Otherwise grow by doubling; when the next doubling would pass the cap,
+// jump to the cap now, so the last reallocation copies half as much.
+std::size_t next_size(std::size_t used, std::size_t cap, std::size_t size_hint) {
+  if (used == 0 && size_hint > 0) return std::min(cap, size_hint + 1);
+  if (used > cap / 4) return cap;
+  return std::min(cap, std::max<std::size_t>(64 * 1024, used * 2));
+}
+
 }  // namespace
 
 bool read_input(const std::string &path, const std::string &name, std::size_t limit,
@@ -39,23 +49,23 @@ bool read_input(const std::string &path, const std::string &name, std::size_t li
   // A regular file says its size up front: refuse without reading. The
   // size is only a hint (files grow, /proc files say 0), so the read
   // below enforces the limit again.
+  std::size_t size_hint = 0;
   struct stat st {};
-  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<unsigned long long>(st.st_size) > limit) {
-    error = too_large(name, limit);
-    return false;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (static_cast<unsigned long long>(st.st_size) > limit) {
+      error = too_large(name, limit);
+      return false;
+    }
+    size_hint = static_cast<std::size_t>(st.st_size);
   }
 
-  // Grow geometrically but never past limit + 1: one byte over is enough
-  // to know the input is too large. When the next doubling would pass the
-  // cap, jump to the cap now, so the last reallocation copies half as much.
+  // Never hold more than limit + 1 bytes: one byte over is enough to know
+  // the input is too large.
   const std::size_t cap = limit == SIZE_MAX ? limit : limit + 1;
   std::size_t used = 0;
   while (used < cap) {
     if (used == bytes.size()) {
-      std::size_t want = used > cap / 2 ? cap : std::max<std::size_t>(64 * 1024, used * 2);
-      if (want > cap / 2) want = cap;
-      bytes.resize(want);
+      bytes.resize(next_size(used, cap, size_hint));
     }
     const std::size_t asked = bytes.size() - used;
     const std::size_t n = std::fread(bytes.data() + used, 1, asked, f);

@@ -6,6 +6,7 @@
 #include <cstring>    // memcpy
 #include <new>        // bad_alloc
 #include <string>
+#include <type_traits>  // underlying_type_t
 
 #include <fmt/core.h>
 
@@ -70,13 +71,17 @@ std::string_view to_view(const char *data, std::size_t size, const char *fn) {
   return data == nullptr ? std::string_view{} : std::string_view(data, size);
 }
 
-colreflow::format to_format(crf_format format) {
-  switch (format) {
+// C callers may pass any int as a crf_format, and in C++ reading an enum
+// outside its enumerators' range is undefined, so read the raw bits.
+colreflow::format to_format(const crf_format &format) {
+  std::underlying_type_t<crf_format> raw;
+  std::memcpy(&raw, &format, sizeof raw);
+  switch (static_cast<int>(raw)) {
     case CRF_FORMAT_TXT: return colreflow::format::txt;
     case CRF_FORMAT_MD: return colreflow::format::md;
     case CRF_FORMAT_JSON: return colreflow::format::json;
   }
-  usage_error(fmt::format("unknown format {}", static_cast<int>(format)));
+  usage_error(fmt::format("unknown format {}", static_cast<int>(raw)));
 }
 
 // Moves bytes into a malloc'd, NUL-terminated crf_buf.

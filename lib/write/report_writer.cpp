@@ -1,6 +1,7 @@
 // The --report summary: what was wrong with the page, in a reader's words,
 // and which decisions a person should check.
 #include <string>
+#include <string_view>
 
 #include <fmt/core.h>
 
@@ -24,6 +25,11 @@ const char *explain(repair_kind k) {
   return "";
 }
 
+// "1 line", "2 lines": the report is read by people.
+std::string count(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string line_range(std::uint32_t first, std::uint32_t last) {
   return first == last ? fmt::format("line {}", first) : fmt::format("lines {}-{}", first, last);
 }
@@ -32,16 +38,17 @@ std::string line_range(std::uint32_t first, std::uint32_t last) {
 
 std::string write_report(const document &doc) {
   const document_stats s = compute_stats(doc);
-  std::string out = fmt::format("{}: {} text, {} lines, {} blocks, {} moved out of input order\n",
+  std::string out = fmt::format("{}: {} text, {}, {}, {} moved out of input order\n",
                                 doc.source_name, doc.writing == script::cjk ? "CJK" : "Latin",
-                                s.lines, s.blocks, s.blocks_moved);
+                                count(s.lines, "line"), count(s.blocks, "block"),
+                                s.blocks_moved);
 
   std::size_t total = 0;
   for (std::size_t n : s.repairs) total += n;
   if (total == 0) {
     out += "  no repairs\n";
   } else {
-    out += fmt::format("  {} repairs:\n", total);
+    out += fmt::format("  {}:\n", count(total, "repair"));
     for (std::size_t k = 0; k < kAllRepairKinds.size(); ++k) {
       if (s.repairs[k] == 0) continue;
       out += fmt::format("    {:>5}  {:<16} {}\n", s.repairs[k],
@@ -52,7 +59,7 @@ std::string write_report(const document &doc) {
   std::size_t low = 0;
   for (const repair &r : doc.log.entries) low += r.confidence < kLowConfidence;
   if (low > 0) {
-    out += fmt::format("  {} low-confidence decisions (below {:.2f}) to review:\n", low,
+    out += fmt::format("  {} (below {:.2f}) to review:\n", count(low, "low-confidence decision"),
                        kLowConfidence);
     for (const repair &r : doc.log.entries) {
       if (!(r.confidence < kLowConfidence)) continue;

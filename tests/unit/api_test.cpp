@@ -106,6 +106,7 @@ TEST_SUITE("api") {
       theirs = crf_error_last();  // nothing failed on this thread yet
       crf_buf o2 = CRF_BUF_INIT;
       (void)crf_repair_text(&o2, "x", 1, CRF_FORMAT_TXT, nullptr);
+      crf_buf_dispose(&o2);
       crf_options bad = CRF_OPTIONS_INIT;
       bad.version = 7;
       (void)crf_repair_text(&o2, "x", 1, CRF_FORMAT_TXT, &bad);

@@ -143,7 +143,7 @@ TEST_SUITE("write") {
     CHECK(r.find("page \"7\".txt: CJK text, 6 lines, 3 blocks, 1 moved") != std::string::npos);
     CHECK(r.find("block_moved") != std::string::npos);
     CHECK(r.find("line-end hyphens removed") != std::string::npos);
-    CHECK(r.find("1 low-confidence decisions") != std::string::npos);
+    CHECK(r.find("1 low-confidence decision (below 0.60)") != std::string::npos);
     CHECK(r.find("lines 4-5") != std::string::npos);
     CHECK(r.find("0.46  mid-sentence junction") != std::string::npos);
     CHECK(r.find("known word") == std::string::npos);  // confident: not listed
