@@ -1,0 +1,172 @@
+/*
+ * colreflow.h - the stable C API of colreflow.
+ *
+ * colreflow repairs the OCR output of multi-column newspaper pages: it finds
+ * columns read in the wrong order, jumped article tails, stranded headings,
+ * words cut at line ends and OCR spacing inside CJK text, rebuilds the
+ * reading order, and writes the reflowed article with a log of every repair.
+ *
+ * Lifecycle:
+ *
+ *   crf_options opts = CRF_OPTIONS_INIT;       // or crf_options_init()
+ *   crf_document *doc = NULL;
+ *   if (crf_document_from_text(&doc, data, size, "page.txt", &opts) != CRF_OK)
+ *     fprintf(stderr, "%s\n", crf_error_last());
+ *   crf_buf text = CRF_BUF_INIT;
+ *   crf_document_render(&text, doc, CRF_FORMAT_TXT);
+ *   fwrite(text.ptr, 1, text.size, stdout);
+ *   crf_buf_dispose(&text);
+ *   crf_document_free(doc);
+ *
+ * Threading: a crf_document is immutable once made; it may be read from
+ * several threads at once. Functions keep no shared state except the error
+ * message, which is per thread. See docs/threading.md.
+ *
+ * Ownership: `T **out` parameters hand the caller an object to release with
+ * crf_T_free(); a crf_buf is released with crf_buf_dispose(). Strings
+ * returned as `const char *` are borrowed from the library.
+ */
+#ifndef COLREFLOW_H
+#define COLREFLOW_H
+
+#include <stddef.h> /* size_t */
+
+#if defined(_WIN32)
+#  if defined(CRF_BUILDING_LIBRARY)
+#    define CRF_API __declspec(dllexport)
+#  else
+#    define CRF_API
+#  endif
+#else
+#  define CRF_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CRF_VERSION_MAJOR 0
+#define CRF_VERSION_MINOR 1
+#define CRF_VERSION_PATCH 0
+#define CRF_VERSION_NUMBER \
+  (CRF_VERSION_MAJOR * 10000 + CRF_VERSION_MINOR * 100 + CRF_VERSION_PATCH)
+
+/** Status codes. Values are pinned; new ones are only added. */
+typedef enum crf_status {
+  CRF_OK = 0,
+  CRF_ERROR = -1,    /**< unexpected internal failure */
+  CRF_EINVALID = -2, /**< the input is not what was expected (bad UTF-8, binary) */
+  CRF_ENOMEM = -3,   /**< out of memory */
+  CRF_ELIMIT = -4,   /**< the input exceeds a configured limit */
+  CRF_EUSAGE = -5    /**< a bad argument: NULL handle, unknown format, bad version */
+} crf_status;
+
+/** Output formats. */
+typedef enum crf_format {
+  CRF_FORMAT_TXT = 0,  /**< headline, blank line, paragraphs; headings on own lines */
+  CRF_FORMAT_MD = 1,   /**< Markdown: headline as #, subheadings as ## */
+  CRF_FORMAT_JSON = 2  /**< articles, blocks with roles and source lines, repair log */
+} crf_format;
+
+#define CRF_OPTIONS_VERSION 1
+
+/**
+ * Options for reading and repairing. Fields are only ever appended; set
+ * `version` to CRF_OPTIONS_VERSION (CRF_OPTIONS_INIT does).
+ */
+typedef struct crf_options {
+  unsigned int version;
+  /** Inputs larger than this many bytes are refused with CRF_ELIMIT; 0 means
+   *  the default of 64 MiB. A newspaper page is well under 1 MiB of text. */
+  size_t max_input_bytes;
+} crf_options;
+
+#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0}
+
+/** Bytes owned by the library: release with crf_buf_dispose(). */
+typedef struct crf_buf {
+  char *ptr;   /**< NUL-terminated for convenience; may hold NULs only in binary formats */
+  size_t size; /**< bytes before the terminating NUL */
+} crf_buf;
+
+#define CRF_BUF_INIT {NULL, 0}
+
+/** A repaired document. Opaque; release with crf_document_free(). */
+typedef struct crf_document crf_document;
+
+/**
+ * Fill `opts` with defaults for the given options version.
+ * @param[out] opts    the options to initialise
+ * @param version      CRF_OPTIONS_VERSION
+ * @return CRF_OK, or CRF_EUSAGE for a NULL pointer or an unknown version
+ */
+CRF_API int crf_options_init(crf_options *opts, unsigned int version);
+
+/**
+ * Read plain OCR text (UTF-8, optional BOM, LF or CRLF) and repair it.
+ * @param[out] out      the repaired document, to free with crf_document_free()
+ * @param data          the input bytes; need not be NUL-terminated
+ * @param size          number of bytes in `data`
+ * @param source_name   a name for error messages (a file name), or NULL
+ * @param opts          options, or NULL for defaults
+ * @return CRF_OK, CRF_EINVALID (message names the byte offset), CRF_ELIMIT,
+ *         CRF_ENOMEM, CRF_EUSAGE or CRF_ERROR; on failure `*out` is NULL
+ *
+ * Example:
+ *   crf_document *doc;
+ *   if (crf_document_from_text(&doc, "a\nb\n", 4, "x.txt", NULL) == CRF_OK) ...
+ */
+CRF_API int crf_document_from_text(crf_document **out, const char *data, size_t size,
+                                   const char *source_name, const crf_options *opts);
+
+/**
+ * Write the repaired document in a format.
+ * @param[out] out   receives the bytes; dispose with crf_buf_dispose()
+ * @param doc        the document (borrowed)
+ * @param format     one of crf_format
+ * @return CRF_OK, CRF_EUSAGE for a bad argument, CRF_ENOMEM
+ */
+CRF_API int crf_document_render(crf_buf *out, const crf_document *doc, crf_format format);
+
+/**
+ * Write a human summary of the defects found and repaired.
+ * @param[out] out   receives the text; dispose with crf_buf_dispose()
+ * @param doc        the document (borrowed)
+ * @return CRF_OK, CRF_EUSAGE for a bad argument, CRF_ENOMEM
+ */
+CRF_API int crf_document_report(crf_buf *out, const crf_document *doc);
+
+/** Number of entries in the repair log; 0 for NULL. */
+CRF_API size_t crf_document_repair_count(const crf_document *doc);
+
+/** Release a document; NULL is accepted. */
+CRF_API void crf_document_free(crf_document *doc);
+
+/**
+ * One call: read plain text, repair it, write it in `format`.
+ * @param[out] out   receives the output; dispose with crf_buf_dispose()
+ * @return as crf_document_from_text() and crf_document_render()
+ */
+CRF_API int crf_repair_text(crf_buf *out, const char *data, size_t size,
+                            crf_format format, const crf_options *opts);
+
+/** Release the bytes of a buffer and reset it to CRF_BUF_INIT; NULL is accepted. */
+CRF_API void crf_buf_dispose(crf_buf *buf);
+
+/**
+ * The message of the last failure on this thread: never NULL, owned by the
+ * library, valid until the next colreflow call on this thread.
+ */
+CRF_API const char *crf_error_last(void);
+
+/** CRF_VERSION_NUMBER of the library actually linked. */
+CRF_API int crf_version_number(void);
+
+/** The version as "MAJOR.MINOR.PATCH"; a static string. */
+CRF_API const char *crf_version_string(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* COLREFLOW_H */

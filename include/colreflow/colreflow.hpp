@@ -1,0 +1,83 @@
+// colreflow.hpp - the C++ API of colreflow.
+//
+//   colreflow::options opts;
+//   colreflow::document doc = colreflow::document::from_text(bytes, opts);
+//   std::cout << doc.render(colreflow::format::txt);
+//   std::cerr << doc.report();
+//
+// Errors are thrown as colreflow::error, which carries a status code and a
+// message naming the input, the position and what was expected.
+// A document is immutable once made and may be read from several threads.
+#pragma once
+
+#include <cstddef>  // size_t
+#include <memory>   // unique_ptr
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "colreflow/colreflow.h"
+
+namespace colreflow {
+namespace detail {
+struct document;  // the library's private model
+}
+
+inline namespace v1 {
+
+enum class format { txt = CRF_FORMAT_TXT, md = CRF_FORMAT_MD, json = CRF_FORMAT_JSON };
+
+enum class status {
+  ok = CRF_OK,
+  error = CRF_ERROR,
+  invalid = CRF_EINVALID,
+  no_memory = CRF_ENOMEM,
+  limit = CRF_ELIMIT,
+  usage = CRF_EUSAGE,
+};
+
+// Thrown for bad input, exceeded limits and bad arguments.
+class CRF_API error : public std::runtime_error {
+ public:
+  error(status code, const std::string &message)
+      : std::runtime_error(message), code_(code) {}
+  status code() const noexcept { return code_; }
+
+ private:
+  status code_;
+};
+
+struct options {
+  std::string source_name = "<input>";            // used in error messages
+  std::size_t max_input_bytes = 64u * 1024 * 1024;  // refuse larger inputs
+};
+
+// A repaired document: the input lines, the reading order found, the
+// reflowed articles and the repair log.
+class CRF_API document {
+ public:
+  // Read plain OCR text (UTF-8) and repair it. Throws colreflow::error.
+  static document from_text(std::string_view bytes, const options &opts = {});
+
+  document(document &&) noexcept;
+  document &operator=(document &&) noexcept;
+  ~document();
+
+  std::string render(format f) const;
+  std::string report() const;
+  std::size_t repair_count() const;
+
+  // For the C API and tests inside the library.
+  const detail::document &impl() const { return *impl_; }
+
+ private:
+  explicit document(std::unique_ptr<detail::document> impl);
+  std::unique_ptr<detail::document> impl_;
+};
+
+// One call: read, repair and render.
+CRF_API std::string repair_text(std::string_view bytes, format f = format::txt,
+                                const options &opts = {});
+
+}  // namespace v1
+}  // namespace colreflow

@@ -1,0 +1,14 @@
+// The pipeline as one call: read -> segment -> order -> reflow.
+#pragma once
+
+#include <string_view>
+
+#include "colreflow/colreflow.hpp"
+#include "model/document.hpp"
+
+namespace colreflow::detail {
+
+// Throws colreflow::error on bad input.
+document run_text_pipeline(std::string_view bytes, const colreflow::options &opts);
+
+}  // namespace colreflow::detail

@@ -1,0 +1,72 @@
+// The document model every stage takes and returns (see docs/design.md).
+// Plain text fills lines only; geometry readers (later) add boxes.
+#pragma once
+
+#include <cstddef>  // size_t
+#include <cstdint>  // uint32_t
+#include <string>
+#include <vector>
+
+#include "model/repair_log.hpp"
+
+namespace colreflow::detail {
+
+// What a block or unit is to a reader. Values are stable: they appear in JSON.
+enum class role : std::uint8_t {
+  unknown,
+  headline,    // article title lines, kept as lines
+  subheading,  // section heading inside an article
+  dateline,    // first paragraph of an article, opening with a dateline cue
+  body,        // ordinary paragraph text
+  byline,      // author line or a paragraph closing with an author cue
+};
+
+const char *role_name(role r);
+
+// The dominant writing system of the text, which decides how lines join.
+enum class script : std::uint8_t { cjk, latin };
+
+// One input line, without its line terminator. `source_line` is 1-based.
+struct line {
+  std::string text;
+  std::uint32_t source_line = 0;
+};
+
+// A run of consecutive input lines that the order solver moves as one piece:
+// a column chunk, a heading, a headline.
+struct block {
+  std::vector<line> lines;
+  role kind = role::unknown;
+  std::uint32_t input_index = 0;  // position among blocks in input order
+
+  std::uint32_t first_source_line() const { return lines.front().source_line; }
+  std::uint32_t last_source_line() const { return lines.back().source_line; }
+};
+
+// One unit of reflowed output: a paragraph, a heading, or a headline whose
+// lines are kept. `text` never contains a newline except between headline lines.
+struct unit {
+  role kind = role::body;
+  std::string text;
+  std::vector<std::uint32_t> source_lines;  // input lines that fed it, in output order
+};
+
+struct article {
+  std::vector<unit> units;
+};
+
+// A whole input after the pipeline: the input lines, the blocks in input
+// order, the order chosen, the reflowed articles, and every repair made.
+struct document {
+  std::string source_name;  // file name for messages, "<stdin>" for standard input
+  script writing = script::latin;
+  int column_width = 0;         // typical full line width in cells (0: unknown)
+  bool blank_separated = false;  // blank lines mark column chunks in the input
+  std::vector<line> lines;  // every input line, blank ones included
+  std::vector<block> blocks;
+  std::vector<std::uint32_t> order;  // indices into blocks, reading order
+  std::vector<article> articles;
+  repair_log log;
+};
+
+}  // namespace colreflow::detail

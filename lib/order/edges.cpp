@@ -1,0 +1,65 @@
+#include "order/edges.hpp"
+
+#include "text/chars.hpp"
+#include "text/cues.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+opening text_opening(const block &b, const block_edges &e, const column_metrics &m) {
+  const line_shape &s = e.first;
+  if (dateline_length(e.first_text) > 0) return opening::dateline;
+  if (s.starts_no_line_start || s.starts_lower) return opening::continuation;
+  if (s.indent >= 2) return opening::paragraph;
+  if (s.cjk) {
+    if (!m.known()) return opening::unknown;
+    if (m.is_full(s)) return opening::continuation;
+    // A short first line is an indented paragraph start, unless it ends a
+    // sentence: then it may as well be the last line of a paragraph.
+    if (m.is_indented(s) && (!s.ends_sentence || b.lines.size() == 1)) return opening::paragraph;
+    return opening::unknown;
+  }
+  if (is_upper(s.first) || is_digit(s.first) || is_opening(s.first)) return opening::sentence;
+  return opening::unknown;
+}
+
+closing text_closing(const block_edges &e, const column_metrics &m) {
+  const line_shape &s = e.last;
+  if (ends_with_byline(e.last_text)) return closing::article_end;
+  if (s.ends_hyphen) return closing::word_cut;
+  if (!s.ends_sentence) return closing::continuation;
+  int room = s.cjk ? 3 : 2 + m.full_width / 5;
+  return m.is_short(s, room) ? closing::paragraph_end : closing::sentence_end;
+}
+
+}  // namespace
+
+block_edges describe_edges(const block &b, const column_metrics &m) {
+  block_edges e;
+  e.first_text = b.lines.front().text;
+  e.last_text = b.lines.back().text;
+  e.first = measure_line(e.first_text);
+  e.last = measure_line(e.last_text);
+  switch (b.kind) {
+    case role::headline:
+      e.open = opening::headline;
+      e.close = closing::heading;
+      return e;
+    case role::subheading:
+      e.open = opening::subheading;
+      e.close = closing::heading;
+      return e;
+    case role::byline:
+      e.open = opening::byline;
+      e.close = closing::byline;
+      return e;
+    default:
+      break;
+  }
+  e.open = text_opening(b, e, m);
+  e.close = text_closing(e, m);
+  return e;
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,43 @@
+// How a block begins and ends, the evidence the order solver links on.
+#pragma once
+
+#include <string_view>
+
+#include "model/document.hpp"
+#include "text/line_shape.hpp"
+
+namespace colreflow::detail {
+
+enum class opening : std::uint8_t {
+  headline,
+  subheading,
+  byline,        // a credit line of its own ("By …")
+  dateline,      // first paragraph of an article
+  paragraph,     // an indented first line: a paragraph starts here
+  sentence,      // a capital after which anything may have come before
+  continuation,  // a lower-case word, a closing mark or a full CJK line: mid-paragraph
+  unknown,
+};
+
+enum class closing : std::uint8_t {
+  heading,        // headline or subheading: its section must follow
+  byline,         // a credit line of its own
+  article_end,    // the paragraph closes with an author credit
+  paragraph_end,  // a short line after a sentence end
+  sentence_end,   // a sentence ends on a full line: the paragraph may go on
+  continuation,   // no sentence end: the next block must carry on
+  word_cut,       // a word cut by a line-end hyphen
+};
+
+struct block_edges {
+  opening open = opening::unknown;
+  closing close = closing::continuation;
+  std::string_view first_text;  // first and last line of the block
+  std::string_view last_text;
+  line_shape first;
+  line_shape last;
+};
+
+block_edges describe_edges(const block &b, const column_metrics &m);
+
+}  // namespace colreflow::detail

@@ -1,0 +1,19 @@
+// How plausible is it that block b directly follows block a? Scores are
+// additive log-odds-like weights: positive favours the link, 0 is neutral.
+#pragma once
+
+#include "order/edges.hpp"
+#include "text/junction.hpp"
+
+namespace colreflow::detail {
+
+struct link {
+  double score = 0;
+  const char *cue = "";  // the strongest evidence, for the repair log
+};
+
+link score_start(const block_edges &b);  // b opens the text
+link score_end(const block_edges &a);    // a closes the text
+link score_link(const block_edges &a, const block_edges &b, const vocabulary &words);
+
+}  // namespace colreflow::detail

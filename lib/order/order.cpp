@@ -1,0 +1,70 @@
+// Order: start from the order the OCR wrote and move runs of blocks (the
+// way OCR misplaces whole columns, tails and headlines) while a move raises
+// the total link plausibility by more than a margin. Input order wins ties,
+// so nothing moves without evidence.
+#include "order/order.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "order/edges.hpp"
+#include "order/links.hpp"
+#include "order/path_search.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+// Beyond this many blocks the text carries no usable order evidence in
+// reasonable time; the input order stands and the log says so.
+constexpr std::size_t kMaxReorderBlocks = 400;
+
+double to_confidence(double gain) { return 1.0 / (1.0 + std::exp(-gain)); }
+
+}  // namespace
+
+void order_blocks(document &doc) {
+  const std::size_t n = doc.blocks.size();
+  doc.order.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) doc.order[i] = i;
+  if (n < 2) return;
+  if (n > kMaxReorderBlocks) {
+    doc.log.add(repair_kind::block_moved, doc.blocks.front().first_source_line(),
+                doc.blocks.back().last_source_line(),
+                fmt::format("{} blocks exceed the reordering limit of {}; input order kept", n,
+                            kMaxReorderBlocks),
+                0.0);
+    return;
+  }
+
+  column_metrics metrics;
+  metrics.full_width = doc.column_width;
+  metrics.cjk = doc.writing == script::cjk;
+  std::vector<block_edges> edges;
+  edges.reserve(n);
+  for (const block &b : doc.blocks) edges.push_back(describe_edges(b, metrics));
+  vocabulary words(doc.lines);
+
+  link_matrix links(n);
+  for (std::size_t a = 0; a < n; ++a) {
+    links.set_start(a, score_start(edges[a]));
+    links.set_end(a, score_end(edges[a]));
+    for (std::size_t b = 0; b < n; ++b)
+      if (a != b) links.set(a, b, score_link(edges[a], edges[b], words));
+  }
+
+  std::vector<move_record> moves;
+  doc.order = improve_path(links, doc.order, moves);
+
+  for (const move_record &m : moves) {
+    const block &first = doc.blocks[m.first_block];
+    const block &last = doc.blocks[m.last_block];
+    bool heading = first.kind == role::subheading || first.kind == role::headline;
+    doc.log.add(heading && m.first_block == m.last_block ? repair_kind::heading_placed
+                                                         : repair_kind::block_moved,
+                first.first_source_line(), last.last_source_line(),
+                fmt::format("{} (gain {:.1f})", m.cue, m.gain), to_confidence(m.gain));
+  }
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,198 @@
+// Reflow: walk the blocks in reading order, join lines into paragraphs
+// (across column breaks too), dehyphenate with evidence, repair spacing,
+// and cut the text into articles at headlines.
+#include "reflow/reflow.hpp"
+
+#include <fmt/format.h>
+
+#include "reflow/spacing.hpp"
+#include "text/chars.hpp"
+#include "text/cues.hpp"
+#include "text/junction.hpp"
+#include "text/line_shape.hpp"
+#include "text/paragraphs.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+// A paragraph being assembled from lines.
+struct open_paragraph {
+  std::string raw;  // lines joined, spacing not yet cleaned
+  std::vector<std::uint32_t> source_lines;
+  line_shape last_shape;
+  std::string last_text;
+  int joins = 0;
+  bool open = false;
+  std::uint32_t last_block = 0;
+};
+
+class reflower {
+ public:
+  explicit reflower(document &doc)
+      : doc_(doc), words_(doc.lines) {
+    metrics_.full_width = doc.column_width;
+    metrics_.cjk = doc.writing == script::cjk;
+  }
+
+  void run() {
+    doc_.articles.clear();
+    doc_.articles.emplace_back();
+    for (std::uint32_t index : doc_.order) {
+      const block &b = doc_.blocks[index];
+      switch (b.kind) {
+        case role::headline: add_heading(b, role::headline); break;
+        case role::subheading: add_heading(b, role::subheading); break;
+        case role::byline: add_heading(b, role::byline); break;
+        default: add_body(b, index); break;
+      }
+    }
+    close_paragraph();
+    if (doc_.articles.back().units.empty()) doc_.articles.pop_back();
+  }
+
+ private:
+  article &current() { return doc_.articles.back(); }
+
+  void add_heading(const block &b, role kind) {
+    close_paragraph();
+    // A headline after body text opens the next article.
+    if (kind == role::headline) {
+      for (const unit &u : current().units)
+        if (u.kind != role::headline) {
+          doc_.articles.emplace_back();
+          break;
+        }
+    }
+    unit u;
+    u.kind = kind;
+    for (const line &l : b.lines) {
+      spacing_result clean = clean_heading(l.text);
+      if (clean.text.empty()) continue;
+      if (!u.text.empty()) u.text += '\n';
+      u.text += clean.text;
+      u.source_lines.push_back(l.source_line);
+      if (clean.removed > 0)
+        doc_.log.add(repair_kind::spacing, l.source_line, l.source_line,
+                     fmt::format("{} space(s) next to full-width punctuation removed in a heading",
+                                 clean.removed),
+                     0.9);
+    }
+    // Consecutive headline blocks (a headline cut by a column) are one unit.
+    if (kind == role::headline && !current().units.empty() &&
+        current().units.back().kind == role::headline) {
+      unit &prev = current().units.back();
+      prev.text += '\n' + u.text;
+      prev.source_lines.insert(prev.source_lines.end(), u.source_lines.begin(),
+                               u.source_lines.end());
+      return;
+    }
+    current().units.push_back(std::move(u));
+  }
+
+  void add_body(const block &b, std::uint32_t index) {
+    for (const line &l : b.lines) {
+      line_shape shape = measure_line(l.text);
+      if (shape.blank) continue;
+      if (para_.open &&
+          ends_paragraph({para_.last_text, &para_.last_shape}, {l.text, &shape}, metrics_)) {
+        close_paragraph();
+      }
+      if (!para_.open) {
+        para_ = open_paragraph{};
+        para_.open = true;
+        para_.raw = l.text;
+      } else {
+        if (para_.last_block != index)
+          doc_.log.add(repair_kind::column_join, para_.source_lines.back(), l.source_line,
+                       "paragraph continues across a column break", 0.8);
+        join_line(l, shape);
+      }
+      para_.source_lines.push_back(l.source_line);
+      para_.last_shape = shape;
+      para_.last_text = l.text;
+      para_.last_block = index;
+    }
+  }
+
+  void join_line(const line &l, const line_shape &shape) {
+    ++para_.joins;
+    const line_shape &prev = para_.last_shape;
+    if (prev.ends_hyphen) {
+      join_hyphenated(l);
+      return;
+    }
+    // CJK type joins with no space; the spacing pass settles mixed cases.
+    bool cjk_edge = is_cjk(prev.last) || is_fullwidth_punct(prev.last) || is_cjk(shape.first) ||
+                    is_fullwidth_punct(shape.first);
+    if (cjk_edge && !(is_narrow_alnum(prev.last) && is_narrow_alnum(shape.first))) {
+      para_.raw += l.text;
+    } else {
+      para_.raw += ' ';
+      para_.raw += l.text;
+    }
+  }
+
+  // Remove a line-end hyphen only with evidence: the joined word occurs in
+  // the document. A compound seen with its hyphen, or no evidence, keeps it.
+  void join_hyphenated(const line &l) {
+    std::uint32_t from = para_.source_lines.back();
+    hyphen_split split = split_at_hyphen(para_.last_text, l.text);
+    std::size_t end = para_.raw.find_last_not_of(" \t\r\f\v");
+    para_.raw.resize(end == std::string::npos ? 0 : end + 1);
+    std::size_t hyphen_at = para_.raw.size();
+    char32_t hyphen = last_code_point(para_.raw, hyphen_at);
+    std::string joined = to_lower(split.left + split.right);
+    std::string compound = to_lower(split.left + "-" + split.right);
+    if (hyphen == U'\u00AD' || (split.valid() && words_.contains(joined) &&
+                                !words_.contains(compound))) {
+      para_.raw.resize(hyphen_at);
+      doc_.log.add(repair_kind::dehyphenation, from, l.source_line,
+                   hyphen == U'\u00AD'
+                       ? std::string("soft hyphen at line end")
+                       : fmt::format("\"{}\" occurs unhyphenated in the document", joined),
+                   hyphen == U'\u00AD' ? 0.95 : 0.9);
+    } else {
+      bool compound_seen = split.valid() && words_.contains(compound);
+      doc_.log.add(repair_kind::hyphen_kept, from, l.source_line,
+                   compound_seen ? fmt::format("\"{}\" occurs hyphenated in the document", compound)
+                                 : std::string("no evidence the hyphen is a line-break hyphen"),
+                   compound_seen ? 0.9 : 0.4);
+    }
+    std::size_t start = l.text.find_first_not_of(" \t");
+    para_.raw += start == std::string::npos ? std::string_view{} : std::string_view(l.text).substr(start);
+  }
+
+  void close_paragraph() {
+    if (!para_.open) return;
+    para_.open = false;
+    line_shape whole = measure_line(para_.raw);
+    bool cjk = whole.cjk;
+    spacing_result clean = cjk ? clean_cjk_paragraph(para_.raw) : clean_latin(para_.raw);
+    std::uint32_t first = para_.source_lines.front(), last = para_.source_lines.back();
+    if (para_.joins > 0)
+      doc_.log.add(repair_kind::line_join, first, last,
+                   fmt::format("{} line break(s) inside a paragraph joined{}", para_.joins,
+                               cjk ? " with no space (CJK)" : ""),
+                   0.9);
+    if (cjk && clean.removed > 0)
+      doc_.log.add(repair_kind::spacing, first, last,
+                   fmt::format("{} OCR space(s) inside CJK text removed", clean.removed), 0.9);
+    unit u;
+    u.kind = dateline_length(clean.text) > 0 ? role::dateline : role::body;
+    u.text = std::move(clean.text);
+    u.source_lines = std::move(para_.source_lines);
+    current().units.push_back(std::move(u));
+  }
+
+  document &doc_;
+  vocabulary words_;
+  column_metrics metrics_;
+  open_paragraph para_;
+};
+
+}  // namespace
+
+void reflow_articles(document &doc) { reflower(doc).run(); }
+
+}  // namespace colreflow::detail

@@ -1,0 +1,80 @@
+// Segment: find heading lines from their shape and context, then cut the
+// lines into blocks at blank lines, headings and bylines (and, when the
+// input has no blank lines, at paragraph ends, the only cuts text shows).
+#include "segment/segment.hpp"
+
+#include <vector>
+
+#include "segment/headings.hpp"
+#include "text/cues.hpp"
+#include "text/line_shape.hpp"
+#include "text/paragraphs.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+script detect_script(const std::vector<line_shape> &shapes) {
+  long cjk = 0, other = 0;
+  for (const line_shape &s : shapes) {
+    cjk += s.cjk_letters;
+    other += s.other_letters;
+  }
+  // One ideograph carries about as much text as three Latin letters.
+  return cjk * 3 >= other && cjk > 0 ? script::cjk : script::latin;
+}
+
+}  // namespace
+
+void segment_blocks(document &doc) {
+  doc.blocks.clear();
+  std::vector<line_shape> shapes;
+  shapes.reserve(doc.lines.size());
+  for (const line &l : doc.lines) shapes.push_back(measure_line(l.text));
+  doc.writing = detect_script(shapes);
+  column_metrics metrics = estimate_columns(shapes, doc.writing == script::cjk);
+  doc.column_width = metrics.full_width;
+
+  // Blank lines between content mark column chunks when the OCR wrote them.
+  bool seen_content = false;
+  std::size_t gaps = 0;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    if (!shapes[i].blank) {
+      seen_content = true;
+    } else if (seen_content && i + 1 < shapes.size() && !shapes[i + 1].blank) {
+      ++gaps;
+    }
+  }
+  doc.blank_separated = gaps > 0;
+
+  std::vector<role> roles = find_heading_roles(doc.lines, shapes, metrics);
+
+  block current;
+  auto flush = [&] {
+    if (current.lines.empty()) return;
+    current.input_index = static_cast<std::uint32_t>(doc.blocks.size());
+    doc.blocks.push_back(std::move(current));
+    current = block{};
+  };
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    if (shapes[i].blank) {
+      flush();
+      continue;
+    }
+    role r = roles[i];
+    bool starts_new = current.lines.empty() || r != current.kind ||
+                      r == role::byline || r == role::subheading;
+    if (!starts_new && !doc.blank_separated && r == role::body) {
+      const line &prev = current.lines.back();
+      std::size_t p = prev.source_line - 1;
+      starts_new = ends_paragraph({prev.text, &shapes[p]}, {doc.lines[i].text, &shapes[i]},
+                                  metrics);
+    }
+    if (starts_new) flush();
+    if (current.lines.empty()) current.kind = r;
+    current.lines.push_back(doc.lines[i]);
+  }
+  flush();
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,128 @@
+#include "text/cues.hpp"
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+// The dateline markers of Chinese news copy: 讯 (report) and 电 (wire).
+bool is_cjk_dateline_mark(char32_t c) { return c == U'\u8BAF' || c == U'\u7535'; }
+
+std::size_t cjk_dateline_length(std::string_view text) {
+  std::size_t pos = 0;
+  int count = 0;
+  while (pos < text.size() && count < 24) {
+    std::size_t at = pos;
+    char32_t c = next_code_point(text, pos);
+    if (count == 0 && (c == U'\u3010')) {  // 【…】 bracketed dateline
+      while (pos < text.size()) {
+        if (next_code_point(text, pos) == U'\u3011') return pos;
+      }
+      return 0;
+    }
+    if (is_space(c)) {
+      if (count == 0) return 0;
+      continue;
+    }
+    if (is_cjk_dateline_mark(c)) return count >= 1 ? pos : 0;
+    if (!is_cjk(c) && !is_digit(c)) return 0;
+    (void)at;
+    ++count;
+  }
+  return 0;
+}
+
+std::size_t latin_dateline_length(std::string_view text) {
+  // Leading upper-case place name: at least three capitals before anything else.
+  std::size_t pos = 0;
+  int capitals = 0;
+  while (pos < text.size()) {
+    std::size_t at = pos;
+    char32_t c = next_code_point(text, pos);
+    if (is_upper(c)) {
+      ++capitals;
+      continue;
+    }
+    if (is_lower(c) && capitals < 3) return 0;
+    pos = at;
+    break;
+  }
+  if (capitals < 3) return 0;
+  // Then a dash within the next few words: "—", "–", or "--".
+  std::size_t limit = std::min<std::size_t>(text.size(), pos + 60);
+  while (pos < limit) {
+    char32_t c = next_code_point(text, pos);
+    if (is_dash(c)) return pos;
+    if (c == U'-' && pos < text.size() && text[pos] == '-') return pos + 1;
+    if (is_sentence_terminal(c) && c != U'.') return 0;
+  }
+  return 0;
+}
+
+// Skips whitespace backwards from `end`; returns the new end.
+std::size_t trim_end(std::string_view text, std::size_t end) {
+  while (end > 0) {
+    std::size_t at = end;
+    if (!is_space(last_code_point(text, at))) break;
+    end = at;
+  }
+  return end;
+}
+
+}  // namespace
+
+std::size_t dateline_length(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t at = start;
+    if (!is_space(next_code_point(text, at))) break;
+    start = at;
+  }
+  std::string_view rest = text.substr(start);
+  std::size_t n = cjk_dateline_length(rest);
+  if (n == 0) n = latin_dateline_length(rest);
+  return n == 0 ? 0 : start + n;
+}
+
+bool ends_with_byline(std::string_view text) {
+  std::size_t end = trim_end(text, text.size());
+  std::size_t pos = end;
+  if (pos == 0) return false;
+  char32_t close = last_code_point(text, pos);
+  if (close != U')' && close != U'\uFF09') return false;
+  int cjk = 0, other = 0;
+  while (pos > 0) {
+    char32_t c = last_code_point(text, pos);
+    if (c == U'(' || c == U'\uFF08') return cjk >= 2 && cjk <= 20 && other == 0;
+    if (is_cjk(c) || c == U'\u00B7') ++cjk;  // middle dot joins transliterated names
+    else if (!is_space(c)) ++other;
+    if (cjk + other > 24) return false;
+  }
+  return false;
+}
+
+bool is_byline_line(std::string_view text) {
+  std::size_t pos = 0;
+  char32_t c = 0;
+  while (pos < text.size()) {
+    c = next_code_point(text, pos);
+    if (!is_space(c) && !is_dash(c) && c != U'-') break;
+  }
+  // "By " + a capitalised name, short, with no sentence end.
+  if (c == U'B' && pos + 2 < text.size() && text[pos] == 'y' && text[pos + 1] == ' ') {
+    std::size_t p = pos + 2;
+    char32_t n = next_code_point(text, p);
+    if (!is_upper(n)) return false;
+    int words = 1;
+    for (char ch : text.substr(pos)) words += ch == ' ';
+    std::size_t last = trim_end(text, text.size());
+    char32_t e = last_code_point(text, last);
+    return words <= 10 && !is_sentence_terminal(e);
+  }
+  // A whole line that is a parenthesised CJK credit.
+  std::size_t start = pos == 0 ? 0 : pos - (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+  return (c == U'(' || c == U'\uFF08') && ends_with_byline(text.substr(start));
+}
+
+}  // namespace colreflow::detail

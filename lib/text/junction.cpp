@@ -1,0 +1,155 @@
+#include "text/junction.hpp"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+constexpr int kContext = 6;  // characters each side given to the segmenter
+
+// Creating a dictionary break iterator costs far more than using one, so
+// each thread keeps its own.
+icu::BreakIterator *word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), err));
+    if (U_FAILURE(err)) b.reset();
+    return b;
+  }();
+  return it.get();
+}
+
+}  // namespace
+
+bool cjk_word_spans(std::string_view left, std::string_view right) {
+  icu::BreakIterator *breaker = word_breaker();
+  if (breaker == nullptr) return false;
+  icu::UnicodeString tail, head;
+  std::size_t end = left.size();
+  for (int n = 0; n < kContext && end > 0;) {
+    std::size_t at = end;
+    char32_t c = last_code_point(left, at);
+    if (is_space(c) && n == 0) {
+      end = at;
+      continue;
+    }
+    if (!is_cjk(c)) break;
+    tail.insert(0, static_cast<UChar32>(c));
+    end = at;
+    ++n;
+  }
+  std::size_t pos = 0;
+  for (int n = 0; n < kContext && pos < right.size();) {
+    std::size_t at = pos;
+    char32_t c = next_code_point(right, at);
+    if (is_space(c) && n == 0) {
+      pos = at;
+      continue;
+    }
+    if (!is_cjk(c)) break;
+    head.append(static_cast<UChar32>(c));
+    pos = at;
+    ++n;
+  }
+  if (tail.isEmpty() || head.isEmpty()) return false;
+  icu::UnicodeString joined = tail + head;
+  breaker->setText(joined);
+  return !breaker->isBoundary(tail.length());
+}
+
+std::string to_lower(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// Splits `text` into runs of letters (apostrophes and inner hyphens kept
+// out): the units the vocabulary counts.
+template <typename Fn>
+void for_each_word(std::string_view text, Fn &&fn) {
+  std::size_t pos = 0, start = std::string_view::npos;
+  while (pos <= text.size()) {
+    std::size_t at = pos;
+    char32_t c = pos < text.size() ? next_code_point(text, pos) : 0;
+    if (pos == at) ++pos;
+    bool letter = c != 0 && is_letter(c) && !is_cjk(c);
+    if (letter && start == std::string_view::npos) start = at;
+    if (!letter && start != std::string_view::npos) {
+      fn(text.substr(start, at - start), at);
+      start = std::string_view::npos;
+    }
+  }
+}
+
+}  // namespace
+
+vocabulary::vocabulary(const std::vector<line> &lines) {
+  for (const line &l : lines) {
+    std::string_view text = l.text;
+    for_each_word(text, [&](std::string_view word, std::size_t end) {
+      // A fragment cut by the line-end hyphen is not evidence of a word.
+      std::size_t rest = end;
+      bool cut = false;
+      if (rest < text.size() && is_hyphen(next_code_point(text, rest))) {
+        cut = text.find_first_not_of(" \t\r", rest) == std::string_view::npos;
+      }
+      if (!cut) words_.insert(to_lower(word));
+    });
+  }
+}
+
+bool vocabulary::contains(std::string_view lower_word) const {
+  return words_.count(std::string(lower_word)) != 0;
+}
+
+hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {
+  hyphen_split out;
+  std::size_t end = left.size();
+  while (end > 0) {
+    std::size_t at = end;
+    if (!is_space(last_code_point(left, at))) break;
+    end = at;
+  }
+  std::size_t at = end;
+  if (end == 0 || !is_hyphen(last_code_point(left, at))) return out;
+  std::size_t word_end = at, word_start = at;
+  while (word_start > 0) {
+    std::size_t p = word_start;
+    char32_t c = last_code_point(left, p);
+    if (!is_letter(c) || is_cjk(c)) break;
+    word_start = p;
+  }
+  if (word_start == word_end) return out;
+  std::size_t pos = 0;
+  while (pos < right.size()) {
+    std::size_t p = pos;
+    if (!is_space(next_code_point(right, p))) break;
+    pos = p;
+  }
+  std::size_t r_start = pos;
+  while (pos < right.size()) {
+    std::size_t p = pos;
+    char32_t c = next_code_point(right, p);
+    if (!is_letter(c) || is_cjk(c)) break;
+    pos = p;
+  }
+  if (pos == r_start) return out;
+  out.left = std::string(left.substr(word_start, word_end - word_start));
+  out.right = std::string(right.substr(r_start, pos - r_start));
+  return out;
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,42 @@
+// Does the text on two sides of a line or block junction form one word?
+// For CJK, ICU's dictionary word break decides; for Latin script, the
+// document's own vocabulary.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "model/document.hpp"
+
+namespace colreflow::detail {
+
+// True when ICU's dictionary segmentation of the CJK characters around the
+// junction puts no word boundary at the junction: the line end cut a word.
+// False when either side does not end/begin with a CJK ideograph.
+bool cjk_word_spans(std::string_view left, std::string_view right);
+
+// Lower-cased words of the document, for dehyphenation evidence. Words cut
+// by a line-end hyphen are left out, so they cannot vouch for themselves.
+class vocabulary {
+ public:
+  explicit vocabulary(const std::vector<line> &lines);
+  bool contains(std::string_view lower_word) const;
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// The word fragment ending `left` before its hyphen and the one starting
+// `right`; empty when the line does not end with a letter and a hyphen.
+struct hyphen_split {
+  std::string left;   // "exam" in "exam-"
+  std::string right;  // "ple" in "ple, and"
+  bool valid() const { return !left.empty() && !right.empty(); }
+};
+hyphen_split split_at_hyphen(std::string_view left, std::string_view right);
+
+std::string to_lower(std::string_view utf8);
+
+}  // namespace colreflow::detail

@@ -1,0 +1,142 @@
+#include "text/line_shape.hpp"
+
+#include <algorithm>
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+int cells(char32_t c) { return is_wide(c) || is_fullwidth_punct(c) ? 2 : 1; }
+
+}  // namespace
+
+line_shape measure_line(std::string_view text) {
+  line_shape s;
+  std::size_t pos = 0;
+  bool leading = true;
+  int trailing_space = 0;
+  char32_t prev_solid = 0;   // previous non-space code point
+  bool space_run = false;
+  bool word_open = false;
+  int solid = 0;  // width without inner whitespace: OCR adds spaces inside CJK lines
+  while (pos < text.size()) {
+    char32_t c = next_code_point(text, pos);
+    if (is_space(c)) {
+      if (leading) {
+        s.indent += cells(c);
+      } else {
+        trailing_space += cells(c);
+        space_run = true;
+      }
+      word_open = false;
+
+      continue;
+    }
+    if (leading) {
+      s.first = c;
+      leading = false;
+      s.blank = false;
+    }
+    if (space_run && is_cjk(prev_solid) && is_cjk(c)) s.phrase_space = true;
+    if (!word_open) {
+      ++s.words;
+      if (is_upper(c) || is_digit(c)) ++s.upper_initial_words;
+      word_open = true;
+    }
+    s.width += trailing_space + cells(c);
+    solid += cells(c);
+    trailing_space = 0;
+    space_run = false;
+    if (is_cjk(c)) ++s.cjk_letters;
+    else if (is_letter(c)) ++s.other_letters;
+    prev_solid = c;
+
+  }
+  if (s.blank) return s;
+  s.cjk = s.cjk_letters > 0 && s.cjk_letters >= s.other_letters / 3;
+  if (s.cjk) s.width = solid;
+
+  // Ends: skip closing marks to find the core, so "。”" and "?)" end sentences.
+  std::size_t end = text.size();
+  char32_t c = 0;
+  bool have_last = false;
+  while (end > 0) {
+    c = last_code_point(text, end);
+    if (is_space(c)) continue;
+    if (!have_last) {
+      s.last = c;
+      have_last = true;
+    }
+    if (is_closing(c)) continue;
+    break;
+  }
+  s.last_core = c;
+  s.ends_sentence = is_sentence_terminal(c);
+  s.ends_clause = is_clause_punct(s.last);
+  if (is_hyphen(s.last) && end > 0) {
+    std::size_t before = end;
+    char32_t b = last_code_point(text, before);
+    s.ends_hyphen = is_letter(b) && !is_cjk(b);
+  }
+
+  // Starts: the first letter decides case; a closing mark cannot start a line.
+  s.starts_no_line_start = is_no_line_start(s.first);
+  pos = 0;
+  while (pos < text.size()) {
+    char32_t f = next_code_point(text, pos);
+    if (is_letter(f)) {
+      s.starts_lower = is_lower(f);
+      break;
+    }
+    if (!is_space(f) && !is_opening(f) && !is_closing(f)) break;
+  }
+  return s;
+}
+
+bool column_metrics::is_indented(const line_shape &s) const {
+  if (!known()) return false;
+  if (s.indent >= 2) return true;
+  int missing = full_width - s.width;
+  // CJK type indents by two em (4 cells); Latin by a few characters.
+  return cjk ? missing >= 3 && missing <= 8 : missing >= 2 && missing <= 8;
+}
+
+bool column_metrics::is_full(const line_shape &s) const {
+  if (!known()) return false;
+  return s.width + s.indent >= full_width - (cjk ? 2 : full_width / 6);
+}
+
+column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
+  std::vector<int> widths;
+  for (const line_shape &s : shapes)
+    if (!s.blank && !s.phrase_space) widths.push_back(s.width + s.indent);
+  column_metrics m;
+  m.cjk = cjk;
+  if (widths.size() < 3) return m;
+  std::sort(widths.begin(), widths.end());
+  if (cjk) {
+    // Justified CJK lines are mostly full: the most common width (to within
+    // one em) among the longer half is the column width.
+    std::size_t best_count = 0;
+    int best = widths.back();
+    for (std::size_t i = widths.size() / 3; i < widths.size(); ++i) {
+      int w = widths[i];
+      auto lo = std::lower_bound(widths.begin(), widths.end(), w - 1);
+      auto hi = std::upper_bound(widths.begin(), widths.end(), w + 1);
+      auto count = static_cast<std::size_t>(hi - lo);
+      if (count >= best_count) {  // ties go to the wider width
+        best_count = count;
+        best = w;
+      }
+    }
+    m.full_width = best;
+  } else {
+    // Ragged or proportional Latin lines: the capacity is near the top.
+    m.full_width = widths[widths.size() * 9 / 10];
+  }
+  return m;
+}
+
+}  // namespace colreflow::detail

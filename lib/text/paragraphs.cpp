@@ -1,0 +1,37 @@
+#include "text/paragraphs.hpp"
+
+#include "text/chars.hpp"
+#include "text/cues.hpp"
+
+namespace colreflow::detail {
+
+int first_word_cells(std::string_view text) {
+  std::size_t pos = 0;
+  int n = 0;
+  while (pos < text.size()) {
+    char32_t c = next_code_point(text, pos);
+    if (is_space(c)) {
+      if (n == 0) continue;
+      break;
+    }
+    if (is_cjk(c) || is_fullwidth_punct(c)) return n == 0 ? 2 : n;
+    ++n;
+    // A long word would have been hyphenated: three letters and a hyphen fit.
+    if (n >= 4 && is_letter(c)) return 4;
+  }
+  return n;
+}
+
+bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_metrics &m) {
+  if (dateline_length(b.text) > 0) return true;
+  bool closes = a.shape->ends_sentence || ends_with_byline(a.text);
+  if (!closes) return false;
+  if (b.shape->indent >= 2) return true;
+  if (!m.known()) return false;
+  // Proportional Latin type fits a few characters more or less per line.
+  int slack = m.cjk ? 1 : 1 + m.full_width / 10;
+  if (m.is_short(*a.shape, first_word_cells(b.text) + slack)) return true;
+  return m.cjk && m.is_indented(*b.shape) && !b.shape->ends_sentence;
+}
+
+}  // namespace colreflow::detail
