@@ -198,9 +198,11 @@ bool reflow_one(const std::string &path, const cli_options &o, output_file &out)
   crf_document *doc = nullptr;
   crf_buf text = CRF_BUF_INIT;
   crf_buf report = CRF_BUF_INIT;
-  bool ok = crf_document_from_text(&doc, bytes.data(), bytes.size(), name.c_str(), &opts) == CRF_OK &&
-            crf_document_render(&text, doc, o.format) == CRF_OK &&
-            (!o.report || crf_document_report(&report, doc) == CRF_OK);
+  crf_status status =
+      crf_document_from_text(&doc, bytes.data(), bytes.size(), name.c_str(), &opts);
+  if (status == CRF_OK) status = crf_document_render(&text, doc, o.format);
+  if (status == CRF_OK && o.report) status = crf_document_report(&report, doc);
+  bool ok = status == CRF_OK;
   if (!ok) {
     std::fprintf(stderr, "colreflow: %s\n", crf_error_last());
   } else {

@@ -29,6 +29,13 @@ static const char kEnglish[] =
     "\n"
     "Members voted to approve the plan.\n";
 
+/* Every fallible function returns crf_status, which keeps the size and the
+ * values of the int it replaced (the ABI). */
+_Static_assert(sizeof(crf_status) == sizeof(int), "crf_status must stay int-sized");
+_Static_assert(CRF_OK == 0 && CRF_ERROR == -1 && CRF_EINVALID == -2 && CRF_ENOMEM == -3 &&
+                   CRF_ELIMIT == -4 && CRF_EUSAGE == -5,
+               "crf_status values are pinned");
+
 static void test_version(void) {
   CHECK(crf_version_number() == CRF_VERSION_NUMBER);
   CHECK(strlen(crf_version_string()) >= 5);
@@ -79,7 +86,8 @@ static void test_repair(const char *text, const char *name, const char *needle) 
 
 static void test_one_call(void) {
   crf_buf out = CRF_BUF_INIT;
-  CHECK(crf_repair_text(&out, "Hello world.\n", 13, CRF_FORMAT_TXT, NULL) == CRF_OK);
+  crf_status status = crf_repair_text(&out, "Hello world.\n", 13, CRF_FORMAT_TXT, NULL);
+  CHECK(status == CRF_OK);
   CHECK(out.size == 13 && memcmp(out.ptr, "Hello world.\n", 13) == 0);
   crf_buf_dispose(&out);
 
@@ -93,10 +101,12 @@ static void test_errors(void) {
   crf_document *doc = NULL;
   crf_buf out = CRF_BUF_INIT;
   crf_options o = CRF_OPTIONS_INIT;
+  crf_status status;
 
   /* Invalid UTF-8: 0xC3 then '(' at byte 4. */
   doc = (crf_document *)1; /* must be reset to NULL on failure */
-  CHECK(crf_document_from_text(&doc, "abc\xc3(", 5, "bad.txt", NULL) == CRF_EINVALID);
+  status = crf_document_from_text(&doc, "abc\xc3(", 5, "bad.txt", NULL);
+  CHECK(status == CRF_EINVALID);
   CHECK(doc == NULL);
   CHECK(strstr(crf_error_last(), "bad.txt: invalid UTF-8 at byte 4") != NULL);
 

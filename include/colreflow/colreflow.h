@@ -18,9 +18,10 @@
  *   crf_buf_dispose(&text);
  *   crf_document_free(doc);
  *
- * Threading: a crf_document is immutable once made; it may be read from
- * several threads at once. Functions keep no shared state except the error
- * message, which is per thread. See docs/threading.md.
+ * Threading: a crf_document is immutable once made; it may be rendered and
+ * reported from several threads at once. The library keeps no shared
+ * mutable state: the error message and the ICU break iterators it caches
+ * are per thread. See docs/threading.md.
  *
  * Ownership: `T **out` parameters hand the caller an object to release with
  * crf_T_free(); a crf_buf is released with crf_buf_dispose(). Strings
@@ -51,7 +52,12 @@ extern "C" {
 #define CRF_VERSION_NUMBER \
   (CRF_VERSION_MAJOR * 10000 + CRF_VERSION_MINOR * 100 + CRF_VERSION_PATCH)
 
-/** Status codes. Values are pinned; new ones are only added. */
+/**
+ * Status codes, returned by every function that can fail. Values are
+ * pinned; new ones are only added. The enum has the size and values of an
+ * int, so code built when these functions returned `int` still links.
+ * After a failure, crf_error_last() says what went wrong.
+ */
 typedef enum crf_status {
   CRF_OK = 0,
   CRF_ERROR = -1,    /**< unexpected internal failure */
@@ -100,7 +106,7 @@ typedef struct crf_document crf_document;
  * @param version      CRF_OPTIONS_VERSION
  * @return CRF_OK, or CRF_EUSAGE for a NULL pointer or an unknown version
  */
-CRF_API int crf_options_init(crf_options *opts, unsigned int version);
+CRF_API crf_status crf_options_init(crf_options *opts, unsigned int version);
 
 /**
  * Read plain OCR text (UTF-8, optional BOM, LF or CRLF) and repair it.
@@ -116,8 +122,8 @@ CRF_API int crf_options_init(crf_options *opts, unsigned int version);
  *   crf_document *doc;
  *   if (crf_document_from_text(&doc, "a\nb\n", 4, "x.txt", NULL) == CRF_OK) ...
  */
-CRF_API int crf_document_from_text(crf_document **out, const char *data, size_t size,
-                                   const char *source_name, const crf_options *opts);
+CRF_API crf_status crf_document_from_text(crf_document **out, const char *data, size_t size,
+                                          const char *source_name, const crf_options *opts);
 
 /**
  * Write the repaired document in a format.
@@ -126,7 +132,8 @@ CRF_API int crf_document_from_text(crf_document **out, const char *data, size_t 
  * @param format     one of crf_format
  * @return CRF_OK, CRF_EUSAGE for a bad argument, CRF_ENOMEM
  */
-CRF_API int crf_document_render(crf_buf *out, const crf_document *doc, crf_format format);
+CRF_API crf_status crf_document_render(crf_buf *out, const crf_document *doc,
+                                       crf_format format);
 
 /**
  * Write a human summary of the defects found and repaired.
@@ -134,7 +141,7 @@ CRF_API int crf_document_render(crf_buf *out, const crf_document *doc, crf_forma
  * @param doc        the document (borrowed)
  * @return CRF_OK, CRF_EUSAGE for a bad argument, CRF_ENOMEM
  */
-CRF_API int crf_document_report(crf_buf *out, const crf_document *doc);
+CRF_API crf_status crf_document_report(crf_buf *out, const crf_document *doc);
 
 /** Number of entries in the repair log; 0 for NULL. */
 CRF_API size_t crf_document_repair_count(const crf_document *doc);
@@ -147,8 +154,8 @@ CRF_API void crf_document_free(crf_document *doc);
  * @param[out] out   receives the output; dispose with crf_buf_dispose()
  * @return as crf_document_from_text() and crf_document_render()
  */
-CRF_API int crf_repair_text(crf_buf *out, const char *data, size_t size,
-                            crf_format format, const crf_options *opts);
+CRF_API crf_status crf_repair_text(crf_buf *out, const char *data, size_t size,
+                                   crf_format format, const crf_options *opts);
 
 /** Release the bytes of a buffer and reset it to CRF_BUF_INIT; NULL is accepted. */
 CRF_API void crf_buf_dispose(crf_buf *buf);

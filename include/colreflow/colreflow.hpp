@@ -7,7 +7,8 @@
 //
 // Errors are thrown as colreflow::error, which carries a status code and a
 // message naming the input, the position and what was expected.
-// A document is immutable once made and may be read from several threads.
+// A document is immutable once made and may be read from several threads
+// (docs/threading.md).
 #pragma once
 
 #include <cstddef>  // size_t

@@ -23,7 +23,7 @@ namespace {
 // Per thread: a failure on one thread never clobbers another's message.
 thread_local char t_error[1024] = "";
 
-int set_error(int code, std::string_view message) noexcept {
+crf_status set_error(crf_status code, std::string_view message) noexcept {
   std::size_t n = std::min(message.size(), sizeof t_error - 1);
   // Do not cut a UTF-8 sequence in half: back up over continuation bytes.
   if (n < message.size()) {
@@ -34,12 +34,21 @@ int set_error(int code, std::string_view message) noexcept {
   return code;
 }
 
+// The functions returned int before they returned crf_status; the enum
+// must stay int-sized, with its values pinned, for old callers to link.
+static_assert(sizeof(crf_status) == sizeof(int));
+static_assert(CRF_OK == 0 && CRF_ERROR == -1 && CRF_EINVALID == -2 && CRF_ENOMEM == -3 &&
+              CRF_ELIMIT == -4 && CRF_EUSAGE == -5);
+
+// colreflow::status mirrors crf_status value for value.
+crf_status to_c_status(colreflow::status s) noexcept { return static_cast<crf_status>(s); }
+
 template <class F>
-int guarded(F &&body) noexcept {
+crf_status guarded(F &&body) noexcept {
   try {
     return body();
   } catch (const colreflow::error &e) {
-    return set_error(static_cast<int>(e.code()), e.what());
+    return set_error(to_c_status(e.code()), e.what());
   } catch (const std::bad_alloc &) {
     return set_error(CRF_ENOMEM, "out of memory");
   } catch (const std::exception &e) {
@@ -85,7 +94,7 @@ colreflow::format to_format(const crf_format &format) {
 }
 
 // Moves bytes into a malloc'd, NUL-terminated crf_buf.
-int fill_buf(crf_buf *out, const std::string &s) {
+crf_status fill_buf(crf_buf *out, const std::string &s) {
   char *p = static_cast<char *>(std::malloc(s.size() + 1));
   if (p == nullptr) throw std::bad_alloc();
   std::memcpy(p, s.data(), s.size());
@@ -103,8 +112,8 @@ void require(const void *p, const char *what) {
 
 extern "C" {
 
-int crf_options_init(crf_options *opts, unsigned int version) {
-  return guarded([&] {
+crf_status crf_options_init(crf_options *opts, unsigned int version) {
+  return guarded([&]() -> crf_status {
     require(opts, "crf_options_init: opts");
     if (version != CRF_OPTIONS_VERSION) {
       usage_error(fmt::format("crf_options_init: unknown options version {}", version));
@@ -114,9 +123,9 @@ int crf_options_init(crf_options *opts, unsigned int version) {
   });
 }
 
-int crf_document_from_text(crf_document **out, const char *data, std::size_t size,
-                           const char *source_name, const crf_options *opts) {
-  return guarded([&] {
+crf_status crf_document_from_text(crf_document **out, const char *data, std::size_t size,
+                                  const char *source_name, const crf_options *opts) {
+  return guarded([&]() -> crf_status {
     require(out, "crf_document_from_text: out");
     *out = nullptr;
     const colreflow::options o = to_cpp_options(opts, source_name);
@@ -126,8 +135,8 @@ int crf_document_from_text(crf_document **out, const char *data, std::size_t siz
   });
 }
 
-int crf_document_render(crf_buf *out, const crf_document *doc, crf_format format) {
-  return guarded([&] {
+crf_status crf_document_render(crf_buf *out, const crf_document *doc, crf_format format) {
+  return guarded([&]() -> crf_status {
     require(out, "crf_document_render: out");
     *out = crf_buf CRF_BUF_INIT;
     require(doc, "crf_document_render: doc");
@@ -135,8 +144,8 @@ int crf_document_render(crf_buf *out, const crf_document *doc, crf_format format
   });
 }
 
-int crf_document_report(crf_buf *out, const crf_document *doc) {
-  return guarded([&] {
+crf_status crf_document_report(crf_buf *out, const crf_document *doc) {
+  return guarded([&]() -> crf_status {
     require(out, "crf_document_report: out");
     *out = crf_buf CRF_BUF_INIT;
     require(doc, "crf_document_report: doc");
@@ -150,9 +159,9 @@ std::size_t crf_document_repair_count(const crf_document *doc) {
 
 void crf_document_free(crf_document *doc) { delete doc; }
 
-int crf_repair_text(crf_buf *out, const char *data, std::size_t size, crf_format format,
-                    const crf_options *opts) {
-  return guarded([&] {
+crf_status crf_repair_text(crf_buf *out, const char *data, std::size_t size,
+                           crf_format format, const crf_options *opts) {
+  return guarded([&]() -> crf_status {
     require(out, "crf_repair_text: out");
     *out = crf_buf CRF_BUF_INIT;
     const colreflow::format f = to_format(format);  // before the work, not after
