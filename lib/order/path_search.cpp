@@ -1,5 +1,8 @@
 #include "order/path_search.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace colreflow::detail {
 
 namespace {
@@ -12,11 +15,16 @@ struct candidate_move {
 
 }  // namespace
 
+double move_margin(std::size_t blocks) {
+  return 2.0 + std::log(static_cast<double>(std::max<std::size_t>(blocks, 1)));
+}
+
 std::vector<std::uint32_t> improve_path(const link_matrix &links,
                                         std::vector<std::uint32_t> order,
                                         std::vector<move_record> &moves) {
   const std::size_t n = order.size();
   const std::size_t t = links.terminal();
+  const double margin = move_margin(n);
   // Each pass applies the best move; the total rises by more than the
   // margin every time, so this ends; the cap guards pathological tables.
   for (std::size_t pass = 0; pass < 4 * n + 8; ++pass) {
@@ -44,7 +52,7 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
         }
       }
     }
-    if (best.gain <= kMoveMargin) break;
+    if (best.gain <= margin) break;
 
     std::vector<std::uint32_t> run(order.begin() + static_cast<long>(best.from),
                                    order.begin() + static_cast<long>(best.to) + 1);

@@ -36,9 +36,10 @@ struct move_record {
   const char *cue;
 };
 
-// Minimum gain for a move: the prior odds that the OCR order is right.
-// One cue alone (a word across a junction) does not move text.
-inline constexpr double kMoveMargin = 2.0;
+// Minimum gain for a move: the prior odds that the OCR order is right,
+// plus the log of the number of blocks, since with more blocks a chance
+// cue (a dictionary word across a false junction) turns up more often.
+double move_margin(std::size_t blocks);
 
 std::vector<std::uint32_t> improve_path(const link_matrix &links,
                                         std::vector<std::uint32_t> order,

@@ -50,13 +50,21 @@ spacing_result clean_cjk_paragraph(std::string_view text) {
   }
   return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t at) {
     if (at == kept_at) return true;
+    // Inside the dateline, spaces between ideographs separate its parts
+    // ("本报记者 陈静"); spaces around its digits are OCR's.
+    if (kept_at != std::string::npos && at < kept_at && is_cjk(prev) && is_cjk(next)) return true;
     return is_narrow_alnum(prev) && is_narrow_alnum(next);
   });
 }
 
 spacing_result clean_heading(std::string_view text) {
+  // Full-width marks carry their own space on the side that faces the
+  // text they close; an opening quote may follow a phrase space.
   return rewrite_runs(text, [](char32_t prev, char32_t next, std::size_t) {
-    return !is_fullwidth_punct(prev) && !is_fullwidth_punct(next);
+    if (is_fullwidth_punct(prev) && !is_opening(prev)) return false;
+    if (is_fullwidth_punct(next) && !is_opening(next)) return false;
+    if (is_opening(prev)) return false;
+    return true;
   });
 }
 

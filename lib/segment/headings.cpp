@@ -25,20 +25,26 @@ bool has_prose_punct(std::string_view text) {
 // looks like this (phrase spaces between ideographs, wider than the
 // column, Title Case). Weak: short and unterminated, as a paragraph's first
 // line also is, so the neighbours must confirm.
-candidate heading_candidate(const line &l, const line_shape &s, const column_metrics &m) {
+// `alone`: the line is a chunk of its own, or the next line opens an
+// article; a body line there would have to end its paragraph.
+candidate heading_candidate(const line &l, const line_shape &s, const column_metrics &m,
+                            bool alone) {
+  // A wrapped Title Case headline may start a line with a small word.
+  bool title_case = !s.cjk && s.words >= 2 && s.upper_initial_words * 3 >= s.words * 2;
   if (s.blank || s.ends_sentence || s.ends_clause || s.ends_hyphen ||
-      s.starts_no_line_start || s.starts_lower || ends_with_byline(l.text))
+      s.starts_no_line_start || (s.starts_lower && !title_case) || ends_with_byline(l.text) ||
+      dateline_length(l.text) > 0)
     return candidate::no;
   if (s.cjk) {
     // Headings separate phrases with spaces where prose has commas.
     if (has_prose_punct(l.text)) return candidate::no;
     if (s.phrase_space || (m.known() && s.width > m.full_width + 2)) return candidate::strong;
-    return m.is_short(s, 3) ? candidate::weak : candidate::no;
+    return alone || m.is_short(s, 3) ? candidate::weak : candidate::no;
   }
-  if (!(is_upper(s.first) || is_digit(s.first)) || s.words > 14) return candidate::no;
-  if (s.words >= 2 && s.upper_initial_words * 3 >= s.words * 2) return candidate::strong;
+  if (title_case) return candidate::strong;
+  if (!(is_upper(s.first) || is_digit(s.first)) || s.words > 20) return candidate::no;
   if (m.known() && s.width > m.full_width + 2) return candidate::strong;
-  return m.known() && s.width + 8 <= m.full_width ? candidate::weak : candidate::no;
+  return alone || (m.known() && s.width + 8 <= m.full_width) ? candidate::weak : candidate::no;
 }
 
 }  // namespace
@@ -50,52 +56,62 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
   std::vector<candidate> cand(n);
   std::vector<bool> byline(n), dateline(n), heading(n, false);
   for (std::size_t i = 0; i < n; ++i) {
-    cand[i] = heading_candidate(lines[i], shapes[i], metrics);
     byline[i] = !shapes[i].blank && is_byline_line(lines[i].text);
     dateline[i] = !shapes[i].blank && dateline_length(lines[i].text) > 0;
-    if (byline[i]) cand[i] = candidate::no;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    bool gap_before = i == 0 || shapes[i - 1].blank;
+    bool gap_after = i + 1 == n || shapes[i + 1].blank;
+    bool opening_next = i + 1 < n && (dateline[i + 1] || byline[i + 1]);
+    bool alone = (gap_before && gap_after) || opening_next;
+    cand[i] = byline[i] ? candidate::no : heading_candidate(lines[i], shapes[i], metrics, alone);
   }
 
-  auto edge = [&](std::size_t j) { return shapes[j].blank; };
-  auto prev_ok = [&](std::size_t i) {
-    if (i == 0 || edge(i - 1)) return true;
-    const line_shape &p = shapes[i - 1];
-    return heading[i - 1] || byline[i - 1] || p.ends_sentence ||
-           ends_with_byline(lines[i - 1].text);
-  };
-  // The first content line after `i`, across blank lines.
-  auto next_content = [&](std::size_t i) {
-    std::size_t j = i + 1;
+  // Heading lines come in runs of candidates. A run is confirmed by what
+  // stands around it: before, a chunk start or a finished sentence; after,
+  // an article opening, a paragraph start, or the end of the chunk.
+  auto opens_article = [&](std::size_t j) { return j < n && (dateline[j] || byline[j]); };
+  auto next_content = [&](std::size_t j) {
     while (j < n && shapes[j].blank) ++j;
     return j;
   };
-  auto next_ok = [&](std::size_t i) {
-    if (i + 1 >= n || edge(i + 1)) {
-      // A weak line closing a heading run could as well be the first line
-      // of the section's paragraph; only an article opening after the gap
-      // shows the run to be a headline.
-      bool continues_run = i > 0 && heading[i - 1];
-      if (cand[i] == candidate::strong || !continues_run) return true;
-      std::size_t j = next_content(i);
-      return j < n && (dateline[j] || byline[j]);
-    }
-    const line_shape &x = shapes[i + 1];
-    if (heading[i + 1] || dateline[i + 1] || byline[i + 1]) return true;
+  auto paragraph_start = [&](const line_shape &x) {
     if (x.starts_no_line_start || x.starts_lower) return false;
-    if (cand[i] == candidate::strong) return true;
     if (x.cjk) return metrics.is_indented(x) && !x.ends_sentence;
     return is_upper(x.first) || is_digit(x.first) || is_opening(x.first);
   };
-
-  // Strong lines first, then let confirmed headings vouch for neighbours.
-  for (int pass = 0; pass < 3; ++pass) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (cand[i] == candidate::no) continue;
-      if (pass == 0 && cand[i] != candidate::strong) continue;
-      heading[i] = prev_ok(i) && next_ok(i);
+  for (std::size_t i = 0; i < n;) {
+    if (cand[i] == candidate::no) {
+      ++i;
+      continue;
     }
+    std::size_t j = i;
+    std::size_t last_strong = n;
+    while (j < n && cand[j] != candidate::no) {
+      if (cand[j] == candidate::strong) last_strong = j;
+      ++j;
+    }
+    bool before_ok = i == 0 || shapes[i - 1].blank || byline[i - 1] ||
+                     shapes[i - 1].ends_sentence || ends_with_byline(lines[i - 1].text);
+    std::size_t end = i;  // the run [i, end) is confirmed
+    if (before_ok) {
+      if (j == n || shapes[j].blank) {
+        // At a chunk end, trailing weak lines may be the section's first
+        // paragraph line; only an article opening after the gap clears them.
+        end = opens_article(next_content(j)) ? j : (last_strong < n ? last_strong + 1 : i);
+      } else if (opens_article(j) || paragraph_start(shapes[j])) {
+        end = j;
+      } else {
+        // Followed by text carrying on: the last weak line starts that text.
+        end = cand[j - 1] == candidate::strong ? j : j - 1;
+      }
+    }
+    for (std::size_t k = i; k < end; ++k) heading[k] = true;
+    i = j;
   }
 
+  bool has_body_dateline = false;
+  for (std::size_t i = 0; i < n; ++i) has_body_dateline = has_body_dateline || dateline[i];
   std::vector<role> roles(n, role::body);
   for (std::size_t i = 0; i < n;) {
     if (shapes[i].blank) {
@@ -115,9 +131,27 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     std::size_t next = end;
     while (next < n && shapes[next].blank) ++next;
     // A headline: several lines, or followed by what opens an article.
-    bool headline = end - i >= 2 || (next < n && (dateline[next] || byline[next]));
+    bool opens = next < n && (dateline[next] || byline[next]);
+    bool headline = end - i >= 2 || opens;
     for (std::size_t j = i; j < end; ++j) roles[j] = headline ? role::headline : role::subheading;
+    // A headline run that runs straight into a section of body text ends
+    // with that section's heading, when the article's dateline is elsewhere.
+    if (headline && !opens && end - i >= 2 && has_body_dateline) roles[end - 1] = role::subheading;
     i = end;
+  }
+  // An article that opens with a dateline has a headline somewhere; when
+  // no run qualified, the first heading of the input is the likeliest.
+  bool has_headline = false, has_dateline = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    has_headline = has_headline || roles[i] == role::headline;
+    has_dateline = has_dateline || (dateline[i] && roles[i] == role::body);
+  }
+  if (!has_headline && has_dateline) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (roles[i] != role::subheading) continue;
+      for (std::size_t k = i; k < n && roles[k] == role::subheading; ++k) roles[k] = role::headline;
+      break;
+    }
   }
   return roles;
 }

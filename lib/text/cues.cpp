@@ -12,6 +12,8 @@ bool is_cjk_dateline_mark(char32_t c) { return c == U'\u8BAF' || c == U'\u7535';
 std::size_t cjk_dateline_length(std::string_view text) {
   std::size_t pos = 0;
   int count = 0;
+  char32_t prev = 0;
+  bool space_after_cjk = false;
   while (pos < text.size() && count < 24) {
     std::size_t at = pos;
     char32_t c = next_code_point(text, pos);
@@ -23,14 +25,55 @@ std::size_t cjk_dateline_length(std::string_view text) {
     }
     if (is_space(c)) {
       if (count == 0) return 0;
+      space_after_cjk = is_cjk(prev);
       continue;
     }
+    // OCR spaces stand around digits ("7 月"); a space between two
+    // ideographs means this is prose, not a dateline ("者 张岚 通讯 员").
+    if (space_after_cjk && is_cjk(c)) return 0;
+    space_after_cjk = false;
     if (is_cjk_dateline_mark(c)) return count >= 1 ? pos : 0;
     if (!is_cjk(c) && !is_digit(c)) return 0;
     (void)at;
+    prev = c;
     ++count;
   }
   return 0;
+}
+
+// "本报记者 陈静 …", "新华社记者 王明 …": a credit opening the first
+// paragraph, up to the space after the reporter's name (记者: reporter).
+std::size_t cjk_reporter_length(std::string_view text) {
+  std::size_t pos = 0;
+  int count = 0;
+  char32_t prev = 0;
+  while (pos < text.size() && count < 10) {
+    char32_t c = next_code_point(text, pos);
+    if (!is_cjk(c)) return 0;
+    ++count;
+    if (prev == U'\u8BB0' && c == U'\u8005') break;  // 记者
+    prev = c;
+  }
+  if (prev != U'\u8BB0') return 0;
+  // Whitespace, a name of two to four ideographs, whitespace.
+  std::size_t at = pos;
+  if (at >= text.size() || !is_space(next_code_point(text, at))) return 0;
+  while (at < text.size()) {
+    std::size_t p = at;
+    if (!is_space(next_code_point(text, p))) break;
+    at = p;
+  }
+  int name = 0;
+  while (at < text.size()) {
+    std::size_t p = at;
+    char32_t c = next_code_point(text, p);
+    if (!is_cjk(c)) break;
+    at = p;
+    ++name;
+  }
+  if (name < 2 || name > 4) return 0;
+  std::size_t p = at;
+  return at < text.size() && is_space(next_code_point(text, p)) ? at : 0;
 }
 
 std::size_t latin_dateline_length(std::string_view text) {
@@ -81,6 +124,7 @@ std::size_t dateline_length(std::string_view text) {
   }
   std::string_view rest = text.substr(start);
   std::size_t n = cjk_dateline_length(rest);
+  if (n == 0) n = cjk_reporter_length(rest);
   if (n == 0) n = latin_dateline_length(rest);
   return n == 0 ? 0 : start + n;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/chars.hpp"
+#include "text/junction.hpp"
 
 namespace colreflow::detail {
 
@@ -20,10 +21,13 @@ line_shape measure_line(std::string_view text) {
   char32_t prev_solid = 0;   // previous non-space code point
   bool space_run = false;
   bool word_open = false;
-  int solid = 0;  // width without inner whitespace: OCR adds spaces inside CJK lines
+  int solid = 0;
+  std::size_t space_start = 0;  // width without inner whitespace: OCR adds spaces inside CJK lines
   while (pos < text.size()) {
+    std::size_t at = pos;
     char32_t c = next_code_point(text, pos);
     if (is_space(c)) {
+      if (!space_run) space_start = at;
       if (leading) {
         s.indent += cells(c);
       } else {
@@ -39,7 +43,11 @@ line_shape measure_line(std::string_view text) {
       leading = false;
       s.blank = false;
     }
-    if (space_run && is_cjk(prev_solid) && is_cjk(c)) s.phrase_space = true;
+    // A space between ideographs separates phrases, unless the two sides
+    // make one dictionary word: then OCR split a word ("正 在").
+    if (space_run && !s.phrase_space && is_cjk(prev_solid) && is_cjk(c) &&
+        !cjk_word_spans(text.substr(0, space_start), text.substr(at)))
+      s.phrase_space = true;
     if (!word_open) {
       ++s.words;
       if (is_upper(c) || is_digit(c)) ++s.upper_initial_words;

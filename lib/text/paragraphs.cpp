@@ -29,7 +29,7 @@ bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_met
   if (b.shape->indent >= 2) return true;
   if (!m.known()) return false;
   // Proportional Latin type fits a few characters more or less per line.
-  int slack = m.cjk ? 1 : 1 + m.full_width / 10;
+  int slack = m.cjk ? 1 : 1 + m.full_width / 20;
   if (m.is_short(*a.shape, first_word_cells(b.text) + slack)) return true;
   return m.cjk && m.is_indented(*b.shape) && !b.shape->ends_sentence;
 }
