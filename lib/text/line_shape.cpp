@@ -11,6 +11,10 @@ namespace {
 
 int cells(char32_t c) { return is_wide(c) || is_fullwidth_punct(c) ? 2 : 1; }
 
+bool second_is_cjk(std::string_view text, std::size_t pos) {
+  return pos < text.size() && is_cjk(next_code_point(text, pos));
+}
+
 }  // namespace
 
 line_shape measure_line(std::string_view text) {
@@ -19,6 +23,7 @@ line_shape measure_line(std::string_view text) {
   bool leading = true;
   int trailing_space = 0;
   char32_t prev_solid = 0;   // previous non-space code point
+  char32_t prev2_solid = 0;  // and the one before it
   bool space_run = false;
   bool word_open = false;
   int solid = 0;
@@ -45,7 +50,9 @@ line_shape measure_line(std::string_view text) {
     }
     // A space between ideographs separates phrases, unless the two sides
     // make one dictionary word: then OCR split a word ("正 在").
-    if (space_run && !s.phrase_space && is_cjk(prev_solid) && is_cjk(c) &&
+    // Phrases have at least two ideographs on each side.
+    if (space_run && !s.phrase_space && is_cjk(prev2_solid) && is_cjk(prev_solid) &&
+        is_cjk(c) && second_is_cjk(text, pos) &&
         !cjk_word_spans(text.substr(0, space_start), text.substr(at)))
       s.phrase_space = true;
     if (!word_open) {
@@ -59,6 +66,7 @@ line_shape measure_line(std::string_view text) {
     space_run = false;
     if (is_cjk(c)) ++s.cjk_letters;
     else if (is_letter(c)) ++s.other_letters;
+    prev2_solid = prev_solid;
     prev_solid = c;
 
   }
