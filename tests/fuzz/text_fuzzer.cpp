@@ -1,0 +1,144 @@
+// text_fuzzer: plain OCR text through the C API, as an outside caller would
+// drive it: crf_document_from_text, render in every format, report, free.
+//
+// Built with libFuzzer (clang -fsanitize=fuzzer) this is a libFuzzer target;
+// built with gcc it links standalone_driver.cpp instead. Either way, every
+// broken invariant aborts, so the driver (and ASan/UBSan) reports it.
+//
+// Invariants checked on every input (DESIGN.md, "Invariants"):
+//   - no crash, no sanitizer report;
+//   - a failure is CRF_EINVALID with a message and leaves *out NULL
+//     (inputs here are under the default limit, so never CRF_ELIMIT);
+//   - on success, every format and the report render; buffers are
+//     NUL-terminated; txt, md and json are valid UTF-8;
+//   - deterministic: rendering twice, and crf_repair_text, give the same bytes;
+//   - nothing lost, nothing invented: tests/support's conservation check.
+#include <cstddef>  // size_t
+#include <cstdint>  // uint8_t
+#include <cstdio>   // fprintf
+#include <cstdlib>  // abort
+#include <cstring>  // memcmp, strlen
+#include <string>
+#include <string_view>
+
+#include "colreflow/colreflow.h"
+#include "colreflow/colreflow.hpp"
+#include "support/invariants.hpp"
+
+namespace {
+
+// Pages are well under 1 MiB of text; larger inputs only slow the search.
+constexpr std::size_t kMaxInput = std::size_t{1} << 20;
+
+[[noreturn]] void fail(const char *what, const char *detail = "") {
+  std::fprintf(stderr, "text_fuzzer: invariant broken: %s%s%s\n", what,
+               *detail != '\0' ? ": " : "", detail);
+  std::abort();
+}
+
+void check(bool cond, const char *what) {
+  if (!cond) fail(what, crf_error_last());
+}
+
+// Well-formed UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view s) {
+  const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (n - i < len) return false;
+    if (p[i + 1] < lo || p[i + 1] > hi) return false;
+    for (std::size_t k = 2; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
+
+void check_buf(const crf_buf &b, const char *what) {
+  if (b.ptr == nullptr) fail(what, "NULL buffer on CRF_OK");
+  if (b.ptr[b.size] != '\0') fail(what, "buffer not NUL-terminated");
+  if (!is_valid_utf8(view(b))) fail(what, "output is not valid UTF-8");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  if (size > kMaxInput) return 0;
+  const char *bytes = reinterpret_cast<const char *>(data);
+
+  crf_document *doc = reinterpret_cast<crf_document *>(&doc);  // must be overwritten
+  const crf_status status = crf_document_from_text(&doc, bytes, size, "fuzz.txt", nullptr);
+  if (status != CRF_OK) {
+    check(doc == nullptr, "failed crf_document_from_text left *out set");
+    check(status == CRF_EINVALID, "failure other than CRF_EINVALID");
+    check(std::strlen(crf_error_last()) > 0, "failure without a message");
+    crf_buf out = CRF_BUF_INIT;
+    check(crf_repair_text(&out, bytes, size, CRF_FORMAT_TXT, nullptr) == status,
+          "crf_repair_text disagrees with crf_document_from_text");
+    check(out.ptr == nullptr, "failed crf_repair_text left a buffer");
+    return 0;
+  }
+  check(doc != nullptr, "CRF_OK without a document");
+
+  const crf_format formats[] = {CRF_FORMAT_TXT, CRF_FORMAT_MD, CRF_FORMAT_JSON};
+  crf_buf txt = CRF_BUF_INIT;
+  for (const crf_format f : formats) {
+    crf_buf out = CRF_BUF_INIT;
+    check(crf_document_render(&out, doc, f) == CRF_OK, "crf_document_render failed");
+    check_buf(out, f == CRF_FORMAT_TXT ? "txt" : f == CRF_FORMAT_MD ? "md" : "json");
+    if (f == CRF_FORMAT_TXT) {
+      txt = out;  // kept for the comparisons below
+    } else {
+      crf_buf_dispose(&out);
+    }
+  }
+
+  crf_buf again = CRF_BUF_INIT;
+  check(crf_document_render(&again, doc, CRF_FORMAT_TXT) == CRF_OK, "second render failed");
+  check(view(again) == view(txt), "rendering txt twice gave different bytes");
+  crf_buf_dispose(&again);
+  check(crf_repair_text(&again, bytes, size, CRF_FORMAT_TXT, nullptr) == CRF_OK,
+        "crf_repair_text failed where crf_document_from_text succeeded");
+  check(view(again) == view(txt), "crf_repair_text and render(txt) differ");
+  crf_buf_dispose(&again);
+
+  crf_buf report = CRF_BUF_INIT;
+  check(crf_document_report(&report, doc) == CRF_OK, "crf_document_report failed");
+  check_buf(report, "report");
+  crf_buf_dispose(&report);
+  (void)crf_document_repair_count(doc);
+
+  crf_buf_dispose(&txt);
+  crf_document_free(doc);
+
+  // Conservation needs the repair log, which only the C++ side exposes.
+  const std::string_view input(bytes, size);
+  const colreflow::document cpp_doc = colreflow::document::from_text(input);
+  const std::string lost = colreflow::test::check_conservation(input, cpp_doc);
+  if (!lost.empty()) fail("characters lost or invented", lost.c_str());
+  return 0;
+}
