@@ -37,6 +37,7 @@ closing text_closing(const block_edges &e, const column_metrics &m) {
 
 block_edges describe_edges(const block &b, const column_metrics &m) {
   block_edges e;
+  e.index = b.input_index;
   e.first_text = b.lines.front().text;
   e.last_text = b.lines.back().text;
   e.first = measure_line(e.first_text);

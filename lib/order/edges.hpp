@@ -30,6 +30,7 @@ enum class closing : std::uint8_t {
 };
 
 struct block_edges {
+  std::uint32_t index = 0;  // the block's input position
   opening open = opening::unknown;
   closing close = closing::continuation;
   std::string_view first_text;  // first and last line of the block

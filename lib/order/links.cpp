@@ -1,24 +1,27 @@
 #include "order/links.hpp"
 
 #include "text/chars.hpp"
+#include <cstdlib>
 
 namespace colreflow::detail {
 
 namespace {
 
+// Headline or subheading alike: which one a heading is follows from what
+// comes after it, so the solver treats them the same.
 link after_heading(const block_edges &a, const block_edges &b) {
-  bool headline = a.open == opening::headline;
   switch (b.open) {
-    case opening::dateline:
-      return headline ? link{3, "dateline after headline"} : link{-1, "dateline after subheading"};
-    case opening::byline:
-      return headline ? link{2.5, "byline after headline"} : link{-1, "byline after subheading"};
+    case opening::dateline: return {3, "dateline after heading"};
+    case opening::byline: return {2.5, "byline after heading"};
     case opening::paragraph: return {1.5, "paragraph start after heading"};
     case opening::sentence: return {1, "sentence start after heading"};
     case opening::unknown: return {0.5, "text after heading"};
     case opening::continuation: return {-3, "heading followed by mid-paragraph text"};
-    case opening::headline: return {-3, "heading followed by headline"};
-    case opening::subheading: return {headline ? -1.0 : -2.0, "two headings in a row"};
+    case opening::headline:
+    case opening::subheading:
+      // Lines of one heading run stay together; other headings do not meet.
+      return b.index == a.index + 1 ? link{1.5, "next line of a heading"}
+                                    : link{-1, "two headings in a row"};
   }
   return {};
 }
@@ -91,8 +94,9 @@ link after_continuation(const block_edges &a, const block_edges &b) {
   if (a.last.cjk && b.first.cjk) {
     // Log-odds measured on the bundled Chinese articles: ICU finds a word
     // across 45% of true line junctions and 2.3% of random ones.
+    static double ww = getenv("CRF_WW") ? atof(getenv("CRF_WW")) : 3.0;
     if (cjk_word_spans(a.last_text, b.first_text)) {
-      l.score += 3.0;
+      l.score += ww;
       l.cue = "word spans the junction (ICU dictionary)";
     } else {
       l.score -= 0.6;
@@ -120,10 +124,10 @@ link after_word_cut(const block_edges &a, const block_edges &b, const vocabulary
 
 link score_start(const block_edges &b) {
   switch (b.open) {
-    case opening::headline: return {3, "headline opens the text"};
-    case opening::dateline: return {2, "dateline opens the text"};
+    case opening::headline:
+    case opening::subheading: return {2, "heading opens the text"};
+    case opening::dateline: return {1, "dateline opens the text"};
     case opening::continuation: return {-3, "text opens mid-paragraph"};
-    case opening::subheading: return {-0.5, "text opens with a section heading"};
     default: return {0, ""};
   }
 }

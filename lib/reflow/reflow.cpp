@@ -38,14 +38,19 @@ class reflower {
   void run() {
     doc_.articles.clear();
     doc_.articles.emplace_back();
-    for (std::uint32_t index : doc_.order) {
-      const block &b = doc_.blocks[index];
-      switch (b.kind) {
-        case role::headline: add_heading(b, role::headline); break;
-        case role::subheading: add_heading(b, role::subheading); break;
-        case role::byline: add_heading(b, role::byline); break;
-        default: add_body(b, index); break;
+    const std::vector<std::uint32_t> &order = doc_.order;
+    for (std::size_t k = 0; k < order.size();) {
+      const block &b = doc_.blocks[order[k]];
+      if (is_heading(b.kind)) {
+        std::size_t end = k;
+        while (end < order.size() && is_heading(doc_.blocks[order[end]].kind)) ++end;
+        add_heading_group(k, end);
+        k = end;
+        continue;
       }
+      if (b.kind == role::byline) add_heading(b, role::byline);
+      else add_body(b, order[k]);
+      ++k;
     }
     close_paragraph();
     if (doc_.articles.back().units.empty()) doc_.articles.pop_back();
@@ -53,6 +58,27 @@ class reflower {
 
  private:
   article &current() { return doc_.articles.back(); }
+
+  static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
+
+  // Consecutive heading lines in reading order are one heading. It is the
+  // headline when an article opening follows it, when it opens the text or
+  // an article, or when it has several lines; otherwise it titles a section.
+  void add_heading_group(std::size_t begin, std::size_t end) {
+    const std::vector<std::uint32_t> &order = doc_.order;
+    bool opens_article = false;
+    if (end < order.size()) {
+      const block &next = doc_.blocks[order[end]];
+      opens_article = next.kind == role::byline ||
+                      (next.kind != role::headline && next.kind != role::subheading &&
+                       dateline_length(next.lines.front().text) > 0);
+    }
+    close_paragraph();
+    bool at_start = true;
+    for (const unit &u : current().units) at_start = at_start && u.kind == role::headline;
+    role kind = opens_article || at_start || end - begin >= 2 ? role::headline : role::subheading;
+    for (std::size_t k = begin; k < end; ++k) add_heading(doc_.blocks[order[k]], kind);
+  }
 
   void add_heading(const block &b, role kind) {
     close_paragraph();

@@ -7,13 +7,14 @@ namespace colreflow::detail {
 
 namespace {
 
-// Walks whitespace runs; `keep(prev, next, at)` says whether a run between two
-// solid code points (at byte `at` of the output) survives as one space.
+// Walks whitespace runs; `keep(prev, next, solid)` says whether a run between
+// two solid code points survives as one space; `solid` counts the bytes of
+// non-space text before the run.
 template <typename Keep>
 spacing_result rewrite_runs(std::string_view text, Keep &&keep) {
   spacing_result r;
   r.text.reserve(text.size());
-  std::size_t pos = 0;
+  std::size_t pos = 0, solid = 0;
   char32_t prev = 0;
   bool in_run = false;
   while (pos < text.size()) {
@@ -24,35 +25,44 @@ spacing_result rewrite_runs(std::string_view text, Keep &&keep) {
       continue;
     }
     if (in_run && prev != 0) {
-      if (keep(prev, c, r.text.size())) r.text += ' ';
+      if (keep(prev, c, solid)) r.text += ' ';
       else ++r.removed;
     }
     in_run = false;
     r.text.append(text.substr(at, pos - at));
+    solid += pos - at;
     prev = c;
   }
   return r;
 }
 
+// Bytes of non-space text in text[0, end).
+std::size_t solid_bytes(std::string_view text, std::size_t end) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < end;) {
+    std::size_t at = pos;
+    if (!is_space(next_code_point(text, pos))) n += pos - at;
+  }
+  return n;
+}
+
 }  // namespace
 
 spacing_result clean_cjk_paragraph(std::string_view text) {
-  // The output offset where the dateline ends: its solid bytes, since the
-  // spaces inside it ("新华社北京 3 月 5 日电") go.
+  // Where the dateline ends and where a closing author credit begins, in
+  // solid bytes, since the OCR spaces inside them ("新华社北京 3 月 5 日电") go.
+  constexpr std::size_t none = std::string::npos;
   std::size_t dateline_end = dateline_length(text);
-  std::size_t kept_at = std::string::npos;
-  if (dateline_end > 0) {
-    kept_at = 0;
-    for (std::size_t pos = 0; pos < dateline_end;) {
-      std::size_t at = pos;
-      if (!is_space(next_code_point(text, pos))) kept_at += pos - at;
-    }
-  }
-  return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t at) {
-    if (at == kept_at) return true;
-    // Inside the dateline, spaces between ideographs separate its parts
-    // ("本报记者 陈静"); spaces around its digits are OCR's.
-    if (kept_at != std::string::npos && at < kept_at && is_cjk(prev) && is_cjk(next)) return true;
+  std::size_t kept_at = dateline_end > 0 ? solid_bytes(text, dateline_end) : none;
+  std::size_t credit_at = none;
+  if (std::size_t open = byline_start(text); open != none) credit_at = solid_bytes(text, open);
+  return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t solid) {
+    if (solid == kept_at) return true;
+    // Inside the dateline and the credit, spaces between ideographs separate
+    // names and titles ("本报记者 陈静", "（记者 王明 李华）").
+    bool in_dateline = kept_at != none && solid < kept_at;
+    bool in_credit = credit_at != none && solid > credit_at;
+    if ((in_dateline || in_credit) && is_cjk(prev) && is_cjk(next)) return true;
     return is_narrow_alnum(prev) && is_narrow_alnum(next);
   });
 }

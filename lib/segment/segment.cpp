@@ -62,8 +62,10 @@ void segment_blocks(document &doc) {
       continue;
     }
     role r = roles[i];
-    bool starts_new = current.lines.empty() || r != current.kind ||
-                      r == role::byline || r == role::subheading;
+    // Every heading line is a block of its own: the order stage decides
+    // which lines make the headline and which title sections.
+    bool starts_new = current.lines.empty() || r != current.kind || r == role::byline ||
+                      r == role::subheading || r == role::headline;
     if (!starts_new && !doc.blank_separated && r == role::body) {
       const line &prev = current.lines.back();
       std::size_t p = prev.source_line - 1;

@@ -6,9 +6,6 @@ namespace colreflow::detail {
 
 namespace {
 
-// The dateline markers of Chinese news copy: 讯 (report) and 电 (wire).
-bool is_cjk_dateline_mark(char32_t c) { return c == U'\u8BAF' || c == U'\u7535'; }
-
 std::size_t cjk_dateline_length(std::string_view text) {
   std::size_t pos = 0;
   int count = 0;
@@ -32,7 +29,14 @@ std::size_t cjk_dateline_length(std::string_view text) {
     // ideographs means this is prose, not a dateline ("者 张岚 通讯 员").
     if (space_after_cjk && is_cjk(c)) return 0;
     space_after_cjk = false;
-    if (is_cjk_dateline_mark(c)) return count >= 1 ? pos : 0;
+    // 电 (wire) closes a date: "…3月5日电"; 讯 (report) stands before a
+    // space or a bracket, not inside a word ("通讯员").
+    if (c == U'\u7535') return prev == U'\u65E5' ? pos : 0;
+    if (c == U'\u8BAF') {
+      std::size_t p = pos;
+      char32_t after = p < text.size() ? next_code_point(text, p) : U' ';
+      return count >= 2 && !is_cjk(after) ? pos : 0;
+    }
     if (!is_cjk(c) && !is_digit(c)) return 0;
     (void)at;
     prev = c;
@@ -129,21 +133,26 @@ std::size_t dateline_length(std::string_view text) {
   return n == 0 ? 0 : start + n;
 }
 
-bool ends_with_byline(std::string_view text) {
+std::size_t byline_start(std::string_view text) {
   std::size_t end = trim_end(text, text.size());
   std::size_t pos = end;
-  if (pos == 0) return false;
+  if (pos == 0) return std::string_view::npos;
   char32_t close = last_code_point(text, pos);
-  if (close != U')' && close != U'\uFF09') return false;
+  if (close != U')' && close != U'\uFF09') return std::string_view::npos;
   int cjk = 0, other = 0;
   while (pos > 0) {
     char32_t c = last_code_point(text, pos);
-    if (c == U'(' || c == U'\uFF08') return cjk >= 2 && cjk <= 20 && other == 0;
+    if (c == U'(' || c == U'\uFF08')
+      return cjk >= 2 && cjk <= 20 && other == 0 ? pos : std::string_view::npos;
     if (is_cjk(c) || c == U'\u00B7') ++cjk;  // middle dot joins transliterated names
     else if (!is_space(c)) ++other;
-    if (cjk + other > 24) return false;
+    if (cjk + other > 24) break;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+bool ends_with_byline(std::string_view text) {
+  return byline_start(text) != std::string_view::npos;
 }
 
 bool is_byline_line(std::string_view text) {

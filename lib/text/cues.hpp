@@ -23,4 +23,7 @@ bool is_byline_line(std::string_view text);
 // a short parenthesised CJK name group "(高美梅)", "（记者 王明 通讯员 李华）".
 bool ends_with_byline(std::string_view text);
 
+// Byte offset of the opening bracket of that closing credit, or npos.
+std::size_t byline_start(std::string_view text);
+
 }  // namespace colreflow::detail

@@ -11,8 +11,11 @@ namespace {
 
 int cells(char32_t c) { return is_wide(c) || is_fullwidth_punct(c) ? 2 : 1; }
 
-bool second_is_cjk(std::string_view text, std::size_t pos) {
-  return pos < text.size() && is_cjk(next_code_point(text, pos));
+// Ideographs in a row from `pos`, up to 3.
+int cjk_run_from(std::string_view text, std::size_t pos) {
+  int n = 0;
+  while (n < 3 && pos < text.size() && is_cjk(next_code_point(text, pos))) ++n;
+  return n;
 }
 
 }  // namespace
@@ -22,8 +25,7 @@ line_shape measure_line(std::string_view text) {
   std::size_t pos = 0;
   bool leading = true;
   int trailing_space = 0;
-  char32_t prev_solid = 0;   // previous non-space code point
-  char32_t prev2_solid = 0;  // and the one before it
+  int cjk_run = 0;           // ideographs in a row just before this point
   bool space_run = false;
   bool word_open = false;
   int solid = 0;
@@ -50,11 +52,12 @@ line_shape measure_line(std::string_view text) {
     }
     // A space between ideographs separates phrases, unless the two sides
     // make one dictionary word: then OCR split a word ("正 在").
-    // Phrases have at least two ideographs on each side.
-    if (space_run && !s.phrase_space && is_cjk(prev2_solid) && is_cjk(prev_solid) &&
-        is_cjk(c) && second_is_cjk(text, pos) &&
+    // Heading phrases run three ideographs or more on each side; OCR noise
+    // also splits short runs ("快递 等行业") and words ("正 在").
+    if (space_run && !s.phrase_space && cjk_run >= 3 && cjk_run_from(text, at) >= 3 &&
         !cjk_word_spans(text.substr(0, space_start), text.substr(at)))
       s.phrase_space = true;
+    cjk_run = is_cjk(c) ? (space_run ? 1 : cjk_run + 1) : 0;
     if (!word_open) {
       ++s.words;
       if (is_upper(c) || is_digit(c)) ++s.upper_initial_words;
@@ -66,8 +69,6 @@ line_shape measure_line(std::string_view text) {
     space_run = false;
     if (is_cjk(c)) ++s.cjk_letters;
     else if (is_letter(c)) ++s.other_letters;
-    prev2_solid = prev_solid;
-    prev_solid = c;
 
   }
   if (s.blank) return s;
