@@ -85,9 +85,14 @@ typedef struct crf_options {
   /** Inputs larger than this many bytes are refused with CRF_ELIMIT; 0 means
    *  the default of 64 MiB. A newspaper page is well under 1 MiB of text. */
   size_t max_input_bytes;
+  /** A word list (one word a line, as Debian's wamerican ships) that vouches
+   *  for words rejoined across a line-end hyphen; NULL means the default,
+   *  /usr/share/dict/american-english; "" means none: the document's own
+   *  words are then the only evidence. */
+  const char *lexicon_path;
 } crf_options;
 
-#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0}
+#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL}
 
 /** Bytes owned by the library: release with crf_buf_dispose(). */
 typedef struct crf_buf {

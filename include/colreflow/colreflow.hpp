@@ -51,6 +51,8 @@ class CRF_API error : public std::runtime_error {
 struct options {
   std::string source_name = "<input>";            // used in error messages
   std::size_t max_input_bytes = 64u * 1024 * 1024;  // refuse larger inputs
+  // Word list vouching for dehyphenated words; "" for none (see colreflow.h).
+  std::string lexicon_path = "/usr/share/dict/american-english";
 };
 
 // A repaired document: the input lines, the reading order found, the

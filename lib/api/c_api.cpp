@@ -71,6 +71,7 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
                               opts->version, CRF_OPTIONS_VERSION));
     }
     if (opts->max_input_bytes != 0) o.max_input_bytes = opts->max_input_bytes;
+    if (opts->lexicon_path != nullptr) o.lexicon_path = opts->lexicon_path;
   }
   return o;
 }

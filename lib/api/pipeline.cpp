@@ -1,5 +1,7 @@
 #include "api/pipeline.hpp"
 
+#include "text/lexicon.hpp"
+
 #include <algorithm>  // all_of
 #include <cstdint>    // int32_t, uint8_t
 
@@ -38,6 +40,7 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
   read_limits limits;
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
   read_text(doc, bytes, limits);
+  if (!opts.lexicon_path.empty()) doc.words = lexicon::load(opts.lexicon_path);
 
   // Nothing to repair in an empty or all-blank input: it is valid and gives
   // empty output, and the stages need not each handle it.

@@ -4,12 +4,15 @@
 
 #include <cstddef>  // size_t
 #include <cstdint>  // uint32_t
+#include <memory>   // shared_ptr
 #include <string>
 #include <vector>
 
 #include "model/repair_log.hpp"
 
 namespace colreflow::detail {
+
+class lexicon;  // lib/text/lexicon.hpp: words known beyond the document
 
 // What a block or unit is to a reader. Values are stable: they appear in JSON.
 enum class role : std::uint8_t {
@@ -67,6 +70,7 @@ struct document {
   std::vector<std::uint32_t> order;  // indices into blocks, reading order
   std::vector<article> articles;
   repair_log log;
+  std::shared_ptr<const lexicon> words;  // may be null: no word list
 };
 
 }  // namespace colreflow::detail

@@ -1,7 +1,6 @@
 #include "order/links.hpp"
 
 #include "text/chars.hpp"
-#include <cstdlib>
 
 namespace colreflow::detail {
 
@@ -94,9 +93,8 @@ link after_continuation(const block_edges &a, const block_edges &b) {
   if (a.last.cjk && b.first.cjk) {
     // Log-odds measured on the bundled Chinese articles: ICU finds a word
     // across 45% of true line junctions and 2.3% of random ones.
-    static double ww = getenv("CRF_WW") ? atof(getenv("CRF_WW")) : 3.0;
     if (cjk_word_spans(a.last_text, b.first_text)) {
-      l.score += ww;
+      l.score += 3.0;
       l.cue = "word spans the junction (ICU dictionary)";
     } else {
       l.score -= 0.6;
@@ -115,8 +113,8 @@ link after_word_cut(const block_edges &a, const block_edges &b, const vocabulary
     default: break;
   }
   hyphen_split split = split_at_hyphen(a.last_text, b.first_text);
-  if (split.valid() && words.contains(to_lower(split.left + split.right)))
-    return {3, "hyphenated word completed (document vocabulary)"};
+  if (split.valid() && words.known(to_lower(split.left + split.right)))
+    return {3, "hyphenated word completed (known word)"};
   return b.first.starts_lower ? link{1, "lower-case word after a cut word"} : link{0, ""};
 }
 

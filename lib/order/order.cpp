@@ -43,7 +43,7 @@ void order_blocks(document &doc) {
   std::vector<block_edges> edges;
   edges.reserve(n);
   for (const block &b : doc.blocks) edges.push_back(describe_edges(b, metrics));
-  vocabulary words(doc.lines);
+  vocabulary words(doc.lines, doc.words.get());
 
   link_matrix links(n);
   for (std::size_t a = 0; a < n; ++a) {

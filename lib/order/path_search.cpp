@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace colreflow::detail {
 
@@ -17,9 +16,7 @@ struct candidate_move {
 }  // namespace
 
 double move_margin(std::size_t blocks) {
-  static double m0 = getenv("CRF_M0") ? atof(getenv("CRF_M0")) : 2.0;
-  static double m1 = getenv("CRF_M1") ? atof(getenv("CRF_M1")) : 1.0;
-  return m0 + m1 * std::log(static_cast<double>(std::max<std::size_t>(blocks, 1)));
+  return 2.0 + std::log(static_cast<double>(std::max<std::size_t>(blocks, 1)));
 }
 
 std::vector<std::uint32_t> improve_path(const link_matrix &links,

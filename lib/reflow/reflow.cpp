@@ -30,7 +30,7 @@ struct open_paragraph {
 class reflower {
  public:
   explicit reflower(document &doc)
-      : doc_(doc), words_(doc.lines) {
+      : doc_(doc), words_(doc.lines, doc.words.get()) {
     metrics_.full_width = doc.column_width;
     metrics_.cjk = doc.writing == script::cjk;
   }
@@ -164,22 +164,35 @@ class reflower {
   void join_hyphenated(const line &l) {
     std::uint32_t from = para_.source_lines.back();
     hyphen_split split = split_at_hyphen(para_.last_text, l.text);
-    std::size_t end = para_.raw.find_last_not_of(" \t\r\f\v");
-    para_.raw.resize(end == std::string::npos ? 0 : end + 1);
+    // Trim trailing whitespace of any kind (U+2028 too) to reach the hyphen.
+    std::size_t end = para_.raw.size();
+    while (end > 0) {
+      std::size_t at = end;
+      if (!is_space(last_code_point(para_.raw, at))) break;
+      end = at;
+    }
+    para_.raw.resize(end);
     std::size_t hyphen_at = para_.raw.size();
     char32_t hyphen = last_code_point(para_.raw, hyphen_at);
+    if (!is_hyphen(hyphen)) {  // the shape said hyphen; trust only the text
+      para_.raw += ' ';
+      para_.raw += l.text;
+      return;
+    }
     std::string joined = to_lower(split.left + split.right);
     std::string compound = to_lower(split.left + "-" + split.right);
-    if (hyphen == U'\u00AD' || (split.valid() && words_.contains(joined) &&
-                                !words_.contains(compound))) {
+    bool compound_seen = split.valid() && words_.has_compound(compound);
+    bool in_document = split.valid() && words_.contains(joined);
+    bool in_lexicon = split.valid() && !in_document && words_.known(joined);
+    if (hyphen == U'\u00AD' || (!compound_seen && (in_document || in_lexicon))) {
       para_.raw.resize(hyphen_at);
-      doc_.log.add(repair_kind::dehyphenation, from, l.source_line,
-                   hyphen == U'\u00AD'
-                       ? std::string("soft hyphen at line end")
-                       : fmt::format("\"{}\" occurs unhyphenated in the document", joined),
-                   hyphen == U'\u00AD' ? 0.95 : 0.9);
+      std::string cue = hyphen == U'\u00AD' ? std::string("soft hyphen at line end")
+                        : in_document
+                            ? fmt::format("\"{}\" occurs unhyphenated in the document", joined)
+                            : fmt::format("\"{}\" is in the word list", joined);
+      double confidence = hyphen == U'\u00AD' ? 0.95 : in_document ? 0.9 : 0.8;
+      doc_.log.add(repair_kind::dehyphenation, from, l.source_line, std::move(cue), confidence);
     } else {
-      bool compound_seen = split.valid() && words_.contains(compound);
       doc_.log.add(repair_kind::hyphen_kept, from, l.source_line,
                    compound_seen ? fmt::format("\"{}\" occurs hyphenated in the document", compound)
                                  : std::string("no evidence the hyphen is a line-break hyphen"),

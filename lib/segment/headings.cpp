@@ -1,5 +1,7 @@
 #include "segment/headings.hpp"
 
+#include <algorithm>
+
 #include "text/chars.hpp"
 #include "text/cues.hpp"
 
@@ -44,7 +46,9 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
   if (title_case) return candidate::strong;
   if (!(is_upper(s.first) || is_digit(s.first)) || s.words > 20) return candidate::no;
   if (m.known() && s.width > m.full_width + 2) return candidate::strong;
-  return alone || (m.known() && s.width + 8 <= m.full_width) ? candidate::weak : candidate::no;
+  // Hyphenation keeps Latin body lines within a short word of full.
+  int room = std::max(5, m.full_width / 8);
+  return alone || (m.known() && s.width + room <= m.full_width) ? candidate::weak : candidate::no;
 }
 
 }  // namespace
@@ -98,11 +102,18 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       if (j == n || shapes[j].blank) {
         // At a chunk end, trailing weak lines may be the section's first
         // paragraph line; only an article opening after the gap clears them.
-        end = opens_article(next_content(j)) ? j : (last_strong < n ? last_strong + 1 : i);
+        std::size_t after = next_content(j);
+        bool confirmed = opens_article(after) || (after < n && paragraph_start(shapes[after]));
+        end = confirmed ? j : (last_strong < n ? last_strong + 1 : i);
       } else if (opens_article(j) || paragraph_start(shapes[j])) {
         end = j;
+      } else if (shapes[j].starts_lower || shapes[j].starts_no_line_start ||
+                 (shapes[j].cjk && metrics.is_full(shapes[j]))) {
+        // Followed by text carrying on (a lower-case word, a full CJK line):
+        // the last line starts that text.
+        end = j - 1;
       } else {
-        // Followed by text carrying on: the last weak line starts that text.
+        // Followed by text of unclear start: a weak last line starts it.
         end = cand[j - 1] == candidate::strong ? j : j - 1;
       }
     }

@@ -84,7 +84,7 @@ bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istit
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
 bool is_hyphen(char32_t c) {
-  return c == U'-' || c == U'\u2010' || c == U'\u00AD' || c == U'\u2011';
+  return c == U'-' || c == U'\u2010' || c == U'\u00AD';
 }
 
 bool is_dash(char32_t c) { return c == U'\u2014' || c == U'\u2013' || c == U'\u2015'; }

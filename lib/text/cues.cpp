@@ -1,6 +1,7 @@
 #include "text/cues.hpp"
 
 #include "text/chars.hpp"
+#include "text/junction.hpp"
 
 namespace colreflow::detail {
 
@@ -27,7 +28,8 @@ std::size_t cjk_dateline_length(std::string_view text) {
     }
     // OCR spaces stand around digits ("7 月"); a space between two
     // ideographs means this is prose, not a dateline ("者 张岚 通讯 员").
-    if (space_after_cjk && is_cjk(c)) return 0;
+    if (space_after_cjk && is_cjk(c) && !cjk_word_spans(text.substr(0, at), text.substr(at)))
+      return 0;
     space_after_cjk = false;
     // 电 (wire) closes a date: "…3月5日电"; 讯 (report) stands before a
     // space or a bracket, not inside a word ("通讯员").

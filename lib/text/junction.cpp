@@ -1,5 +1,6 @@
 #include "text/junction.hpp"
 
+#include <cctype>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -96,9 +97,25 @@ void for_each_word(std::string_view text, Fn &&fn) {
 
 }  // namespace
 
-vocabulary::vocabulary(const std::vector<line> &lines) {
+vocabulary::vocabulary(const std::vector<line> &lines, const lexicon *known)
+    : lexicon_(known) {
   for (const line &l : lines) {
     std::string_view text = l.text;
+    // Whitespace-separated tokens with a hyphen between letters are
+    // compounds the document spells with a hyphen.
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t end = text.find_first_of(" \t", start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view token = text.substr(start, end - start);
+      std::size_t first = 0, last = token.size();
+      while (first < last && !std::isalpha(static_cast<unsigned char>(token[first])) &&
+             static_cast<unsigned char>(token[first]) < 0x80) ++first;
+      while (last > first && !std::isalpha(static_cast<unsigned char>(token[last - 1])) &&
+             static_cast<unsigned char>(token[last - 1]) < 0x80) --last;
+      std::string_view core = token.substr(first, last - first);
+      if (core.find('-') != std::string_view::npos) compounds_.insert(to_lower(core));
+      start = end + 1;
+    }
     for_each_word(text, [&](std::string_view word, std::size_t end) {
       // A fragment cut by the line-end hyphen is not evidence of a word.
       std::size_t rest = end;
@@ -113,6 +130,14 @@ vocabulary::vocabulary(const std::vector<line> &lines) {
 
 bool vocabulary::contains(std::string_view lower_word) const {
   return words_.count(std::string(lower_word)) != 0;
+}
+
+bool vocabulary::known(std::string_view lower_word) const {
+  return contains(lower_word) || (lexicon_ != nullptr && lexicon_->contains(lower_word));
+}
+
+bool vocabulary::has_compound(std::string_view lower_compound) const {
+  return compounds_.count(std::string(lower_compound)) != 0;
 }
 
 hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {

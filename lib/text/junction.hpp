@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "model/document.hpp"
+#include "text/lexicon.hpp"
 
 namespace colreflow::detail {
 
@@ -20,12 +21,18 @@ bool cjk_word_spans(std::string_view left, std::string_view right);
 // by a line-end hyphen are left out, so they cannot vouch for themselves.
 class vocabulary {
  public:
-  explicit vocabulary(const std::vector<line> &lines);
+  explicit vocabulary(const std::vector<line> &lines, const lexicon *known = nullptr);
+  // The word occurs in the document (not cut by a line end).
   bool contains(std::string_view lower_word) const;
-  bool empty() const { return words_.empty(); }
+  // The word occurs in the document or in the word list.
+  bool known(std::string_view lower_word) const;
+  // "long-term" occurs hyphenated inside a line of the document.
+  bool has_compound(std::string_view lower_compound) const;
 
  private:
   std::unordered_set<std::string> words_;
+  std::unordered_set<std::string> compounds_;
+  const lexicon *lexicon_;
 };
 
 // The word fragment ending `left` before its hyphen and the one starting

@@ -134,19 +134,18 @@ column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
   if (widths.size() < 3) return m;
   std::sort(widths.begin(), widths.end());
   if (cjk) {
-    // Justified CJK lines are mostly full: the most common width (to within
-    // one em) among the longer half is the column width.
+    // Justified CJK lines are mostly full: the most common width among the
+    // longer two thirds is the column width (ties go to the wider).
     std::size_t best_count = 0;
     int best = widths.back();
-    for (std::size_t i = widths.size() / 3; i < widths.size(); ++i) {
-      int w = widths[i];
-      auto lo = std::lower_bound(widths.begin(), widths.end(), w - 1);
-      auto hi = std::upper_bound(widths.begin(), widths.end(), w + 1);
-      auto count = static_cast<std::size_t>(hi - lo);
-      if (count >= best_count) {  // ties go to the wider width
-        best_count = count;
-        best = w;
+    for (std::size_t i = widths.size() / 3; i < widths.size();) {
+      std::size_t j = i;
+      while (j < widths.size() && widths[j] == widths[i]) ++j;
+      if (j - i >= best_count) {
+        best_count = j - i;
+        best = widths[i];
       }
+      i = j;
     }
     m.full_width = best;
   } else {

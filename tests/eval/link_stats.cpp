@@ -1,0 +1,102 @@
+// link_stats: measures how block edges pair up in true reading order versus
+// at random, on generated variants of the bundled articles. The order
+// solver's link scores (lib/order/links.cpp) are the log ratios printed here.
+//   build/tests/eval/link_stats [--lang zh|en]
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/pipeline.hpp"
+#include "gen/variant_gen.hpp"
+#include "order/edges.hpp"
+#include "text/junction.hpp"
+
+namespace tg = colreflow::testgen;
+using namespace colreflow::detail;
+
+namespace {
+
+const char *open_names[] = {"headline", "subheading", "byline", "dateline", "paragraph",
+                            "sentence", "continuation", "unknown", "START"};
+const char *close_names[] = {"heading", "byline", "article_end", "paragraph_end",
+                             "sentence_end", "continuation", "word_cut", "END"};
+constexpr int kOpen = 9, kClose = 8;
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  std::string lang_filter;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (!std::strcmp(argv[i], "--lang")) lang_filter = argv[i + 1];
+  double pair[kClose][kOpen] = {};
+  double open_total[kOpen] = {}, close_total[kClose] = {};
+  long span_true = 0, span_true_n = 0, span_rand = 0, span_rand_n = 0;
+  std::uint64_t seed = 99;
+  for (const tg::article &a : tg::load_articles(CRF_ARTICLES_DIR)) {
+    if (!lang_filter.empty() && a.lang != lang_filter) continue;
+    for (int w = 0; w < 16; ++w) {
+      for (int noise = 0; noise < 2; ++noise) {
+        tg::variant_options o;
+        o.kind = tg::perm_kind::identity;
+        o.blank_lines = true;
+        o.noise = noise;
+        o.seed = seed++;
+        o.width = a.lang == "zh" ? 10 + w : 24 + w + w / 2;
+        tg::variant v = tg::make_variant(a, o);
+        colreflow::options opts;
+        document doc = run_text_pipeline(v.input, opts);
+        column_metrics m;
+        m.full_width = doc.column_width;
+        m.cjk = doc.writing == script::cjk;
+        std::vector<block_edges> e;
+        for (const block &b : doc.blocks) e.push_back(describe_edges(b, m));
+        if (e.empty()) continue;
+        // Identity variants are in reading order: neighbours are true links.
+        for (std::size_t k = 0; k < e.size(); ++k) {
+          int c = k == 0 ? -1 : static_cast<int>(e[k - 1].close);
+          int op = static_cast<int>(e[k].open);
+          if (c >= 0) pair[c][op] += 1;
+          else pair[kClose - 1][kOpen - 1] += 0;  // START handled below
+          open_total[op] += 1;
+          close_total[static_cast<int>(e[k].close)] += 1;
+        }
+        pair[kClose - 1][static_cast<int>(e.front().open)] += 0;
+        // START -> first and last -> END, kept in row END / column START.
+        pair[static_cast<int>(e.back().close)][kOpen - 1] += 1;
+        pair[kClose - 1][static_cast<int>(e.front().open)] += 1;
+        for (std::size_t k = 0; k + 1 < e.size(); ++k) {
+          if (e[k].close != closing::continuation) continue;
+          if (!e[k].last.cjk) continue;
+          ++span_true_n;
+          span_true += cjk_word_spans(e[k].last_text, e[k + 1].first_text);
+          std::size_t r = (k * 7 + 3) % e.size();
+          if (r == k + 1 || r == k) continue;
+          ++span_rand_n;
+          span_rand += cjk_word_spans(e[k].last_text, e[r].first_text);
+        }
+      }
+    }
+  }
+  double opens = 0;
+  for (double x : open_total) opens += x;
+  std::printf("%-14s", "close\\open");
+  for (int o = 0; o < kOpen; ++o) std::printf("%13s", open_names[o]);
+  std::printf("\n");
+  for (int c = 0; c < kClose; ++c) {
+    double row = 0;
+    for (int o = 0; o < kOpen; ++o) row += pair[c][o];
+    std::printf("%-14s", close_names[c]);
+    for (int o = 0; o < kOpen; ++o) {
+      // ln P(open | close, true) / P(open), with add-half smoothing.
+      double p_true = (pair[c][o] + 0.5) / (row + 0.5 * kOpen);
+      double p_any = (o == kOpen - 1 ? 1.0 : open_total[o] + 0.5) / (opens + 0.5 * kOpen);
+      std::printf("%7.0f:%5.1f", pair[c][o], std::log(p_true / p_any));
+    }
+    std::printf("\n");
+  }
+  std::printf("ICU word span at continuation junctions: true %ld/%ld, random %ld/%ld\n",
+              span_true, span_true_n, span_rand, span_rand_n);
+}
