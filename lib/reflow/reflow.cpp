@@ -42,8 +42,12 @@ class reflower {
     for (std::size_t k = 0; k < order.size();) {
       const block &b = doc_.blocks[order[k]];
       if (is_heading(b.kind)) {
-        std::size_t end = k;
-        while (end < order.size() && is_heading(doc_.blocks[order[end]].kind)) ++end;
+        // One heading: lines that follow each other in the input as well;
+        // a heading from elsewhere that lands next to it stays apart.
+        std::size_t end = k + 1;
+        while (end < order.size() && is_heading(doc_.blocks[order[end]].kind) &&
+               order[end] == order[end - 1] + 1)
+          ++end;
         add_heading_group(k, end);
         k = end;
         continue;
@@ -77,10 +81,10 @@ class reflower {
     bool at_start = true;
     for (const unit &u : current().units) at_start = at_start && u.kind == role::headline;
     role kind = opens_article || at_start || end - begin >= 2 ? role::headline : role::subheading;
-    for (std::size_t k = begin; k < end; ++k) add_heading(doc_.blocks[order[k]], kind);
+    for (std::size_t k = begin; k < end; ++k) add_heading(doc_.blocks[order[k]], kind, k == begin);
   }
 
-  void add_heading(const block &b, role kind) {
+  void add_heading(const block &b, role kind, bool first_of_group = true) {
     close_paragraph();
     // A headline after body text opens the next article.
     if (kind == role::headline) {
@@ -104,8 +108,8 @@ class reflower {
                                  clean.removed),
                      0.9);
     }
-    // Consecutive headline blocks (a headline cut by a column) are one unit.
-    if (kind == role::headline && !current().units.empty() &&
+    // The lines of one headline are one unit.
+    if (kind == role::headline && !first_of_group && !current().units.empty() &&
         current().units.back().kind == role::headline) {
       unit &prev = current().units.back();
       prev.text += '\n' + u.text;
