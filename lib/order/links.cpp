@@ -125,6 +125,7 @@ link score_start(const block_edges &b) {
     case opening::headline:
     case opening::subheading: return {2, "heading opens the text"};
     case opening::dateline: return {1, "dateline opens the text"};
+    case opening::byline: return {-1.5, "byline opens the text, before any headline"};
     case opening::continuation: return {-3, "text opens mid-paragraph"};
     default: return {0, ""};
   }

@@ -37,8 +37,9 @@ struct move_record {
 };
 
 // Minimum gain for a move: the prior odds that the OCR order is right,
-// plus the log of the number of blocks, since with more blocks a chance
-// cue (a dictionary word across a false junction) turns up more often.
+// growing with the log of the number of blocks, since with more blocks a
+// chance cue (a dictionary word across a false junction) turns up more
+// often. Set on generated variants with tests/eval/variants_eval.
 double move_margin(std::size_t blocks);
 
 std::vector<std::uint32_t> improve_path(const link_matrix &links,
