@@ -19,7 +19,7 @@ link after_heading(const block_edges &a, const block_edges &b) {
     case opening::headline:
     case opening::subheading:
       // Lines of one heading run stay together; other headings do not meet.
-      return b.index == a.index + 1 ? link{1.5, "next line of a heading"}
+      return b.index == a.index + 1 ? link{0.5, "next line of a heading"}
                                     : link{-1, "two headings in a row"};
   }
   return {};
