@@ -35,6 +35,12 @@ closing text_closing(const block_edges &e, const column_metrics &m) {
 
 }  // namespace
 
+block_edges as_heading(block_edges e) {
+  e.open = opening::subheading;
+  e.close = closing::heading;
+  return e;
+}
+
 block_edges describe_edges(const block &b, const column_metrics &m) {
   block_edges e;
   e.index = b.input_index;

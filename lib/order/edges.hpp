@@ -41,4 +41,7 @@ struct block_edges {
 
 block_edges describe_edges(const block &b, const column_metrics &m);
 
+// The same block read as a heading line (for blocks that may be one).
+block_edges as_heading(block_edges e);
+
 }  // namespace colreflow::detail

@@ -39,14 +39,14 @@ class reflower {
     doc_.articles.clear();
     doc_.articles.emplace_back();
     const std::vector<std::uint32_t> &order = doc_.order;
+    heading_at_ = settle_headings();
     for (std::size_t k = 0; k < order.size();) {
       const block &b = doc_.blocks[order[k]];
-      if (is_heading(b.kind)) {
+      if (heading_at_[k]) {
         // One heading: lines that follow each other in the input as well;
         // a heading from elsewhere that lands next to it stays apart.
         std::size_t end = k + 1;
-        while (end < order.size() && is_heading(doc_.blocks[order[end]].kind) &&
-               order[end] == order[end - 1] + 1)
+        while (end < order.size() && heading_at_[end] && order[end] == order[end - 1] + 1)
           ++end;
         add_heading_group(k, end);
         k = end;
@@ -65,6 +65,32 @@ class reflower {
 
   static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
 
+  // Which positions of the reading order hold heading lines. A block that
+  // may be a heading line is one unless text carrying on follows it (a
+  // lower-case word, a closing mark, a full CJK line): then it opens that
+  // paragraph.
+  std::vector<bool> settle_headings() const {
+    const std::vector<std::uint32_t> &order = doc_.order;
+    std::vector<bool> heading(order.size(), false);
+    for (std::size_t k = order.size(); k-- > 0;) {
+      const block &b = doc_.blocks[order[k]];
+      if (is_heading(b.kind)) {
+        heading[k] = true;
+        continue;
+      }
+      if (!b.maybe_heading || k + 1 == order.size()) continue;
+      if (heading[k + 1]) {
+        heading[k] = true;
+        continue;
+      }
+      const line_shape next = measure_line(doc_.blocks[order[k + 1]].lines.front().text);
+      bool carries_on = next.starts_lower || next.starts_no_line_start ||
+                        (next.cjk && metrics_.is_full(next));
+      heading[k] = !carries_on;
+    }
+    return heading;
+  }
+
   // Consecutive heading lines in reading order are one heading. It is the
   // headline when an article opening follows it, when it opens the text or
   // an article, or when it has several lines; otherwise it titles a section.
@@ -74,8 +100,7 @@ class reflower {
     if (end < order.size()) {
       const block &next = doc_.blocks[order[end]];
       opens_article = next.kind == role::byline ||
-                      (next.kind != role::headline && next.kind != role::subheading &&
-                       dateline_length(next.lines.front().text) > 0);
+                      (!heading_at_[end] && dateline_length(next.lines.front().text) > 0);
     }
     close_paragraph();
     bool at_start = true;
@@ -232,6 +257,7 @@ class reflower {
   vocabulary words_;
   column_metrics metrics_;
   open_paragraph para_;
+  std::vector<bool> heading_at_;  // per reading-order position
 };
 
 }  // namespace

@@ -55,7 +55,8 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
 
 std::vector<role> find_heading_roles(const std::vector<line> &lines,
                                      const std::vector<line_shape> &shapes,
-                                     const column_metrics &metrics) {
+                                     const column_metrics &metrics, std::vector<bool> &maybe) {
+  maybe.assign(lines.size(), false);
   const std::size_t n = lines.size();
   std::vector<candidate> cand(n);
   std::vector<bool> byline(n), dateline(n), heading(n, false);
@@ -105,6 +106,9 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
         std::size_t after = next_content(j);
         bool confirmed = opens_article(after) || (after < n && paragraph_start(shapes[after]));
         end = confirmed ? j : (last_strong < n ? last_strong + 1 : i);
+        // Unconfirmed weak lines stay open: the order stage reads them
+        // either way, and what follows them in reading order decides.
+        for (std::size_t k = end; k < j; ++k) maybe[k] = true;
       } else if (opens_article(j) || paragraph_start(shapes[j])) {
         end = j;
       } else if (shapes[j].starts_lower || shapes[j].starts_no_line_start ||

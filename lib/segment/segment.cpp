@@ -47,7 +47,8 @@ void segment_blocks(document &doc) {
   }
   doc.blank_separated = gaps > 0;
 
-  std::vector<role> roles = find_heading_roles(doc.lines, shapes, metrics);
+  std::vector<bool> maybe_heading;
+  std::vector<role> roles = find_heading_roles(doc.lines, shapes, metrics, maybe_heading);
 
   block current;
   auto flush = [&] {
@@ -65,7 +66,8 @@ void segment_blocks(document &doc) {
     // Every heading line is a block of its own: the order stage decides
     // which lines make the headline and which title sections.
     bool starts_new = current.lines.empty() || r != current.kind || r == role::byline ||
-                      r == role::subheading || r == role::headline;
+                      r == role::subheading || r == role::headline || maybe_heading[i] ||
+                      current.maybe_heading;
     if (!starts_new && !doc.blank_separated && r == role::body) {
       const line &prev = current.lines.back();
       std::size_t p = prev.source_line - 1;
@@ -73,7 +75,10 @@ void segment_blocks(document &doc) {
                                   metrics);
     }
     if (starts_new) flush();
-    if (current.lines.empty()) current.kind = r;
+    if (current.lines.empty()) {
+      current.kind = r;
+      current.maybe_heading = maybe_heading[i];
+    }
     current.lines.push_back(doc.lines[i]);
   }
   flush();
