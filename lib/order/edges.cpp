@@ -24,9 +24,12 @@ opening text_opening(const block &b, const block_edges &e, const column_metrics 
   return opening::unknown;
 }
 
-closing text_closing(const block_edges &e, const column_metrics &m) {
+closing text_closing(const block &b, const block_edges &e, const column_metrics &m) {
   const line_shape &s = e.last;
-  if (ends_with_byline(e.last_text)) return closing::article_end;
+  // A credit may wrap: "（记者 王明" / "李华）".
+  std::string tail = b.lines.size() > 1 ? b.lines[b.lines.size() - 2].text : std::string();
+  tail += e.last_text;
+  if (ends_with_byline(tail)) return closing::article_end;
   if (s.ends_hyphen) return closing::word_cut;
   if (!s.ends_sentence) return closing::continuation;
   int room = s.cjk ? 3 : 2 + m.full_width / 5;
@@ -65,7 +68,7 @@ block_edges describe_edges(const block &b, const column_metrics &m) {
       break;
   }
   e.open = text_opening(b, e, m);
-  e.close = text_closing(e, m);
+  e.close = text_closing(b, e, m);
   return e;
 }
 
