@@ -4,6 +4,7 @@
 
 #include "text/chars.hpp"
 #include "text/cues.hpp"
+#include "text/paragraphs.hpp"
 
 namespace colreflow::detail {
 
@@ -70,6 +71,11 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     bool opening_next = i + 1 < n && (dateline[i + 1] || byline[i + 1]);
     bool alone = (gap_before && gap_after) || opening_next;
     cand[i] = byline[i] ? candidate::no : heading_candidate(lines[i], shapes[i], metrics, alone);
+    // A short Latin line is a paragraph's first line if the next word would
+    // not have fitted beside its indent: greedy wrapping ended it.
+    if (cand[i] == candidate::weak && !shapes[i].cjk && !gap_after && metrics.known() &&
+        shapes[i].width + 1 + first_word_cells(lines[i + 1].text) + 2 > metrics.full_width)
+      cand[i] = candidate::no;
   }
 
   // Heading lines come in runs of candidates. A run is confirmed by what
