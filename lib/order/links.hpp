@@ -7,13 +7,14 @@
 
 namespace colreflow::detail {
 
-struct link {
+struct link_score {
   double score = 0;
   const char *cue = "";  // the strongest evidence, for the repair log
 };
 
-link score_start(const block_edges &b);  // b opens the text
-link score_end(const block_edges &a);    // a closes the text
-link score_link(const block_edges &a, const block_edges &b, const vocabulary &words);
+link_score score_start(const block_edges &b);  // b opens the text
+link_score score_end(const block_edges &a);    // a closes the text
+link_score score_link(const block_edges &a, const block_edges &b, const vocabulary &words,
+                const cjk_bigrams &pairs);
 
 }  // namespace colreflow::detail

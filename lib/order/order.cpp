@@ -44,24 +44,25 @@ void order_blocks(document &doc) {
   edges.reserve(n);
   for (const block &b : doc.blocks) edges.push_back(describe_edges(b, metrics));
   vocabulary words(doc.lines, doc.words.get());
+  cjk_bigrams pairs(doc.lines);
 
   // A block that may be a heading line is scored both ways; the better
   // reading of each link counts, and reflow settles the block's role.
   std::vector<block_edges> alt(edges);
   for (std::size_t a = 0; a < n; ++a)
     if (doc.blocks[a].maybe_heading) alt[a] = as_heading(edges[a]);
-  auto best = [](link x, link y) { return y.score > x.score ? y : x; };
+  auto best = [](link_score x, link_score y) { return y.score > x.score ? y : x; };
   link_matrix links(n);
   for (std::size_t a = 0; a < n; ++a) {
     links.set_start(a, best(score_start(edges[a]), score_start(alt[a])));
     links.set_end(a, best(score_end(edges[a]), score_end(alt[a])));
     for (std::size_t b = 0; b < n; ++b) {
       if (a == b) continue;
-      link l = score_link(edges[a], edges[b], words);
+      link_score l = score_link(edges[a], edges[b], words, pairs);
       if (doc.blocks[a].maybe_heading || doc.blocks[b].maybe_heading) {
-        l = best(l, score_link(alt[a], edges[b], words));
-        l = best(l, score_link(edges[a], alt[b], words));
-        l = best(l, score_link(alt[a], alt[b], words));
+        l = best(l, score_link(alt[a], edges[b], words, pairs));
+        l = best(l, score_link(edges[a], alt[b], words, pairs));
+        l = best(l, score_link(alt[a], alt[b], words, pairs));
       }
       links.set(a, b, l);
     }

@@ -63,8 +63,8 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
     std::size_t left = best.slot == 0 ? t : rest[best.slot - 1];
     std::size_t right = best.slot == rest.size() ? t : rest[best.slot];
     // The stronger of the two new links explains the move in the log.
-    const link &in = links.at(left, run.front());
-    const link &out = links.at(run.back(), right);
+    const link_score &in = links.at(left, run.front());
+    const link_score &out = links.at(run.back(), right);
     const char *cue = in.score >= out.score ? in.cue : out.cue;
     if (*cue == '\0') cue = *in.cue ? in.cue : *out.cue ? out.cue : "overall link plausibility";
     rest.insert(rest.begin() + static_cast<long>(best.slot), run.begin(), run.end());

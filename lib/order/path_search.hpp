@@ -15,17 +15,17 @@ class link_matrix {
  public:
   explicit link_matrix(std::size_t n) : n_(n), cells_((n + 1) * (n + 1)) {}
   std::size_t size() const { return n_; }
-  void set(std::size_t a, std::size_t b, link l) { cells_[a * (n_ + 1) + b] = l; }
-  void set_start(std::size_t b, link l) { cells_[n_ * (n_ + 1) + b] = l; }
-  void set_end(std::size_t a, link l) { cells_[a * (n_ + 1) + n_] = l; }
+  void set(std::size_t a, std::size_t b, link_score l) { cells_[a * (n_ + 1) + b] = l; }
+  void set_start(std::size_t b, link_score l) { cells_[n_ * (n_ + 1) + b] = l; }
+  void set_end(std::size_t a, link_score l) { cells_[a * (n_ + 1) + n_] = l; }
   // `terminal()` stands for the start (as a) or the end (as b).
   std::size_t terminal() const { return n_; }
-  const link &at(std::size_t a, std::size_t b) const { return cells_[a * (n_ + 1) + b]; }
+  const link_score &at(std::size_t a, std::size_t b) const { return cells_[a * (n_ + 1) + b]; }
   double score(std::size_t a, std::size_t b) const { return at(a, b).score; }
 
  private:
   std::size_t n_;
-  std::vector<link> cells_;
+  std::vector<link_score> cells_;
 };
 
 // One accepted move: the run of blocks (by index) and why it moved.

@@ -153,6 +153,15 @@ std::size_t byline_start(std::string_view text) {
   return std::string_view::npos;
 }
 
+bool is_credit_line(std::string_view text) {
+  std::size_t open = byline_start(text);
+  if (open == std::string_view::npos) return false;
+  for (std::size_t pos = 0; pos < open;) {
+    if (!is_space(next_code_point(text, pos))) return false;
+  }
+  return true;
+}
+
 bool ends_with_byline(std::string_view text) {
   return byline_start(text) != std::string_view::npos;
 }
@@ -175,9 +184,7 @@ bool is_byline_line(std::string_view text) {
     char32_t e = last_code_point(text, last);
     return words <= 10 && !is_sentence_terminal(e);
   }
-  // A whole line that is a parenthesised CJK credit.
-  std::size_t start = pos == 0 ? 0 : pos - (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
-  return (c == U'(' || c == U'\uFF08') && ends_with_byline(text.substr(start));
+  return false;
 }
 
 }  // namespace colreflow::detail

@@ -15,9 +15,13 @@ namespace colreflow::detail {
 //        dash within the first 60 characters: "WASHINGTON —", "BOSTON, June 29 --".
 std::size_t dateline_length(std::string_view text);
 
-// True for a line that is a byline on its own: "By JANE DOE", "— By …",
-// "（记者 王明）", "(高美梅)".
+// True for a line that is a byline opening an article on its own:
+// "By JANE DOE", "— By …". (A CJK credit "(高美梅)" closes one instead: see
+// ends_with_byline.)
 bool is_byline_line(std::string_view text);
+
+// True for a line holding nothing but a closing credit: "（文轩）".
+bool is_credit_line(std::string_view text);
 
 // True when `text` (a line) ends with an author credit closing an article:
 // a short parenthesised CJK name group "(高美梅)", "（记者 王明 通讯员 李华）".

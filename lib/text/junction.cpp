@@ -178,3 +178,42 @@ hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {
 }
 
 }  // namespace colreflow::detail
+
+namespace colreflow::detail {
+
+namespace {
+
+std::uint64_t pair_key(char32_t a, char32_t b) {
+  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
+
+}  // namespace
+
+cjk_bigrams::cjk_bigrams(const std::vector<line> &lines) {
+  for (const line &l : lines) {
+    std::string_view text = l.text;
+    char32_t prev = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+      char32_t c = next_code_point(text, pos);
+      if (is_space(c)) continue;  // OCR spaces inside a line do not part words
+      if (is_cjk(c) && is_cjk(prev)) pairs_.insert(pair_key(prev, c));
+      prev = c;
+    }
+  }
+}
+
+bool cjk_bigrams::seen_across(std::string_view left, std::string_view right) const {
+  std::size_t end = left.size();
+  char32_t a = 0, b = 0;
+  while (end > 0) {
+    a = last_code_point(left, end);
+    if (!is_space(a)) break;
+  }
+  for (std::size_t pos = 0; pos < right.size();) {
+    b = next_code_point(right, pos);
+    if (!is_space(b)) break;
+  }
+  return is_cjk(a) && is_cjk(b) && pairs_.count(pair_key(a, b)) != 0;
+}
+
+}  // namespace colreflow::detail

@@ -47,3 +47,22 @@ hyphen_split split_at_hyphen(std::string_view left, std::string_view right);
 std::string to_lower(std::string_view utf8);
 
 }  // namespace colreflow::detail
+
+namespace colreflow::detail {
+
+// Pairs of adjacent ideographs inside the document's lines. A pair that a
+// line junction would form, and that the document also writes unbroken,
+// is evidence the junction is a true one (newspaper prose repeats its
+// words: 公安, 工作).
+class cjk_bigrams {
+ public:
+  explicit cjk_bigrams(const std::vector<line> &lines);
+  // True when the last ideograph of `left` and the first of `right` occur
+  // side by side somewhere inside a line.
+  bool seen_across(std::string_view left, std::string_view right) const;
+
+ private:
+  std::unordered_set<std::uint64_t> pairs_;
+};
+
+}  // namespace colreflow::detail

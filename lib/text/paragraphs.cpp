@@ -24,6 +24,7 @@ int first_word_cells(std::string_view text) {
 
 bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_metrics &m) {
   if (dateline_length(b.text) > 0) return true;
+  if (is_credit_line(b.text)) return false;  // the credit closes the paragraph before it
   bool closes = a.shape->ends_sentence || ends_with_byline(a.text);
   if (!closes) return false;
   if (b.shape->indent >= 2) return true;

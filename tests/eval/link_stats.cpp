@@ -34,6 +34,7 @@ int main(int argc, char **argv) {
   double pair[kClose][kOpen] = {};
   double open_total[kOpen] = {}, close_total[kClose] = {};
   long span_true = 0, span_true_n = 0, span_rand = 0, span_rand_n = 0;
+  long bi_true = 0, bi_rand = 0, any_true = 0, any_rand = 0;
   std::uint64_t seed = 99;
   for (const tg::article &a : tg::load_articles(CRF_ARTICLES_DIR)) {
     if (!lang_filter.empty() && a.lang != lang_filter) continue;
@@ -51,6 +52,7 @@ int main(int argc, char **argv) {
         column_metrics m;
         m.full_width = doc.column_width;
         m.cjk = doc.writing == script::cjk;
+        cjk_bigrams bigrams(doc.lines);
         std::vector<block_edges> e;
         for (const block &b : doc.blocks) e.push_back(describe_edges(b, m));
         if (e.empty()) continue;
@@ -71,11 +73,19 @@ int main(int argc, char **argv) {
           if (e[k].close != closing::continuation) continue;
           if (!e[k].last.cjk) continue;
           ++span_true_n;
-          span_true += cjk_word_spans(e[k].last_text, e[k + 1].first_text);
+          bool s1 = cjk_word_spans(e[k].last_text, e[k + 1].first_text);
+          bool b1 = bigrams.seen_across(e[k].last_text, e[k + 1].first_text);
+          span_true += s1;
+          bi_true += b1;
+          any_true += s1 || b1;
           std::size_t r = (k * 7 + 3) % e.size();
           if (r == k + 1 || r == k) continue;
           ++span_rand_n;
-          span_rand += cjk_word_spans(e[k].last_text, e[r].first_text);
+          bool s2 = cjk_word_spans(e[k].last_text, e[r].first_text);
+          bool b2 = bigrams.seen_across(e[k].last_text, e[r].first_text);
+          span_rand += s2;
+          bi_rand += b2;
+          any_rand += s2 || b2;
         }
       }
     }
@@ -99,4 +109,6 @@ int main(int argc, char **argv) {
   }
   std::printf("ICU word span at continuation junctions: true %ld/%ld, random %ld/%ld\n",
               span_true, span_true_n, span_rand, span_rand_n);
+  std::printf("document bigram: true %ld/%ld, random %ld/%ld; either: true %ld, random %ld\n",
+              bi_true, span_true_n, bi_rand, span_rand_n, any_true, any_rand);
 }
