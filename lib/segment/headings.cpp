@@ -78,6 +78,26 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       cand[i] = candidate::no;
   }
 
+  // A short chunk of its own whose lines all could head (one of them
+  // clearly) is a heading block: its other lines need not look short.
+  for (std::size_t i = 0; i < n;) {
+    if (shapes[i].blank) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && !shapes[j].blank) ++j;
+    bool any_strong = false, all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || shapes[i - 1].blank);
+    for (std::size_t k = i; k < j && all_possible; ++k) {
+      any_strong = any_strong || cand[k] == candidate::strong;
+      all_possible = heading_candidate(lines[k], shapes[k], metrics, true) != candidate::no;
+    }
+    if (all_possible && any_strong)
+      for (std::size_t k = i; k < j; ++k)
+        if (cand[k] == candidate::no) cand[k] = candidate::weak;
+    i = j;
+  }
+
   // Heading lines come in runs of candidates. A run is confirmed by what
   // stands around it: before, a chunk start or a finished sentence; after,
   // an article opening, a paragraph start, or the end of the chunk.
