@@ -78,8 +78,9 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       cand[i] = candidate::no;
   }
 
-  // A short chunk of its own whose lines all could head (one of them
-  // clearly) is a heading block: its other lines need not look short.
+  // A short chunk of its own whose lines all could head, one of them
+  // clearly or with an article opening after it, is a heading block: its
+  // other lines need not look short.
   for (std::size_t i = 0; i < n;) {
     if (shapes[i].blank) {
       ++i;
@@ -92,7 +93,10 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       any_strong = any_strong || cand[k] == candidate::strong;
       all_possible = heading_candidate(lines[k], shapes[k], metrics, true) != candidate::no;
     }
-    if (all_possible && any_strong)
+    std::size_t after = j;
+    while (after < n && shapes[after].blank) ++after;
+    bool before_opening = after < n && (dateline[after] || byline[after]);
+    if (all_possible && (any_strong || before_opening))
       for (std::size_t k = i; k < j; ++k)
         if (cand[k] == candidate::no) cand[k] = candidate::weak;
     i = j;
