@@ -16,7 +16,7 @@ struct candidate_move {
 }  // namespace
 
 double move_margin(std::size_t blocks) {
-  return 2.0 + 0.5 * std::log(static_cast<double>(std::max<std::size_t>(blocks, 1)));
+  return 3.9 + 0.2 * std::log(static_cast<double>(std::max<std::size_t>(blocks, 1)));
 }
 
 std::vector<std::uint32_t> improve_path(const link_matrix &links,

@@ -36,10 +36,10 @@ struct move_record {
   const char *cue;
 };
 
-// Minimum gain for a move: the prior odds that the OCR order is right,
-// growing with the log of the number of blocks, since with more blocks a
-// chance cue (a dictionary word across a false junction) turns up more
-// often. Set on generated variants with tests/eval/variants_eval.
+// Minimum gain for a move: the prior odds that the OCR order is right. It
+// exceeds what one junction cue is worth (a dictionary word across a
+// false junction turns up by chance), so no single cue moves text, and it
+// grows slowly with the number of blocks, which multiplies such chances.
 double move_margin(std::size_t blocks);
 
 std::vector<std::uint32_t> improve_path(const link_matrix &links,
