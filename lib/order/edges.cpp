@@ -9,7 +9,9 @@ namespace {
 
 opening text_opening(const block &b, const block_edges &e, const column_metrics &m) {
   const line_shape &s = e.first;
-  if (dateline_length(e.first_text) > 0) return opening::dateline;
+  if (opens_with_dateline(e.first_text, b.lines.size() > 1 ? std::string_view(b.lines[1].text)
+                                                           : std::string_view()))
+    return opening::dateline;
   if (s.starts_no_line_start || s.starts_lower) return opening::continuation;
   if (s.indent >= 2) return opening::paragraph;
   if (s.cjk) {

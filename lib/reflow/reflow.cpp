@@ -40,6 +40,9 @@ class reflower {
     doc_.articles.emplace_back();
     const std::vector<std::uint32_t> &order = doc_.order;
     heading_at_ = settle_headings();
+    for (const block &b : doc_.blocks)
+      has_dateline_ = has_dateline_ || (!is_heading(b.kind) && !b.lines.empty() &&
+                                        opens_article_text(b));
     for (std::size_t k = 0; k < order.size();) {
       const block &b = doc_.blocks[order[k]];
       if (heading_at_[k]) {
@@ -64,6 +67,12 @@ class reflower {
   article &current() { return doc_.articles.back(); }
 
   static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
+
+  static bool opens_article_text(const block &b) {
+    return opens_with_dateline(b.lines.front().text,
+                               b.lines.size() > 1 ? std::string_view(b.lines[1].text)
+                                                  : std::string_view());
+  }
 
   // Which positions of the reading order hold heading lines. A block that
   // may be a heading line is one unless text carrying on follows it (a
@@ -100,13 +109,21 @@ class reflower {
     if (end < order.size()) {
       const block &next = doc_.blocks[order[end]];
       opens_article = next.kind == role::byline ||
-                      (!heading_at_[end] && dateline_length(next.lines.front().text) > 0);
+                      (!heading_at_[end] && opens_article_text(next));
     }
     close_paragraph();
     bool at_start = true;
     for (const unit &u : current().units) at_start = at_start && u.kind == role::headline;
     role kind = opens_article || at_start || end - begin >= 2 ? role::headline : role::subheading;
-    for (std::size_t k = begin; k < end; ++k) add_heading(doc_.blocks[order[k]], kind, k == begin);
+    // Several lines straight before body text, when the article's dateline
+    // stands elsewhere: a headline left above a section keeps the section's
+    // heading as its last line.
+    std::size_t section_heading = end;
+    if (kind == role::headline && !opens_article && end - begin >= 2 && has_dateline_)
+      section_heading = end - 1;
+    for (std::size_t k = begin; k < end; ++k)
+      add_heading(doc_.blocks[order[k]], k == section_heading ? role::subheading : kind,
+                  k == begin || k == section_heading);
   }
 
   void add_heading(const block &b, role kind, bool first_of_group = true) {
@@ -258,6 +275,7 @@ class reflower {
   column_metrics metrics_;
   open_paragraph para_;
   std::vector<bool> heading_at_;  // per reading-order position
+  bool has_dateline_ = false;     // some paragraph opens with a dateline
 };
 
 }  // namespace

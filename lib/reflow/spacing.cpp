@@ -2,30 +2,35 @@
 
 #include "text/chars.hpp"
 #include "text/cues.hpp"
+#include "text/junction.hpp"
+
+#include <utility>
 
 namespace colreflow::detail {
 
 namespace {
 
-// Walks whitespace runs; `keep(prev, next, solid)` says whether a run between
-// two solid code points survives as one space; `solid` counts the bytes of
-// non-space text before the run.
+// Walks whitespace runs; `keep(prev, next, solid, run)` says whether a run
+// between two solid code points survives as one space; `solid` counts the
+// bytes of non-space text before the run, `run` is the run's [begin, end)
+// in `text`.
 template <typename Keep>
 spacing_result rewrite_runs(std::string_view text, Keep &&keep) {
   spacing_result r;
   r.text.reserve(text.size());
-  std::size_t pos = 0, solid = 0;
+  std::size_t pos = 0, solid = 0, run_begin = 0;
   char32_t prev = 0;
   bool in_run = false;
   while (pos < text.size()) {
     std::size_t at = pos;
     char32_t c = next_code_point(text, pos);
     if (is_space(c)) {
+      if (!in_run) run_begin = at;
       in_run = true;
       continue;
     }
     if (in_run && prev != 0) {
-      if (keep(prev, c, solid)) r.text += ' ';
+      if (keep(prev, c, solid, std::pair{run_begin, at})) r.text += ' ';
       else ++r.removed;
     }
     in_run = false;
@@ -46,6 +51,25 @@ std::size_t solid_bytes(std::string_view text, std::size_t end) {
   return n;
 }
 
+// Ideographs in a row ending at `end` (backwards) or starting at `begin`.
+int cjk_run_before(std::string_view text, std::size_t end) {
+  int n = 0;
+  while (end > 0 && n < 2 && is_cjk(last_code_point(text, end))) ++n;
+  return n;
+}
+int cjk_run_after(std::string_view text, std::size_t begin) {
+  int n = 0;
+  while (begin < text.size() && n < 2 && is_cjk(next_code_point(text, begin))) ++n;
+  return n;
+}
+
+// A space between two names or titles ("记者 王明"): two ideographs or more
+// on each side, and no dictionary word across it ("北 京" is OCR's).
+bool separates_names(std::string_view text, std::pair<std::size_t, std::size_t> run) {
+  return cjk_run_before(text, run.first) >= 2 && cjk_run_after(text, run.second) >= 2 &&
+         !cjk_word_spans(text.substr(0, run.first), text.substr(run.second));
+}
+
 }  // namespace
 
 spacing_result clean_cjk_paragraph(std::string_view text) {
@@ -56,13 +80,13 @@ spacing_result clean_cjk_paragraph(std::string_view text) {
   std::size_t kept_at = dateline_end > 0 ? solid_bytes(text, dateline_end) : none;
   std::size_t credit_at = none;
   if (std::size_t open = byline_start(text); open != none) credit_at = solid_bytes(text, open);
-  return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t solid) {
+  return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t solid, auto run) {
     if (solid == kept_at) return true;
     // Inside the dateline and the credit, spaces between ideographs separate
     // names and titles ("本报记者 陈静", "（记者 王明 李华）").
     bool in_dateline = kept_at != none && solid < kept_at;
     bool in_credit = credit_at != none && solid > credit_at;
-    if ((in_dateline || in_credit) && is_cjk(prev) && is_cjk(next)) return true;
+    if ((in_dateline || in_credit) && separates_names(text, run)) return true;
     return is_narrow_alnum(prev) && is_narrow_alnum(next);
   });
 }
@@ -70,7 +94,7 @@ spacing_result clean_cjk_paragraph(std::string_view text) {
 spacing_result clean_heading(std::string_view text) {
   // Full-width marks carry their own space on the side that faces the
   // text they close; an opening quote may follow a phrase space.
-  return rewrite_runs(text, [](char32_t prev, char32_t next, std::size_t) {
+  return rewrite_runs(text, [](char32_t prev, char32_t next, std::size_t, auto) {
     if (is_fullwidth_punct(prev) && !is_opening(prev)) return false;
     if (is_fullwidth_punct(next) && !is_opening(next)) return false;
     if (is_opening(prev)) return false;
@@ -79,7 +103,7 @@ spacing_result clean_heading(std::string_view text) {
 }
 
 spacing_result clean_latin(std::string_view text) {
-  return rewrite_runs(text, [](char32_t, char32_t, std::size_t) { return true; });
+  return rewrite_runs(text, [](char32_t, char32_t, std::size_t, auto) { return true; });
 }
 
 }  // namespace colreflow::detail

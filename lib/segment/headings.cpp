@@ -63,14 +63,19 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
   std::vector<bool> byline(n), dateline(n), heading(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     byline[i] = !shapes[i].blank && is_byline_line(lines[i].text);
-    dateline[i] = !shapes[i].blank && dateline_length(lines[i].text) > 0;
+    // A dateline may wrap: "新华社北京3" / "月5日电 记者…".
+    dateline[i] = !shapes[i].blank &&
+                  opens_with_dateline(lines[i].text, i + 1 < n && !shapes[i + 1].blank
+                                                         ? std::string_view(lines[i + 1].text)
+                                                         : std::string_view());
   }
   for (std::size_t i = 0; i < n; ++i) {
     bool gap_before = i == 0 || shapes[i - 1].blank;
     bool gap_after = i + 1 == n || shapes[i + 1].blank;
     bool opening_next = i + 1 < n && (dateline[i + 1] || byline[i + 1]);
     bool alone = (gap_before && gap_after) || opening_next;
-    cand[i] = byline[i] ? candidate::no : heading_candidate(lines[i], shapes[i], metrics, alone);
+    cand[i] = byline[i] || dateline[i] ? candidate::no
+                                       : heading_candidate(lines[i], shapes[i], metrics, alone);
     // A short Latin line is a paragraph's first line if the next word would
     // not have fitted beside its indent: greedy wrapping ended it.
     if (cand[i] == candidate::weak && !shapes[i].cjk && !gap_after && metrics.known() &&

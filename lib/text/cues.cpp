@@ -11,7 +11,8 @@ std::size_t cjk_dateline_length(std::string_view text) {
   std::size_t pos = 0;
   int count = 0;
   char32_t prev = 0;
-  bool space_after_cjk = false;
+  bool space_after_cjk = false, seen_digit = false;
+  int ideographs_before_date = 0;
   while (pos < text.size() && count < 24) {
     std::size_t at = pos;
     char32_t c = next_code_point(text, pos);
@@ -31,16 +32,18 @@ std::size_t cjk_dateline_length(std::string_view text) {
     if (space_after_cjk && is_cjk(c) && !cjk_word_spans(text.substr(0, at), text.substr(at)))
       return 0;
     space_after_cjk = false;
-    // 电 (wire) closes a date: "…3月5日电"; 讯 (report) stands before a
-    // space or a bracket, not inside a word ("通讯员").
-    if (c == U'\u7535') return prev == U'\u65E5' ? pos : 0;
+    // 电 (wire) closes a date after the agency and place: "新华社北京3月5日电",
+    // not a bare date ("月5日电" is the tail of one); 讯 (report) stands
+    // before a space or a bracket, not inside a word ("通讯员").
+    if (c == U'\u7535') return prev == U'\u65E5' && ideographs_before_date >= 2 ? pos : 0;
     if (c == U'\u8BAF') {
       std::size_t p = pos;
       char32_t after = p < text.size() ? next_code_point(text, p) : U' ';
       return count >= 2 && !is_cjk(after) ? pos : 0;
     }
     if (!is_cjk(c) && !is_digit(c)) return 0;
-    (void)at;
+    if (is_digit(c)) seen_digit = true;
+    if (is_cjk(c) && !seen_digit) ++ideographs_before_date;
     prev = c;
     ++count;
   }
@@ -151,6 +154,17 @@ std::size_t byline_start(std::string_view text) {
     if (cjk + other > 24) break;
   }
   return std::string_view::npos;
+}
+
+bool opens_with_dateline(std::string_view first, std::string_view second) {
+  if (dateline_length(first) > 0) return true;
+  if (second.empty()) return false;
+  // The first line must lie inside the dateline: the second does not open
+  // one of its own.
+  if (dateline_length(second) > 0) return false;
+  std::string joined(first);
+  joined += second;
+  return dateline_length(joined) > first.size();
 }
 
 bool is_credit_line(std::string_view text) {

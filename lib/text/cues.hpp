@@ -15,6 +15,11 @@ namespace colreflow::detail {
 //        dash within the first 60 characters: "WASHINGTON —", "BOSTON, June 29 --".
 std::size_t dateline_length(std::string_view text);
 
+// True when the text starting with `first` and going on with `second`
+// opens with a dateline, though the line end may cut it ("新华社北京3" /
+// "月5日电 …").
+bool opens_with_dateline(std::string_view first, std::string_view second);
+
 // True for a line that is a byline opening an article on its own:
 // "By JANE DOE", "— By …". (A CJK credit "(高美梅)" closes one instead: see
 // ends_with_byline.)
