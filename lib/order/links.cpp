@@ -78,7 +78,8 @@ link_score after_sentence_end(const block_edges &b) {
   return {};
 }
 
-link_score after_continuation(const block_edges &a, const block_edges &b, const cjk_bigrams &pairs) {
+link_score after_continuation(const block_edges &a, const block_edges &b,
+                              const junction_table &junctions) {
   switch (b.open) {
     case opening::paragraph: return {-2.5, "paragraph start after unfinished sentence"};
     case opening::dateline: return {-4, "dateline after unfinished sentence"};
@@ -95,10 +96,11 @@ link_score after_continuation(const block_edges &a, const block_edges &b, const 
     // articles: ICU finds a word across 35% of true block junctions and 1.3%
     // of random ones; the document writes the pair unbroken at another 8.6%
     // of true junctions and 1.1% of random ones.
-    if (cjk_word_spans(a.last_text, b.first_text)) {
+    junction_table::evidence found = junctions.at(a.index, b.index);
+    if (found == junction_table::word) {
       l.score += 3.3;
       l.cue = "word spans the junction (ICU dictionary)";
-    } else if (pairs.seen_across(a.last_text, b.first_text)) {
+    } else if (found == junction_table::seen_pair) {
       l.score += 2.0;
       l.cue = "the document writes the junction's characters together";
     } else {
@@ -155,14 +157,14 @@ link_score score_end(const block_edges &a) {
 }
 
 link_score score_link(const block_edges &a, const block_edges &b, const vocabulary &words,
-                const cjk_bigrams &pairs) {
+                      const junction_table &junctions) {
   switch (a.close) {
     case closing::heading: return after_heading(a, b);
     case closing::byline: return after_byline_line(b);
     case closing::article_end: return after_article_end(b);
     case closing::paragraph_end: return after_paragraph_end(b);
     case closing::sentence_end: return after_sentence_end(b);
-    case closing::continuation: return after_continuation(a, b, pairs);
+    case closing::continuation: return after_continuation(a, b, junctions);
     case closing::word_cut: return after_word_cut(a, b, words);
   }
   return {};

@@ -14,7 +14,9 @@ struct link_score {
 
 link_score score_start(const block_edges &b);  // b opens the text
 link_score score_end(const block_edges &a);    // a closes the text
+// `junctions` holds the word evidence across every pair's junction,
+// indexed by the blocks' input positions.
 link_score score_link(const block_edges &a, const block_edges &b, const vocabulary &words,
-                const cjk_bigrams &pairs);
+                      const junction_table &junctions);
 
 }  // namespace colreflow::detail

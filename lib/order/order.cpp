@@ -44,7 +44,16 @@ void order_blocks(document &doc) {
   edges.reserve(n);
   for (const block &b : doc.blocks) edges.push_back(describe_edges(b, metrics));
   vocabulary words(doc.lines, doc.words.get());
-  cjk_bigrams pairs(doc.lines);
+  std::vector<std::string_view> tails, heads;
+  std::vector<bool> wanted, wanted_right;
+  for (std::size_t a = 0; a < n; ++a) {
+    tails.push_back(edges[a].last_text);
+    heads.push_back(edges[a].first_text);
+    wanted.push_back(edges[a].close == closing::continuation && edges[a].last.cjk);
+    wanted_right.push_back(edges[a].open == opening::continuation ||
+                           edges[a].open == opening::unknown);
+  }
+  junction_table pairs(tails, heads, wanted, wanted_right, cjk_bigrams(doc.lines));
 
   // A block that may be a heading line is scored both ways; the better
   // reading of each link counts, and reflow settles the block's role.

@@ -13,6 +13,8 @@ struct candidate_move {
   std::size_t slot = 0;          // where it goes in the order without the run
 };
 
+constexpr std::size_t kMaxRun = 12;
+
 }  // namespace
 
 double move_margin(std::size_t blocks) {
@@ -31,7 +33,10 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
       std::size_t before = from == 0 ? t : order[from - 1];
-      for (std::size_t to = from; to < n; ++to) {
+      // Moving a run past a stretch of text is the same as moving that
+      // stretch past the run, so runs up to kMaxRun cover every move
+      // where either side is that short.
+      for (std::size_t to = from; to < n && to - from < kMaxRun; ++to) {
         const std::size_t len = to - from + 1;
         if (len == n) break;
         std::size_t first = order[from], last = order[to];

@@ -23,6 +23,7 @@ struct open_paragraph {
   line_shape last_shape;
   std::string last_text;
   int joins = 0;
+  int cjk_letters = 0, other_letters = 0;  // decide how the paragraph is spaced
   bool open = false;
   std::uint32_t last_block = 0;
 };
@@ -181,6 +182,8 @@ class reflower {
         join_line(l, shape);
       }
       para_.source_lines.push_back(l.source_line);
+      para_.cjk_letters += shape.cjk_letters;
+      para_.other_letters += shape.other_letters;
       para_.last_shape = shape;
       para_.last_text = l.text;
       para_.last_block = index;
@@ -251,8 +254,7 @@ class reflower {
   void close_paragraph() {
     if (!para_.open) return;
     para_.open = false;
-    line_shape whole = measure_line(para_.raw);
-    bool cjk = whole.cjk;
+    bool cjk = para_.cjk_letters > 0 && para_.cjk_letters * 3 >= para_.other_letters;
     spacing_result clean = cjk ? clean_cjk_paragraph(para_.raw) : clean_latin(para_.raw);
     std::uint32_t first = para_.source_lines.front(), last = para_.source_lines.back();
     if (para_.joins > 0)

@@ -35,8 +35,7 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
   // A wrapped Title Case headline may start a line with a small word.
   bool title_case = !s.cjk && s.words >= 2 && s.upper_initial_words * 3 >= s.words * 2;
   if (s.blank || s.ends_sentence || s.ends_clause || s.ends_hyphen ||
-      s.starts_no_line_start || (s.starts_lower && !title_case) || ends_with_byline(l.text) ||
-      dateline_length(l.text) > 0)
+      s.starts_no_line_start || (s.starts_lower && !title_case) || ends_with_byline(l.text))
     return candidate::no;
   if (s.cjk) {
     // Headings separate phrases with spaces where prose has commas.
@@ -96,7 +95,8 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     bool any_strong = false, all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || shapes[i - 1].blank);
     for (std::size_t k = i; k < j && all_possible; ++k) {
       any_strong = any_strong || cand[k] == candidate::strong;
-      all_possible = heading_candidate(lines[k], shapes[k], metrics, true) != candidate::no;
+      all_possible = !dateline[k] && !byline[k] &&
+                     heading_candidate(lines[k], shapes[k], metrics, true) != candidate::no;
     }
     std::size_t after = j;
     while (after < n && shapes[after].blank) ++after;

@@ -1,5 +1,8 @@
 #include "text/chars.hpp"
 
+#include <atomic>
+#include <cstdint>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -22,9 +25,11 @@ char32_t last_code_point(std::string_view s, std::size_t &start) {
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+namespace {
 
-bool is_cjk(char32_t c) {
+bool compute_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+bool compute_cjk(char32_t c) {
   UErrorCode err = U_ZERO_ERROR;
   UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
   return U_SUCCESS(err) && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
@@ -32,43 +37,43 @@ bool is_cjk(char32_t c) {
                             sc == USCRIPT_BOPOMOFO);
 }
 
-bool is_wide(char32_t c) {
+bool compute_wide(char32_t c) {
   int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
 
-bool is_fullwidth_punct(char32_t c) {
+bool compute_fullwidth_punct(char32_t c) {
   // Curly quotes, the ellipsis and the em dash are ambiguous-width: in CJK
   // type they are full-width, and that is the only context we ask in.
   if (c == U'\u2018' || c == U'\u2019' || c == U'\u201C' || c == U'\u201D' ||
       c == U'\u2026' || c == U'\u2014' || c == U'\u00B7')
     return true;
-  return is_wide(c) && u_ispunct(static_cast<UChar32>(c));
+  return compute_wide(c) && u_ispunct(static_cast<UChar32>(c));
 }
 
-bool is_sentence_terminal(char32_t c) {
+bool compute_sentence_terminal(char32_t c) {
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_S_TERM);
 }
 
-bool is_closing(char32_t c) {
+bool compute_closing(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
   return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
          c == U'\u2019' || c == U'\u201D' || c == U'"' || c == U'\'';
 }
 
-bool is_opening(char32_t c) {
+bool compute_opening(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
   return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION;
 }
 
-bool is_no_line_start(char32_t c) {
+bool compute_no_line_start(char32_t c) {
   int lb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK);
   return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS ||
          lb == U_LB_EXCLAMATION || lb == U_LB_INFIX_NUMERIC ||
          lb == U_LB_NONSTARTER || c == U'\u201D' || c == U'\u2019';
 }
 
-bool is_clause_punct(char32_t c) {
+bool compute_clause_punct(char32_t c) {
   switch (c) {
     case U',': case U';': case U':':
     case U'\uFF0C': case U'\u3001': case U'\uFF1B': case U'\uFF1A':
@@ -78,10 +83,77 @@ bool is_clause_punct(char32_t c) {
   }
 }
 
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
-bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool compute_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool compute_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool compute_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+bool compute_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+
+
+// Character classes are asked for millions of times per page; each is a
+// Unicode property lookup. The Basic Multilingual Plane's answers are kept
+// in a table filled on first use (relaxed atomics: every thread computes
+// the same value), the rest are computed each time.
+enum : std::uint16_t {
+  kKnown = 1u << 0,
+  kSpace = 1u << 1,
+  kCjk = 1u << 2,
+  kWide = 1u << 3,
+  kFullwidthPunct = 1u << 4,
+  kSentenceTerminal = 1u << 5,
+  kClosing = 1u << 6,
+  kOpening = 1u << 7,
+  kNoLineStart = 1u << 8,
+  kClausePunct = 1u << 9,
+  kLetter = 1u << 10,
+  kLower = 1u << 11,
+  kUpper = 1u << 12,
+  kDigit = 1u << 13,
+};
+
+std::uint16_t compute_flags(char32_t c) {
+  std::uint16_t f = kKnown;
+  if (compute_space(c)) f |= kSpace;
+  if (compute_cjk(c)) f |= kCjk;
+  if (compute_wide(c)) f |= kWide;
+  if (compute_fullwidth_punct(c)) f |= kFullwidthPunct;
+  if (compute_sentence_terminal(c)) f |= kSentenceTerminal;
+  if (compute_closing(c)) f |= kClosing;
+  if (compute_opening(c)) f |= kOpening;
+  if (compute_no_line_start(c)) f |= kNoLineStart;
+  if (compute_clause_punct(c)) f |= kClausePunct;
+  if (compute_letter(c)) f |= kLetter;
+  if (compute_lower(c)) f |= kLower;
+  if (compute_upper(c)) f |= kUpper;
+  if (compute_digit(c)) f |= kDigit;
+  return f;
+}
+
+std::uint16_t flags(char32_t c) {
+  static std::atomic<std::uint16_t> table[0x10000];
+  if (c >= 0x10000) return compute_flags(c);
+  std::uint16_t f = table[c].load(std::memory_order_relaxed);
+  if (f == 0) {
+    f = compute_flags(c);
+    table[c].store(f, std::memory_order_relaxed);
+  }
+  return f;
+}
+
+}  // namespace
+
+bool is_space(char32_t c) { return flags(c) & kSpace; }
+bool is_cjk(char32_t c) { return flags(c) & kCjk; }
+bool is_wide(char32_t c) { return flags(c) & kWide; }
+bool is_fullwidth_punct(char32_t c) { return flags(c) & kFullwidthPunct; }
+bool is_sentence_terminal(char32_t c) { return flags(c) & kSentenceTerminal; }
+bool is_closing(char32_t c) { return flags(c) & kClosing; }
+bool is_opening(char32_t c) { return flags(c) & kOpening; }
+bool is_no_line_start(char32_t c) { return flags(c) & kNoLineStart; }
+bool is_clause_punct(char32_t c) { return flags(c) & kClausePunct; }
+bool is_letter(char32_t c) { return flags(c) & kLetter; }
+bool is_lower(char32_t c) { return flags(c) & kLower; }
+bool is_upper(char32_t c) { return flags(c) & kUpper; }
+bool is_digit(char32_t c) { return flags(c) & kDigit; }
 
 bool is_hyphen(char32_t c) {
   return c == U'-' || c == U'\u2010' || c == U'\u00AD';

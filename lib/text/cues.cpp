@@ -124,7 +124,22 @@ std::size_t trim_end(std::string_view text, std::size_t end) {
 
 }  // namespace
 
+// A dateline needs one of its marks early on: 讯, 电, 记者 or 【 in CJK copy,
+// a capital letter first in Latin copy. Most lines have none; they are
+// turned away before any decoding.
+bool may_hold_dateline(std::string_view text) {
+  std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  unsigned char first = static_cast<unsigned char>(text[start]);
+  if (first >= 'A' && first <= 'Z') return true;
+  std::string_view head = text.substr(start, 32 * 4);  // 24 characters and spaces
+  for (std::string_view mark : {"\xE8\xAE\xAF", "\xE7\x94\xB5", "\xE8\xAE\xB0", "\xE3\x80\x90"})
+    if (head.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 std::size_t dateline_length(std::string_view text) {
+  if (!may_hold_dateline(text)) return 0;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t at = start;
@@ -158,7 +173,8 @@ std::size_t byline_start(std::string_view text) {
 
 bool opens_with_dateline(std::string_view first, std::string_view second) {
   if (dateline_length(first) > 0) return true;
-  if (second.empty()) return false;
+  // Only a short first line can hold the head of a wrapped dateline.
+  if (second.empty() || first.size() > 24 * 4) return false;
   // The first line must lie inside the dateline: the second does not open
   // one of its own.
   if (dateline_length(second) > 0) return false;

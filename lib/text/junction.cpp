@@ -13,7 +13,7 @@ namespace colreflow::detail {
 
 namespace {
 
-constexpr int kContext = 6;  // characters each side given to the segmenter
+constexpr int kContext = 4;  // characters each side given to the segmenter
 
 // Creating a dictionary break iterator costs far more than using one, so
 // each thread keeps its own.
@@ -30,10 +30,13 @@ icu::BreakIterator *word_breaker() {
 
 }  // namespace
 
-bool cjk_word_spans(std::string_view left, std::string_view right) {
-  icu::BreakIterator *breaker = word_breaker();
-  if (breaker == nullptr) return false;
-  icu::UnicodeString tail, head;
+namespace {
+
+// The ideographs just before the end of `left` (a line end) and just after
+// the start of `right`, skipping edge spaces; empty if another character
+// stands at the junction.
+icu::UnicodeString cjk_tail(std::string_view left) {
+  icu::UnicodeString tail;
   std::size_t end = left.size();
   for (int n = 0; n < kContext && end > 0;) {
     std::size_t at = end;
@@ -47,6 +50,11 @@ bool cjk_word_spans(std::string_view left, std::string_view right) {
     end = at;
     ++n;
   }
+  return tail;
+}
+
+icu::UnicodeString cjk_head(std::string_view right) {
+  icu::UnicodeString head;
   std::size_t pos = 0;
   for (int n = 0; n < kContext && pos < right.size();) {
     std::size_t at = pos;
@@ -60,10 +68,63 @@ bool cjk_word_spans(std::string_view left, std::string_view right) {
     pos = at;
     ++n;
   }
+  return head;
+}
+
+}  // namespace
+
+bool cjk_word_spans(std::string_view left, std::string_view right) {
+  icu::BreakIterator *breaker = word_breaker();
+  if (breaker == nullptr) return false;
+  icu::UnicodeString tail = cjk_tail(left), head = cjk_head(right);
   if (tail.isEmpty() || head.isEmpty()) return false;
   icu::UnicodeString joined = tail + head;
   breaker->setText(joined);
   return !breaker->isBoundary(tail.length());
+}
+
+junction_table::junction_table(const std::vector<std::string_view> &tails,
+                               const std::vector<std::string_view> &heads,
+                               const std::vector<bool> &wanted,
+                               const std::vector<bool> &wanted_right, const cjk_bigrams &pairs)
+    : n_(tails.size()), cells_(n_ * n_, none) {
+  icu::BreakIterator *breaker = word_breaker();
+  std::vector<icu::UnicodeString> head_context(n_);
+  for (std::size_t b = 0; b < n_; ++b) head_context[b] = cjk_head(heads[b]);
+  std::vector<std::pair<std::size_t, int32_t>> junctions;  // (b, offset)
+  for (std::size_t a = 0; a < n_; ++a) {
+    if (!wanted[a]) continue;
+    icu::UnicodeString tail = cjk_tail(tails[a]);
+    if (tail.isEmpty()) continue;
+    for (std::size_t b = 0; b < n_; ++b)
+      if (b != a && wanted_right[b] && !head_context[b].isEmpty() &&
+          pairs.seen(tail.char32At(tail.length() - 1), head_context[b].char32At(0)))
+        cells_[a * n_ + b] = seen_pair;
+    if (breaker == nullptr) continue;
+    // One segmentation pass for the whole row: every candidate junction
+    // side by side, parted by a full stop that no word crosses.
+    icu::UnicodeString text;
+    junctions.clear();
+    for (std::size_t b = 0; b < n_; ++b) {
+      if (b == a || !wanted_right[b] || head_context[b].isEmpty()) continue;
+      text += tail;
+      junctions.emplace_back(b, text.length());
+      text += head_context[b];
+      text += static_cast<UChar>(0x3002);
+    }
+    if (junctions.empty()) continue;
+    // Walk the boundaries once; junction offsets ascend, so merge.
+    breaker->setText(text);
+    std::size_t k = 0;
+    for (int32_t at = breaker->first(); at != icu::BreakIterator::DONE && k < junctions.size();
+         at = breaker->next()) {
+      while (k < junctions.size() && junctions[k].second < at) {
+        cells_[a * n_ + junctions[k].first] = word;  // passed over: no boundary there
+        ++k;
+      }
+      if (k < junctions.size() && junctions[k].second == at) ++k;
+    }
+  }
 }
 
 std::string to_lower(std::string_view utf8) {
@@ -99,6 +160,15 @@ void for_each_word(std::string_view text, Fn &&fn) {
 
 vocabulary::vocabulary(const std::vector<line> &lines, const lexicon *known)
     : lexicon_(known) {
+  // The vocabulary only ever judges words cut by a line-end hyphen.
+  bool any_cut = false;
+  for (const line &l : lines) {
+    std::size_t end = l.text.find_last_not_of(" \t\r");
+    if (end == std::string::npos) continue;
+    std::size_t at = end + 1;
+    any_cut = any_cut || is_hyphen(last_code_point(l.text, at));
+  }
+  if (!any_cut) return;
   for (const line &l : lines) {
     std::string_view text = l.text;
     // Whitespace-separated tokens with a hyphen between letters are
@@ -201,6 +271,8 @@ cjk_bigrams::cjk_bigrams(const std::vector<line> &lines) {
     }
   }
 }
+
+bool cjk_bigrams::seen(char32_t a, char32_t b) const { return pairs_.count(pair_key(a, b)) != 0; }
 
 bool cjk_bigrams::seen_across(std::string_view left, std::string_view right) const {
   std::size_t end = left.size();

@@ -60,9 +60,32 @@ class cjk_bigrams {
   // True when the last ideograph of `left` and the first of `right` occur
   // side by side somewhere inside a line.
   bool seen_across(std::string_view left, std::string_view right) const;
+  bool seen(char32_t a, char32_t b) const;
 
  private:
   std::unordered_set<std::uint64_t> pairs_;
+};
+
+// The junction evidence between every ordered pair of blocks (a's last
+// line, b's first line), computed at once: one segmentation pass per left
+// block rather than one per pair.
+class junction_table {
+ public:
+  enum evidence : std::uint8_t {
+    none,
+    seen_pair,  // the document writes the two characters together elsewhere
+    word,       // ICU's dictionary puts a word across the junction
+  };
+  // `wanted[a]`: whether junctions after block a are needed at all;
+  // `wanted_right[b]`: whether block b may continue another block.
+  junction_table(const std::vector<std::string_view> &tails,
+                 const std::vector<std::string_view> &heads, const std::vector<bool> &wanted,
+                 const std::vector<bool> &wanted_right, const cjk_bigrams &pairs);
+  evidence at(std::size_t a, std::size_t b) const { return cells_[a * n_ + b]; }
+
+ private:
+  std::size_t n_;
+  std::vector<evidence> cells_;
 };
 
 }  // namespace colreflow::detail
