@@ -22,6 +22,7 @@ struct open_paragraph {
   std::vector<std::uint32_t> source_lines;
   line_shape last_shape;
   std::string last_text;
+  std::string before_last;  // the line before last_text
   int joins = 0;
   int cjk_letters = 0, other_letters = 0;  // decide how the paragraph is spaced
   bool open = false;
@@ -164,11 +165,13 @@ class reflower {
   }
 
   void add_body(const block &b, std::uint32_t index) {
-    for (const line &l : b.lines) {
+    for (std::size_t k = 0; k < b.lines.size(); ++k) {
+      const line &l = b.lines[k];
       line_shape shape = measure_line(l.text);
       if (shape.blank) continue;
-      if (para_.open &&
-          ends_paragraph({para_.last_text, &para_.last_shape}, {l.text, &shape}, metrics_)) {
+      std::string_view after = k + 1 < b.lines.size() ? std::string_view(b.lines[k + 1].text) : "";
+      if (para_.open && ends_paragraph({para_.last_text, &para_.last_shape, para_.before_last, {}},
+                                       {l.text, &shape, {}, after}, metrics_)) {
         close_paragraph();
       }
       if (!para_.open) {
@@ -185,6 +188,7 @@ class reflower {
       para_.cjk_letters += shape.cjk_letters;
       para_.other_letters += shape.other_letters;
       para_.last_shape = shape;
+      para_.before_last = std::move(para_.last_text);
       para_.last_text = l.text;
       para_.last_block = index;
     }

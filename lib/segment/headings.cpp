@@ -132,7 +132,10 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       ++j;
     }
     bool before_ok = i == 0 || shapes[i - 1].blank || byline[i - 1] ||
-                     shapes[i - 1].ends_sentence || ends_with_byline(lines[i - 1].text);
+                     shapes[i - 1].ends_sentence ||
+                     closes_with_credit(i >= 2 ? std::string_view(lines[i - 2].text)
+                                               : std::string_view(),
+                                        lines[i - 1].text);
     std::size_t end = i;  // the run [i, end) is confirmed
     if (before_ok) {
       if (j == n || shapes[j].blank) {

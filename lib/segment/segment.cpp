@@ -71,8 +71,10 @@ void segment_blocks(document &doc) {
     if (!starts_new && !doc.blank_separated && r == role::body) {
       const line &prev = current.lines.back();
       std::size_t p = prev.source_line - 1;
-      starts_new = ends_paragraph({prev.text, &shapes[p]}, {doc.lines[i].text, &shapes[i]},
-                                  metrics);
+      std::string_view before = p > 0 ? std::string_view(doc.lines[p - 1].text) : "";
+      std::string_view after = i + 1 < doc.lines.size() ? std::string_view(doc.lines[i + 1].text) : "";
+      starts_new = ends_paragraph({prev.text, &shapes[p], before, {}},
+                                  {doc.lines[i].text, &shapes[i], {}, after}, metrics);
     }
     if (starts_new) flush();
     if (current.lines.empty()) {

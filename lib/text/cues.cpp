@@ -196,6 +196,14 @@ bool ends_with_byline(std::string_view text) {
   return byline_start(text) != std::string_view::npos;
 }
 
+bool closes_with_credit(std::string_view before, std::string_view last) {
+  if (ends_with_byline(last)) return true;
+  if (before.empty() || last.find_first_of(")\xEF") == std::string_view::npos) return false;
+  std::string joined(before);
+  joined += last;
+  return ends_with_byline(joined);
+}
+
 bool is_byline_line(std::string_view text) {
   std::size_t pos = 0;
   char32_t c = 0;

@@ -32,6 +32,10 @@ bool is_credit_line(std::string_view text);
 // a short parenthesised CJK name group "(高美梅)", "（记者 王明 通讯员 李华）".
 bool ends_with_byline(std::string_view text);
 
+// As ends_with_byline, for a credit that may have wrapped from the line
+// before: "（记者 王明" / "李华）".
+bool closes_with_credit(std::string_view before, std::string_view last);
+
 // Byte offset of the opening bracket of that closing credit, or npos.
 std::size_t byline_start(std::string_view text);
 
