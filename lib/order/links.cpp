@@ -136,8 +136,8 @@ link_score score_start(const block_edges &b) {
     case opening::dateline: return {-0.5, "dateline opens the text"};
     case opening::byline: return {-1.5, "byline opens the text, before any headline"};
     case opening::paragraph:
-    case opening::sentence: return {-1.5, "text opens without its headline"};
-    case opening::unknown: return {-1, "text opens without its headline"};
+    case opening::sentence: return {-2.5, "text opens without its headline"};
+    case opening::unknown: return {-2, "text opens without its headline"};
     case opening::continuation: return {-3, "text opens mid-paragraph"};
   }
   return {};
