@@ -29,14 +29,20 @@ namespace {
 // Exactness floors: the fraction of variants whose output equals the expected text
 // byte for byte. Raise them as the library improves; they were set from measurements
 // (see the commit log) minus a small margin.
-constexpr double kZhExactFloor = 0.12;  // measured 0.138 (33/240), 2026-11-24
-constexpr double kEnExactFloor = 0.04;  // measured 0.058 (7/120)
-// Block order right (every true chunk found, in true order), per language.
-constexpr double kZhOrderFloor = 0.25;  // measured 0.279 (67/240)
-constexpr double kEnOrderFloor = 0.38;  // measured 0.408 (49/120)
+constexpr double kZhExactFloor = 0.22;  // measured 0.267 (64/240), 2026-11-24
+constexpr double kEnExactFloor = 0.04;  // measured 0.067 (8/120)
+// Block order right (every true chunk found, in true order), per language,
+// over all kinds and over the kinds with one misreading each (identity,
+// tail first, headline in the middle). Swapped columns are often not
+// recoverable from text alone, and whole paragraphs swapped with no blank
+// line never are; they are measured, not required.
+constexpr double kZhOrderFloor = 0.47;        // measured 0.517 (124/240)
+constexpr double kEnOrderFloor = 0.45;        // measured 0.500 (60/120)
+constexpr double kZhSingleOrderFloor = 0.78;  // measured 0.833 (100/120)
+constexpr double kEnSingleOrderFloor = 0.80;  // measured 0.867 (52/60)
 // The issue asks for no stray whitespace in any zh paragraph; not met yet.
 // This bound keeps it from getting worse while it is being fixed.
-constexpr int kZhSpacingMaxFailures = 38;  // measured 35/240
+constexpr int kZhSpacingMaxFailures = 11;  // measured 9/240
 
 // How many failing variants are printed in full per check; the rest are counted.
 constexpr int kMaxPrinted = 10;
@@ -46,6 +52,11 @@ struct tally {
   int exact = 0;
   int ordered = 0;
 };
+
+bool single_misreading(tg::perm_kind k) {
+  return k == tg::perm_kind::identity || k == tg::perm_kind::tail_first ||
+         k == tg::perm_kind::headline_middle;
+}
 
 std::vector<tg::variant> make_all() {
   const std::vector<tg::article> arts = tg::load_articles(CRF_ARTICLES_DIR);
@@ -111,17 +122,20 @@ TEST_CASE("generated variants: conservation, zh spacing, exactness") {
     const bool ordered = tg::chunk_order_right(v, got);
     if (!exact && printed_exact++ < 3) MESSAGE("not exact: " << v.describe() << "\n  " << tg::first_diff(v.expected, got));
     const std::string cat = v.lang + " " + tg::kind_name(v.kind) + " blank=" + (v.blank_lines ? "1" : "0");
-    for (tally *t : {&by_cat[cat], &by_lang[v.lang], &by_lang["all"]}) {
+    std::vector<tally *> tallies = {&by_cat[cat], &by_lang[v.lang], &by_lang["all"]};
+    if (single_misreading(v.kind)) tallies.push_back(&by_lang[v.lang + " single"]);
+    for (tally *t : tallies) {
       ++t->count;
       t->exact += exact;
       t->ordered += ordered;
     }
   }
 
-  std::string table = "exactly right, per category:\n";
+  std::string table = "exactly right and block order right, per category:\n";
   for (const auto &[cat, t] : by_cat)
     table += "  " + cat + std::string(cat.size() < 40 ? 40 - cat.size() : 1, ' ') + pct(t.exact, t.count) +
-             "  (" + std::to_string(t.exact) + "/" + std::to_string(t.count) + ")\n";
+             "  (" + std::to_string(t.exact) + "/" + std::to_string(t.count) + ")  order " +
+             pct(t.ordered, t.count) + "\n";
   for (const auto &[lang, t] : by_lang)
     table += "  " + lang + std::string(40 - lang.size(), ' ') + pct(t.exact, t.count) + "  (" +
              std::to_string(t.exact) + "/" + std::to_string(t.count) + ")\n";
@@ -140,6 +154,14 @@ TEST_CASE("generated variants: conservation, zh spacing, exactness") {
   CHECK(by_lang["en"].count >= 100);
   CHECK(zh >= kZhExactFloor);
   CHECK(en >= kEnExactFloor);
-  CHECK(double(by_lang["zh"].ordered) / by_lang["zh"].count >= kZhOrderFloor);
-  CHECK(double(by_lang["en"].ordered) / by_lang["en"].count >= kEnOrderFloor);
+  auto order_rate = [&](const std::string &key) {
+    const tally &t = by_lang[key];
+    return t.count ? double(t.ordered) / t.count : 0.0;
+  };
+  CHECK(order_rate("zh") >= kZhOrderFloor);
+  CHECK(order_rate("en") >= kEnOrderFloor);
+  CHECK(order_rate("zh single") >= kZhSingleOrderFloor);
+  CHECK(order_rate("en single") >= kEnSingleOrderFloor);
+  MESSAGE(spacing_failures << " of " << by_lang["zh"].count
+                           << " zh variants kept whitespace inside a paragraph");
 }
