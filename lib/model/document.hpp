@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/line_shape.hpp"
 #include "model/repair_log.hpp"
 
 namespace colreflow::detail {
@@ -33,6 +34,8 @@ enum class script : std::uint8_t { cjk, latin };
 struct line {
   std::string text;
   std::uint32_t source_line = 0;
+  line_shape shape;             // measured by the segment stage
+  bool opens_dateline = false;  // a dateline starts here (it may wrap onto the next line)
 };
 
 // A run of consecutive input lines that the order solver moves as one piece:

@@ -9,9 +9,7 @@ namespace {
 
 opening text_opening(const block &b, const block_edges &e, const column_metrics &m) {
   const line_shape &s = e.first;
-  if (opens_with_dateline(e.first_text, b.lines.size() > 1 ? std::string_view(b.lines[1].text)
-                                                           : std::string_view()))
-    return opening::dateline;
+  if (b.lines.front().opens_dateline) return opening::dateline;
   if (s.starts_no_line_start || s.starts_lower) return opening::continuation;
   if (s.indent >= 2) return opening::paragraph;
   if (s.cjk) {
@@ -51,8 +49,8 @@ block_edges describe_edges(const block &b, const column_metrics &m) {
   e.index = b.input_index;
   e.first_text = b.lines.front().text;
   e.last_text = b.lines.back().text;
-  e.first = measure_line(e.first_text);
-  e.last = measure_line(e.last_text);
+  e.first = b.lines.front().shape;
+  e.last = b.lines.back().shape;
   switch (b.kind) {
     case role::headline:
       e.open = opening::headline;

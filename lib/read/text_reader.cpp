@@ -97,7 +97,10 @@ void read_text(document &doc, std::string_view bytes, const read_limits &limits)
   std::size_t line_start = base;
   std::size_t i = base;
   auto end_line = [&](std::size_t line_end) {
-    doc.lines.push_back({std::string(bytes.substr(line_start, line_end - line_start)), line_no});
+    line l;
+    l.text = std::string(bytes.substr(line_start, line_end - line_start));
+    l.source_line = line_no;
+    doc.lines.push_back(std::move(l));
     // 4 G lines would need far more than any sane max_input_bytes, but the
     // limit is the caller's choice, so do not let source_line wrap.
     if (line_no == std::numeric_limits<std::uint32_t>::max()) {

@@ -70,11 +70,7 @@ class reflower {
 
   static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
 
-  static bool opens_article_text(const block &b) {
-    return opens_with_dateline(b.lines.front().text,
-                               b.lines.size() > 1 ? std::string_view(b.lines[1].text)
-                                                  : std::string_view());
-  }
+  static bool opens_article_text(const block &b) { return b.lines.front().opens_dateline; }
 
   // Which positions of the reading order hold heading lines. A block that
   // may be a heading line is one unless text carrying on follows it (a
@@ -94,7 +90,7 @@ class reflower {
         heading[k] = true;
         continue;
       }
-      const line_shape next = measure_line(doc_.blocks[order[k + 1]].lines.front().text);
+      const line_shape &next = doc_.blocks[order[k + 1]].lines.front().shape;
       bool carries_on = next.starts_lower || next.starts_no_line_start ||
                         (next.cjk && metrics_.is_full(next));
       heading[k] = !carries_on;
@@ -167,11 +163,10 @@ class reflower {
   void add_body(const block &b, std::uint32_t index) {
     for (std::size_t k = 0; k < b.lines.size(); ++k) {
       const line &l = b.lines[k];
-      line_shape shape = measure_line(l.text);
+      const line_shape &shape = l.shape;
       if (shape.blank) continue;
-      std::string_view after = k + 1 < b.lines.size() ? std::string_view(b.lines[k + 1].text) : "";
-      if (para_.open && ends_paragraph({para_.last_text, &para_.last_shape, para_.before_last, {}},
-                                       {l.text, &shape, {}, after}, metrics_)) {
+      if (para_.open && ends_paragraph({para_.last_text, &para_.last_shape, para_.before_last, false},
+                                       {l.text, &shape, {}, l.opens_dateline}, metrics_)) {
         close_paragraph();
       }
       if (!para_.open) {

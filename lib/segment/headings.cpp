@@ -62,11 +62,7 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
   std::vector<bool> byline(n), dateline(n), heading(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     byline[i] = !shapes[i].blank && is_byline_line(lines[i].text);
-    // A dateline may wrap: "新华社北京3" / "月5日电 记者…".
-    dateline[i] = !shapes[i].blank &&
-                  opens_with_dateline(lines[i].text, i + 1 < n && !shapes[i + 1].blank
-                                                         ? std::string_view(lines[i + 1].text)
-                                                         : std::string_view());
+    dateline[i] = lines[i].opens_dateline;
   }
   for (std::size_t i = 0; i < n; ++i) {
     bool gap_before = i == 0 || shapes[i - 1].blank;

@@ -30,7 +30,18 @@ void segment_blocks(document &doc) {
   doc.blocks.clear();
   std::vector<line_shape> shapes;
   shapes.reserve(doc.lines.size());
-  for (const line &l : doc.lines) shapes.push_back(measure_line(l.text));
+  for (line &l : doc.lines) {
+    l.shape = measure_line(l.text);
+    shapes.push_back(l.shape);
+  }
+  // A dateline may wrap: "新华社北京3" / "月5日电 记者…".
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    if (shapes[i].blank) continue;
+    bool next = i + 1 < doc.lines.size() && !shapes[i + 1].blank;
+    doc.lines[i].opens_dateline =
+        opens_with_dateline(doc.lines[i].text, next ? std::string_view(doc.lines[i + 1].text)
+                                                    : std::string_view());
+  }
   doc.writing = detect_script(shapes);
   column_metrics metrics = estimate_columns(shapes, doc.writing == script::cjk);
   doc.column_width = metrics.full_width;
@@ -72,9 +83,9 @@ void segment_blocks(document &doc) {
       const line &prev = current.lines.back();
       std::size_t p = prev.source_line - 1;
       std::string_view before = p > 0 ? std::string_view(doc.lines[p - 1].text) : "";
-      std::string_view after = i + 1 < doc.lines.size() ? std::string_view(doc.lines[i + 1].text) : "";
-      starts_new = ends_paragraph({prev.text, &shapes[p], before, {}},
-                                  {doc.lines[i].text, &shapes[i], {}, after}, metrics);
+      starts_new = ends_paragraph({prev.text, &shapes[p], before, false},
+                                  {doc.lines[i].text, &shapes[i], {}, doc.lines[i].opens_dateline},
+                                  metrics);
     }
     if (starts_new) flush();
     if (current.lines.empty()) {

@@ -8,28 +8,9 @@
 #include <vector>
 
 #include "model/document.hpp"
+#include "model/line_shape.hpp"
 
 namespace colreflow::detail {
-
-struct line_shape {
-  bool blank = true;
-  bool cjk = false;         // CJK letters outnumber other letters
-  int width = 0;            // in cells: a wide character 2, a narrow one 1; edges trimmed
-  int indent = 0;           // leading whitespace, in cells
-  char32_t first = 0;       // first and last non-space code points
-  char32_t last = 0;
-  char32_t last_core = 0;   // last code point once closing quotes and brackets are skipped
-  bool ends_sentence = false;  // last_core is a sentence terminal
-  bool ends_clause = false;    // ends with a clause mark (，、；：, ; :)
-  bool ends_hyphen = false;    // a letter then a hyphen: a word cut at the line end
-  bool starts_lower = false;   // first letter is lower case
-  bool starts_no_line_start = false;  // begins with a mark that cannot start a line
-  bool phrase_space = false;   // whitespace between two CJK ideographs
-  int cjk_letters = 0;
-  int other_letters = 0;
-  int upper_initial_words = 0;  // words starting upper case
-  int words = 0;                // whitespace-separated words
-};
 
 line_shape measure_line(std::string_view text);
 

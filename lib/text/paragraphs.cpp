@@ -23,7 +23,7 @@ int first_word_cells(std::string_view text) {
 }
 
 bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_metrics &m) {
-  if (opens_with_dateline(b.text, b.after)) return true;
+  if (b.dateline) return true;
   if (is_credit_line(b.text)) return false;  // the credit closes the paragraph before it
   bool closes = a.shape->ends_sentence || closes_with_credit(a.before, a.text);
   if (!closes) return false;

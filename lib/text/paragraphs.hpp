@@ -11,8 +11,8 @@ namespace colreflow::detail {
 struct shaped_line {
   std::string_view text;
   const line_shape *shape;
-  std::string_view before;  // the line before it (a credit or dateline may wrap)
-  std::string_view after;   // the line after it
+  std::string_view before;  // the line before it (a credit may wrap)
+  bool dateline = false;    // a dateline opens here (line::opens_dateline)
 };
 
 // True when `a` ends a paragraph and `b` begins the next one:

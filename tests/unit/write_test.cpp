@@ -19,11 +19,18 @@ std::string escaped(std::string_view s) {
   return out;
 }
 
+line make_line(std::uint32_t source_line) {
+  line l;
+  l.text = "x";
+  l.source_line = source_line;
+  return l;
+}
+
 block make_block(std::uint32_t index, std::uint32_t first, std::uint32_t count, role r) {
   block b;
   b.input_index = index;
   b.kind = r;
-  for (std::uint32_t i = 0; i < count; ++i) b.lines.push_back({"x", first + i});
+  for (std::uint32_t i = 0; i < count; ++i) b.lines.push_back(make_line(first + i));
   return b;
 }
 
@@ -33,7 +40,7 @@ document sample() {
   document doc;
   doc.source_name = "page \"7\".txt";
   doc.writing = script::cjk;
-  for (std::uint32_t i = 1; i <= 6; ++i) doc.lines.push_back({"x", i});
+  for (std::uint32_t i = 1; i <= 6; ++i) doc.lines.push_back(make_line(i));
   doc.blocks = {make_block(0, 1, 2, role::headline), make_block(1, 4, 2, role::body),
                 make_block(2, 6, 1, role::subheading)};
   doc.order = {1, 0, 2};
