@@ -1,5 +1,6 @@
 #include "api/pipeline.hpp"
 
+#include "text/junction.hpp"
 #include "text/lexicon.hpp"
 
 #include <algorithm>  // all_of
@@ -40,7 +41,10 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
   read_limits limits;
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
   read_text(doc, bytes, limits);
-  if (!opts.lexicon_path.empty()) doc.words = lexicon::load(opts.lexicon_path);
+  // The word list only judges words cut by a line-end hyphen; loading it
+  // costs more than repairing a page, so only hyphenated text pays.
+  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
+    doc.words = lexicon::load(opts.lexicon_path);
 
   // Nothing to repair in an empty or all-blank input: it is valid and gives
   // empty output, and the stages need not each handle it.

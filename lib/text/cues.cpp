@@ -1,5 +1,7 @@
 #include "text/cues.hpp"
 
+#include <algorithm>
+
 #include "text/chars.hpp"
 #include "text/junction.hpp"
 
@@ -132,9 +134,18 @@ bool may_hold_dateline(std::string_view text) {
   if (start == std::string_view::npos) return false;
   unsigned char first = static_cast<unsigned char>(text[start]);
   if (first >= 'A' && first <= 'Z') return true;
-  std::string_view head = text.substr(start, 32 * 4);  // 24 characters and spaces
-  for (std::string_view mark : {"\xE8\xAE\xAF", "\xE7\x94\xB5", "\xE8\xAE\xB0", "\xE3\x80\x90"})
-    if (head.find(mark) != std::string_view::npos) return true;
+  // 讯 E8 AE AF, 记 E8 AE B0, 电 E7 94 B5, 【 E3 80 90: one pass over the
+  // first 24 characters and their spaces.
+  std::size_t end = std::min(text.size(), start + 32 * 4);
+  for (std::size_t i = start; i + 2 < end; ++i) {
+    unsigned char a = static_cast<unsigned char>(text[i]);
+    if (a < 0xE3) continue;
+    unsigned char b = static_cast<unsigned char>(text[i + 1]);
+    unsigned char c = static_cast<unsigned char>(text[i + 2]);
+    if ((a == 0xE8 && b == 0xAE && (c == 0xAF || c == 0xB0)) ||
+        (a == 0xE7 && b == 0x94 && c == 0xB5) || (a == 0xE3 && b == 0x80 && c == 0x90))
+      return true;
+  }
   return false;
 }
 

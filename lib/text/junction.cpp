@@ -1,5 +1,6 @@
 #include "text/junction.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -158,17 +159,24 @@ void for_each_word(std::string_view text, Fn &&fn) {
 
 }  // namespace
 
+bool has_hyphenated_line_end(const std::vector<line> &lines) {
+  for (const line &l : lines) {
+    std::size_t end = l.text.size();
+    while (end > 0) {
+      std::size_t at = end;
+      char32_t c = last_code_point(l.text, at);
+      if (is_hyphen(c)) return true;
+      if (!is_space(c)) break;
+      end = at;
+    }
+  }
+  return false;
+}
+
 vocabulary::vocabulary(const std::vector<line> &lines, const lexicon *known)
     : lexicon_(known) {
   // The vocabulary only ever judges words cut by a line-end hyphen.
-  bool any_cut = false;
-  for (const line &l : lines) {
-    std::size_t end = l.text.find_last_not_of(" \t\r");
-    if (end == std::string::npos) continue;
-    std::size_t at = end + 1;
-    any_cut = any_cut || is_hyphen(last_code_point(l.text, at));
-  }
-  if (!any_cut) return;
+  if (!has_hyphenated_line_end(lines)) return;
   for (const line &l : lines) {
     std::string_view text = l.text;
     // Whitespace-separated tokens with a hyphen between letters are
@@ -266,13 +274,17 @@ cjk_bigrams::cjk_bigrams(const std::vector<line> &lines) {
     for (std::size_t pos = 0; pos < text.size();) {
       char32_t c = next_code_point(text, pos);
       if (is_space(c)) continue;  // OCR spaces inside a line do not part words
-      if (is_cjk(c) && is_cjk(prev)) pairs_.insert(pair_key(prev, c));
+      if (is_cjk(c) && is_cjk(prev)) pairs_.push_back(pair_key(prev, c));
       prev = c;
     }
   }
+  std::sort(pairs_.begin(), pairs_.end());
+  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
 }
 
-bool cjk_bigrams::seen(char32_t a, char32_t b) const { return pairs_.count(pair_key(a, b)) != 0; }
+bool cjk_bigrams::seen(char32_t a, char32_t b) const {
+  return std::binary_search(pairs_.begin(), pairs_.end(), pair_key(a, b));
+}
 
 bool cjk_bigrams::seen_across(std::string_view left, std::string_view right) const {
   std::size_t end = left.size();
@@ -285,7 +297,7 @@ bool cjk_bigrams::seen_across(std::string_view left, std::string_view right) con
     b = next_code_point(right, pos);
     if (!is_space(b)) break;
   }
-  return is_cjk(a) && is_cjk(b) && pairs_.count(pair_key(a, b)) != 0;
+  return is_cjk(a) && is_cjk(b) && seen(a, b);
 }
 
 }  // namespace colreflow::detail

@@ -46,6 +46,9 @@ hyphen_split split_at_hyphen(std::string_view left, std::string_view right);
 
 std::string to_lower(std::string_view utf8);
 
+// True when some line ends with a hyphen (trailing spaces aside).
+bool has_hyphenated_line_end(const std::vector<line> &lines);
+
 }  // namespace colreflow::detail
 
 namespace colreflow::detail {
@@ -63,7 +66,7 @@ class cjk_bigrams {
   bool seen(char32_t a, char32_t b) const;
 
  private:
-  std::unordered_set<std::uint64_t> pairs_;
+  std::vector<std::uint64_t> pairs_;  // sorted, unique
 };
 
 // The junction evidence between every ordered pair of blocks (a's last
