@@ -14,6 +14,7 @@ struct candidate_move {
 };
 
 constexpr std::size_t kMaxRun = 12;
+constexpr std::size_t kMaxMoves = 64;
 
 }  // namespace
 
@@ -28,8 +29,9 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
   const std::size_t t = links.terminal();
   const double margin = move_margin(n);
   // Each pass applies the best move; the total rises by more than the
-  // margin every time, so this ends; the cap guards pathological tables.
-  for (std::size_t pass = 0; pass < 4 * n + 8; ++pass) {
+  // margin every time, so this ends. OCR misplaces a handful of runs per
+  // page; the cap bounds the time on hostile input.
+  for (std::size_t pass = 0; pass < kMaxMoves; ++pass) {
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
       std::size_t before = from == 0 ? t : order[from - 1];
