@@ -78,6 +78,19 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
       cand[i] = candidate::no;
   }
 
+  // Lines straight before a dateline that could head form the headline,
+  // short or not: a body line there would have ended its paragraph.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!dateline[i]) continue;
+    for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
+      --k;
+      if (shapes[k].blank || byline[k] || dateline[k] ||
+          heading_candidate(lines[k], shapes[k], metrics, true) == candidate::no)
+        break;
+      if (cand[k] == candidate::no) cand[k] = candidate::weak;
+    }
+  }
+
   // A short chunk of its own whose lines all could head, one of them
   // clearly or with an article opening after it, is a heading block: its
   // other lines need not look short.
