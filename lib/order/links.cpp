@@ -10,17 +10,25 @@ namespace {
 // comes after it, so the solver treats them the same.
 link_score after_heading(const block_edges &a, const block_edges &b) {
   switch (b.open) {
-    case opening::dateline: return {3, "dateline after heading"};
-    case opening::byline: return {2.5, "byline after heading"};
+    // The segment stage's hint (a headline opens an article, a section
+    // heading does not) weighs in, softly, since a lone line may be either.
+    case opening::dateline:
+      return a.open == opening::headline ? link_score{3, "dateline after headline"}
+                                         : link_score{1, "dateline after heading"};
+    case opening::byline:
+      return a.open == opening::headline ? link_score{2.5, "byline after headline"}
+                                         : link_score{0.5, "byline after heading"};
     case opening::paragraph: return {1.5, "paragraph start after heading"};
     case opening::sentence: return {1, "sentence start after heading"};
     case opening::unknown: return {0.5, "text after heading"};
     case opening::continuation: return {-3, "heading followed by mid-paragraph text"};
     case opening::headline:
     case opening::subheading:
-      // Lines of one heading run stay together; other headings do not meet.
-      return b.index == a.index + 1 ? link_score{0.5, "next line of a heading"}
-                                    : link_score{-1, "two headings in a row"};
+      // Lines of one heading stay together; a section heading does not
+      // follow a headline, nor two headings from apart meet.
+      return b.index == a.index + 1 && b.open == a.open
+                 ? link_score{0.5, "next line of a heading"}
+                 : link_score{-1, "two headings in a row"};
   }
   return {};
 }
