@@ -38,8 +38,8 @@ closing text_closing(const block &b, const block_edges &e, const column_metrics 
 
 }  // namespace
 
-block_edges as_heading(block_edges e) {
-  e.open = opening::subheading;
+block_edges as_heading(block_edges e, bool headline) {
+  e.open = headline ? opening::headline : opening::subheading;
   e.close = closing::heading;
   return e;
 }

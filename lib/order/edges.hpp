@@ -41,7 +41,8 @@ struct block_edges {
 
 block_edges describe_edges(const block &b, const column_metrics &m);
 
-// The same block read as a heading line (for blocks that may be one).
-block_edges as_heading(block_edges e);
+// The same block read as a heading line (for blocks that may be one):
+// `headline` for a line continuing a headline, else a section heading.
+block_edges as_heading(block_edges e, bool headline);
 
 }  // namespace colreflow::detail

@@ -59,7 +59,8 @@ void order_blocks(document &doc) {
   // reading of each link counts, and reflow settles the block's role.
   std::vector<block_edges> alt(edges);
   for (std::size_t a = 0; a < n; ++a)
-    if (doc.blocks[a].maybe_heading) alt[a] = as_heading(edges[a]);
+    if (doc.blocks[a].maybe_heading)
+      alt[a] = as_heading(edges[a], a > 0 && doc.blocks[a - 1].kind == role::headline);
   auto best = [](link_score x, link_score y) { return y.score > x.score ? y : x; };
   link_matrix links(n);
   for (std::size_t a = 0; a < n; ++a) {

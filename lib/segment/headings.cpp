@@ -209,11 +209,23 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     has_dateline = has_dateline || (dateline[i] && roles[i] == role::body);
   }
   if (!has_headline && has_dateline) {
+    // A section heading is followed by its paragraph; a headline the OCR
+    // dropped into the body is followed by text from elsewhere, carrying on
+    // mid-paragraph. Prefer such a heading, else the first one.
+    std::size_t pick = n, fallback = n;
     for (std::size_t i = 0; i < n; ++i) {
-      if (roles[i] != role::subheading) continue;
-      for (std::size_t k = i; k < n && roles[k] == role::subheading; ++k) roles[k] = role::headline;
-      break;
+      if (roles[i] != role::subheading || (i > 0 && roles[i - 1] == role::subheading)) continue;
+      if (fallback == n) fallback = i;
+      std::size_t end = i;
+      while (end < n && roles[end] == role::subheading) ++end;
+      std::size_t next = next_content(end);
+      if (next < n && roles[next] == role::body && !paragraph_start(shapes[next])) {
+        pick = i;
+        break;
+      }
     }
+    if (pick == n) pick = fallback;
+    for (std::size_t k = pick; k < n && roles[k] == role::subheading; ++k) roles[k] = role::headline;
   }
   return roles;
 }
