@@ -1,6 +1,8 @@
 #include "segment/headings.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 #include "text/chars.hpp"
 #include "text/cues.hpp"
@@ -49,6 +51,33 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
   // Hyphenation keeps Latin body lines within a short word of full.
   int room = std::max(5, m.full_width / 8);
   return alone || (m.known() && s.width + room <= m.full_width) ? candidate::weak : candidate::no;
+}
+
+// The fraction of `heading`'s adjacent character pairs (letters and
+// ideographs, case folded) that also occur in `text`.
+double shared_pairs(std::string_view heading, std::string_view text) {
+  auto pairs = [](std::string_view s) {
+    std::vector<std::uint64_t> out;
+    char32_t prev = 0;
+    for (std::size_t pos = 0; pos < s.size();) {
+      char32_t c = next_code_point(s, pos);
+      if (!is_letter(c)) {
+        prev = 0;
+        continue;
+      }
+      c = is_upper(c) && c < 0x80 ? c + 32 : c;
+      if (prev != 0) out.push_back((static_cast<std::uint64_t>(prev) << 32) | c);
+      prev = c;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::uint64_t> h = pairs(heading), t = pairs(text);
+  if (h.empty()) return 0;
+  std::size_t shared = 0;
+  for (std::uint64_t p : h) shared += std::binary_search(t.begin(), t.end(), p);
+  return static_cast<double>(shared) / static_cast<double>(h.size());
 }
 
 }  // namespace
@@ -209,22 +238,28 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     has_dateline = has_dateline || (dateline[i] && roles[i] == role::body);
   }
   if (!has_headline && has_dateline) {
-    // A section heading is followed by its paragraph; a headline the OCR
-    // dropped into the body is followed by text from elsewhere, carrying on
-    // mid-paragraph. Prefer such a heading, else the first one.
-    std::size_t pick = n, fallback = n;
+    // A headline sums up the lead: of the headings, promote the one whose
+    // words the dateline paragraph repeats most (the first one on a tie).
+    std::size_t lead = 0;
+    while (lead < n && !(dateline[lead] && roles[lead] == role::body)) ++lead;
+    std::string lead_text;
+    for (std::size_t k = lead, taken = 0; k < n && taken < 8; ++k) {
+      if (shapes[k].blank || roles[k] != role::body) continue;
+      lead_text += lines[k].text;
+      ++taken;
+    }
+    std::size_t pick = n;
+    double best = -1;
     for (std::size_t i = 0; i < n; ++i) {
       if (roles[i] != role::subheading || (i > 0 && roles[i - 1] == role::subheading)) continue;
-      if (fallback == n) fallback = i;
-      std::size_t end = i;
-      while (end < n && roles[end] == role::subheading) ++end;
-      std::size_t next = next_content(end);
-      if (next < n && roles[next] == role::body && !paragraph_start(shapes[next])) {
+      std::string title;
+      for (std::size_t k = i; k < n && roles[k] == role::subheading; ++k) title += lines[k].text;
+      double overlap = shared_pairs(title, lead_text);
+      if (overlap > best) {
+        best = overlap;
         pick = i;
-        break;
       }
     }
-    if (pick == n) pick = fallback;
     for (std::size_t k = pick; k < n && roles[k] == role::subheading; ++k) roles[k] = role::headline;
   }
   return roles;
