@@ -1,0 +1,265 @@
+// segment_test.cpp - segment_blocks on small hand-made inputs: how lines are
+// cut into blocks and which roles heading lines get.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.hpp"
+#include "read/text_reader.hpp"
+#include "segment/segment.hpp"
+#include "text/chars.hpp"
+
+using namespace colreflow::detail;
+
+namespace {
+
+// Wraps a CJK paragraph into lines of `per_line` characters (spaces do not
+// count), the first line indented by two ideographic spaces when `indent`.
+// A mark that may not start a line hangs at the end of the line before.
+std::string wrap_cjk(std::string_view para, int per_line, bool indent) {
+  std::vector<std::string> chars;
+  for (std::size_t pos = 0; pos < para.size();) {
+    std::size_t at = pos;
+    next_code_point(para, pos);
+    chars.emplace_back(para.substr(at, pos - at));
+  }
+  std::string out = indent ? "\u3000\u3000" : "";
+  int room = indent ? per_line - 2 : per_line;
+  int used = 0;
+  for (const std::string &ch : chars) {
+    std::size_t p = 0;
+    char32_t c = next_code_point(ch, p);
+    if (used >= room && !is_space(c) && !is_no_line_start(c)) {
+      out += '\n';
+      used = 0;
+      room = per_line;
+    }
+    out += ch;
+    if (!is_space(c)) ++used;
+  }
+  return out + '\n';
+}
+
+document segment(std::string_view text) {
+  document doc;
+  doc.source_name = "test";
+  read_text(doc, text, read_limits{});
+  segment_blocks(doc);
+  return doc;
+}
+
+std::string block_text(const block &b) {
+  std::string out;
+  for (const line &l : b.lines) {
+    if (!out.empty()) out += '|';
+    out += l.text;
+  }
+  return out;
+}
+
+// Paragraphs of CJK prose written for these tests.
+constexpr std::string_view kParaA =
+    "今天上午，市交通局召开新闻发布会，宣布今年将新开公交线路二十条，覆盖全部郊区乡镇，方便群众出行。";
+constexpr std::string_view kParaB =
+    "据介绍，新线路将从下月起陆续开通，市民可以通过手机查询车辆实时到站信息，还可以在线提出意见和建议。";
+constexpr std::string_view kParaC =
+    "交通局有关负责人表示，下一步将继续优化线路布局，加快更新新能源车辆，不断提高公共交通的服务水平。";
+
+}  // namespace
+
+TEST_SUITE("segment") {
+  TEST_CASE("segment: blank lines cut the input into chunks") {
+    document doc = segment(
+        "The council met on Tuesday to talk about\n"
+        "the budget for next year.\n"
+        "\n"
+        "Members of the public were invited to\n"
+        "speak at the meeting.\n"
+        "\n"
+        "\n"
+        "The vote is expected next month, and\n"
+        "nobody objected.\n");
+    CHECK(doc.blank_separated);
+    CHECK(doc.writing == script::latin);
+    REQUIRE(doc.blocks.size() == 3);
+    for (std::uint32_t i = 0; i < 3; ++i) {
+      CHECK(doc.blocks[i].input_index == i);
+      CHECK(doc.blocks[i].kind == role::body);
+      CHECK(doc.blocks[i].lines.size() == 2);
+    }
+    CHECK(doc.blocks[0].first_source_line() == 1);
+    CHECK(doc.blocks[1].first_source_line() == 4);
+    CHECK(doc.blocks[2].first_source_line() == 8);
+    CHECK(doc.blocks[2].last_source_line() == 9);
+    CHECK(doc.lines.size() == 9);  // blank lines stay in doc.lines
+  }
+
+  TEST_CASE("segment: script and column width are measured") {
+    document doc = segment(wrap_cjk(kParaA, 16, true) + wrap_cjk(kParaB, 16, true));
+    CHECK(doc.writing == script::cjk);
+    CHECK(doc.column_width == 32);
+    for (const line &l : doc.lines)
+      if (!l.shape.blank) CHECK(l.shape.cjk);
+  }
+
+  TEST_CASE("segment: a headline run before a dateline is split out, one block a line") {
+    std::string text = "城市公交全面升级\n新增线路覆盖郊区\n\n" +
+                       wrap_cjk(std::string("本报讯 ") + std::string(kParaA), 16, false) +
+                       wrap_cjk(kParaB, 16, true);
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() >= 3);
+    CHECK(doc.blocks[0].kind == role::headline);
+    CHECK(doc.blocks[1].kind == role::headline);
+    CHECK(doc.blocks[0].lines.size() == 1);
+    CHECK(doc.blocks[1].lines.size() == 1);
+    CHECK(doc.blocks[2].kind == role::body);
+    CHECK(doc.blocks[2].lines.front().opens_dateline);
+    for (std::size_t i = 3; i < doc.blocks.size(); ++i) {
+      CHECK(doc.blocks[i].kind == role::body);
+      CHECK_FALSE(doc.blocks[i].lines.front().opens_dateline);
+    }
+  }
+
+  TEST_CASE("segment: a dateline wrapped over two lines marks its first line") {
+    std::string text = "城市公交全面升级\n\n新华社北京3\n月5日电 " + wrap_cjk(kParaA, 16, false);
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() >= 2);
+    CHECK(doc.blocks[0].kind == role::headline);
+    CHECK(doc.blocks[1].lines.front().text == "新华社北京3");
+    CHECK(doc.blocks[1].lines.front().opens_dateline);
+    CHECK_FALSE(doc.blocks[1].lines[1].opens_dateline);
+  }
+
+  TEST_CASE("segment: a subheading followed by an indented first line") {
+    std::string text = wrap_cjk(kParaA, 16, true) + "强化服务保障 提升群众满意度\n" +
+                       wrap_cjk(kParaB, 16, true);
+    document doc = segment(text);
+    CHECK_FALSE(doc.blank_separated);
+    REQUIRE(doc.blocks.size() == 3);
+    CHECK(doc.blocks[0].kind == role::body);
+    CHECK(doc.blocks[1].kind == role::subheading);
+    CHECK(block_text(doc.blocks[1]) == "强化服务保障 提升群众满意度");
+    CHECK(doc.blocks[2].kind == role::body);
+    CHECK(doc.blocks[2].lines.front().text.rfind("\u3000\u3000", 0) == 0);
+  }
+
+  TEST_CASE("segment: a short heading line of its own, between paragraphs") {
+    // No phrase space: short, unterminated, after a finished paragraph and
+    // before an indented one.
+    std::string text = wrap_cjk(kParaA, 16, true) + "加强队伍建设\n" + wrap_cjk(kParaB, 16, true);
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() == 3);
+    CHECK(doc.blocks[1].kind == role::subheading);
+    CHECK(block_text(doc.blocks[1]) == "加强队伍建设");
+  }
+
+  TEST_CASE("segment: a short last line of a chunk after a heading is marked maybe_heading") {
+    // What follows the gap is a full line carrying on a paragraph, so the
+    // short line may as well be that paragraph's first line.
+    std::string text = wrap_cjk(kParaA, 16, true) + "强化服务保障 提升群众满意度\n加强队伍建设\n\n" +
+                       wrap_cjk(kParaC, 16, false);
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() == 4);
+    CHECK(doc.blocks[1].kind == role::subheading);
+    CHECK(block_text(doc.blocks[2]) == "加强队伍建设");
+    CHECK(doc.blocks[2].maybe_heading);
+    CHECK(doc.blocks[2].kind == role::body);
+    CHECK_FALSE(doc.blocks[0].maybe_heading);
+    CHECK_FALSE(doc.blocks[3].maybe_heading);
+  }
+
+  TEST_CASE("segment: the same short line before an indented paragraph is a heading outright") {
+    std::string text = wrap_cjk(kParaA, 16, true) + "强化服务保障 提升群众满意度\n加强队伍建设\n\n" +
+                       wrap_cjk(kParaC, 16, true);
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() == 4);
+    CHECK_FALSE(doc.blocks[2].maybe_heading);
+    CHECK(doc.blocks[2].kind != role::body);
+  }
+
+  TEST_CASE("segment: with no blank lines, paragraph ends cut blocks") {
+    std::string text = wrap_cjk(kParaA, 16, true) + wrap_cjk(kParaB, 16, true) + wrap_cjk(kParaC, 16, true);
+    document doc = segment(text);
+    CHECK_FALSE(doc.blank_separated);
+    REQUIRE(doc.blocks.size() == 3);
+    for (const block &b : doc.blocks) {
+      CHECK(b.kind == role::body);
+      CHECK(b.lines.front().text.rfind("\u3000\u3000", 0) == 0);  // each opens a paragraph
+      CHECK(b.lines.back().shape.ends_sentence);
+    }
+  }
+
+  TEST_CASE("segment: with blank lines, paragraph ends inside a chunk do not cut it") {
+    std::string text = wrap_cjk(kParaA, 16, true) + wrap_cjk(kParaB, 16, true) + "\n" +
+                       wrap_cjk(kParaC, 16, true);
+    document doc = segment(text);
+    CHECK(doc.blank_separated);
+    REQUIRE(doc.blocks.size() == 2);
+  }
+
+  TEST_CASE("segment: no-blank-line Latin input is cut at a short line ending a sentence") {
+    document doc = segment(
+        "The council met on Tuesday to talk about\n"
+        "the budget for next year, which includes\n"
+        "new spending on roads.\n"
+        "Members of the public were invited to\n"
+        "speak at the meeting, and several of them\n"
+        "did so at great length.\n");
+    CHECK_FALSE(doc.blank_separated);
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[0].lines.size() == 3);
+    CHECK(doc.blocks[1].lines.front().text == "Members of the public were invited to");
+  }
+
+  TEST_CASE("segment: an English Title Case headline and a By line open an article") {
+    document doc = segment(
+        "Council Approves New School Budget\n"
+        "By JANE SMITH\n"
+        "SPRINGFIELD \u2014 The city council on Tuesday\n"
+        "approved a budget that adds money for the\n"
+        "schools and roads of the northern part of\n"
+        "the county, after a long debate.\n");
+    REQUIRE(doc.blocks.size() >= 3);
+    CHECK(doc.blocks[0].kind == role::headline);
+    CHECK(block_text(doc.blocks[0]) == "Council Approves New School Budget");
+    CHECK(doc.blocks[1].kind == role::byline);
+    CHECK(block_text(doc.blocks[1]) == "By JANE SMITH");
+    CHECK(doc.blocks[2].kind == role::body);
+    CHECK(doc.blocks[2].lines.front().opens_dateline);
+  }
+
+  TEST_CASE("segment: a two-line Title Case headline gives two headline blocks") {
+    document doc = segment(
+        "Council Approves New School Budget\n"
+        "After Months of Debate\n"
+        "\n"
+        "SPRINGFIELD \u2014 The city council on Tuesday\n"
+        "approved a budget that adds money for the\n"
+        "schools and roads of the northern part of\n"
+        "the county, after a long debate.\n");
+    REQUIRE(doc.blocks.size() == 3);
+    CHECK(doc.blocks[0].kind == role::headline);
+    CHECK(doc.blocks[1].kind == role::headline);
+    CHECK(doc.blocks[2].kind == role::body);
+  }
+
+  TEST_CASE("segment: body lines in Latin text are not headings") {
+    document doc = segment(
+        "The council met on Tuesday to talk about\n"
+        "the budget for next year, which includes\n"
+        "new spending on roads and schools in the\n"
+        "county.\n");
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].kind == role::body);
+    CHECK(doc.blocks[0].lines.size() == 4);
+  }
+
+  TEST_CASE("segment: a credit line of its own stays in its paragraph's block") {
+    std::string text = wrap_cjk(kParaA, 16, true) + "（记者 王明）\n";
+    document doc = segment(text);
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].lines.back().text == "（记者 王明）");
+  }
+}
