@@ -51,15 +51,39 @@ std::size_t solid_bytes(std::string_view text, std::size_t end) {
   return n;
 }
 
-// Ideographs in a row ending at `end` (backwards) or starting at `begin`.
+// Ideographs in a row ending at `end` (backwards) or starting at `begin`,
+// up to 2. A lone ideograph reaches across one more space: OCR splits names
+// ("王 明"), and the fragments together make the name.
 int cjk_run_before(std::string_view text, std::size_t end) {
   int n = 0;
-  while (end > 0 && n < 2 && is_cjk(last_code_point(text, end))) ++n;
+  for (int hops = 0; hops < 2 && n < 2; ++hops) {
+    while (end > 0 && n < 2) {
+      std::size_t at = end;
+      if (!is_cjk(last_code_point(text, at))) break;
+      end = at;
+      ++n;
+    }
+    if (n != 1 || end == 0) break;
+    std::size_t at = end;
+    if (!is_space(last_code_point(text, at))) break;
+    end = at;
+  }
   return n;
 }
 int cjk_run_after(std::string_view text, std::size_t begin) {
   int n = 0;
-  while (begin < text.size() && n < 2 && is_cjk(next_code_point(text, begin))) ++n;
+  for (int hops = 0; hops < 2 && n < 2; ++hops) {
+    while (begin < text.size() && n < 2) {
+      std::size_t at = begin;
+      if (!is_cjk(next_code_point(text, at))) break;
+      begin = at;
+      ++n;
+    }
+    if (n != 1 || begin >= text.size()) break;
+    std::size_t at = begin;
+    if (!is_space(next_code_point(text, at))) break;
+    begin = at;
+  }
   return n;
 }
 

@@ -37,11 +37,12 @@ std::size_t cjk_dateline_length(std::string_view text) {
     // 电 (wire) closes a date after the agency and place: "新华社北京3月5日电",
     // not a bare date ("月5日电" is the tail of one); 讯 (report) stands
     // before a space or a bracket, not inside a word ("通讯员").
-    if (c == U'\u7535') return prev == U'\u65E5' && ideographs_before_date >= 2 ? pos : 0;
-    if (c == U'\u8BAF') {
+    if (c == U'\u7535' || c == U'\u8BAF') {
       std::size_t p = pos;
       char32_t after = p < text.size() ? next_code_point(text, p) : U' ';
-      return count >= 2 && !is_cjk(after) ? pos : 0;
+      if (is_cjk(after)) return 0;  // inside a word: 电价, 通讯员
+      if (c == U'\u7535') return prev == U'\u65E5' && ideographs_before_date >= 2 ? pos : 0;
+      return count >= 2 ? pos : 0;
     }
     if (!is_cjk(c) && !is_digit(c)) return 0;
     if (is_digit(c)) seen_digit = true;
@@ -103,13 +104,18 @@ std::size_t latin_dateline_length(std::string_view text) {
     break;
   }
   if (capitals < 3) return 0;
-  // Then a dash within the next few words: "—", "–", or "--".
+  // Then a dash within the next few words: "—", "–", or "--". The words
+  // before it are the place and date: capitalised or numbers ("June 29"),
+  // never a lower-case word ("NASA officials said —" is prose).
   std::size_t limit = std::min<std::size_t>(text.size(), pos + 60);
+  bool word_start = false;
   while (pos < limit) {
     char32_t c = next_code_point(text, pos);
     if (is_dash(c)) return pos;
     if (c == U'-' && pos < text.size() && text[pos] == '-') return pos + 1;
     if (is_sentence_terminal(c) && c != U'.') return 0;
+    if (word_start && is_lower(c)) return 0;
+    word_start = is_space(c) || c == U',';
   }
   return 0;
 }

@@ -170,12 +170,9 @@ TEST_SUITE("reflow.spacing") {
   }
 
   // The space between a title and the name after it ("记者 王明") is the
-  // credit's own, as in "（记者 王明 李华）". WRONG TODAY: when OCR also split
-  // the name ("王 明"), the name side has one ideograph before the next
-  // space, separates_names() does not see a name, and the title space goes
-  // too: "（记者 王 明）" -> "（记者王明）", "通讯员 李 华" -> "通讯员李华".
-  TEST_CASE("reflow: the title space of a credit stays when OCR splits the name" *
-            doctest::may_fail()) {
+  // credit's own, as in "（记者 王明 李华）", also when OCR split the name
+  // ("王 明"): the fragments together make the name.
+  TEST_CASE("reflow: the title space of a credit stays when OCR splits the name") {
     document doc = run("\u3000\u3000会议在热烈的掌声中圆满结束。（记者 王 明）\n");
     CHECK(joined(texts(doc)) == joined(std::vector<std::string>{"会议在热烈的掌声中圆满结束。（记者 王明）"}));
     document two = run("\u3000\u3000会议在热烈的掌声中圆满结束。（记者 王明 通讯员 李 华）\n");

@@ -357,23 +357,16 @@ TEST_SUITE("text.cues") {
   }
 
   // cues.hpp: a Latin dateline is "upper-case words (commas, dates allowed)
-  // followed by a dash". WRONG TODAY: after three leading capitals the code
-  // accepts any words before a dash within 60 characters, so prose that
-  // opens with an acronym and has a dash in it reads as a dateline
-  // (dateline_length returns 34 and 29 here).
-  TEST_CASE("dateline_length: an acronym opening prose with a later dash is no dateline" *
-            doctest::may_fail()) {
+  // followed by a dash": prose that opens with an acronym and has a dash
+  // later is no dateline.
+  TEST_CASE("dateline_length: an acronym opening prose with a later dash is no dateline") {
     CHECK(dateline_length("NASA officials said the launch \u2014 planned for May \u2014 was delayed.") == 0);
     CHECK(dateline_length("FBI agents arrived at noon -- and left") == 0);
   }
 
-  // cues.cpp: 讯 must not stand inside a word ("通讯员"), but 电 after a date
-  // is taken as a wire dateline even when it begins a word of prose (电价:
-  // electricity price). WRONG TODAY: "今年1月5日电价下调" (prices fell on
-  // 5 January this year) reads as a dateline of 17 bytes, and so does the
-  // same sentence wrapped after the "1".
-  TEST_CASE("dateline_length: a date followed by a word starting with 电 is prose" *
-            doctest::may_fail()) {
+  // Neither 讯 nor 电 closes a dateline inside a word: "今年1月5日电价下调"
+  // (electricity prices fell on 5 January) is prose, wrapped or not.
+  TEST_CASE("dateline_length: a date followed by a word starting with 电 is prose") {
     CHECK(dateline_length("今年1月5日电价下调，全市居民受益") == 0);
     CHECK_FALSE(opens_with_dateline("全市今年1", "月5日电价下调，居民受益"));
   }
