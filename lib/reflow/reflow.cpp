@@ -51,7 +51,7 @@ class reflower {
         // One heading: lines that follow each other in the input as well;
         // a heading from elsewhere that lands next to it stays apart.
         std::size_t end = k + 1;
-        while (end < order.size() && heading_at_[end] && order[end] == order[end - 1] + 1)
+        while (end < order.size() && heading_at_[end] && same_heading(order[end - 1], order[end]))
           ++end;
         add_heading_group(k, end);
         k = end;
@@ -71,6 +71,13 @@ class reflower {
   static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
 
   static bool opens_article_text(const block &b) { return b.lines.front().opens_dateline; }
+
+  // Two heading blocks are lines of one heading when they were neighbouring
+  // lines of the input, with no blank line between.
+  bool same_heading(std::uint32_t a, std::uint32_t b) const {
+    const block &x = doc_.blocks[a], &y = doc_.blocks[b];
+    return b == a + 1 && y.first_source_line() == x.last_source_line() + 1;
+  }
 
   // Which positions of the reading order hold heading lines. A block that
   // may be a heading line is one unless text carrying on follows it (a

@@ -214,11 +214,19 @@ bool ends_with_byline(std::string_view text) {
 }
 
 bool closes_with_credit(std::string_view before, std::string_view last) {
-  if (ends_with_byline(last)) return true;
-  if (before.empty() || last.find_first_of(")\xEF") == std::string_view::npos) return false;
-  std::string joined(before);
-  joined += last;
-  return ends_with_byline(joined);
+  std::string joined;
+  if (!ends_with_byline(last)) {
+    if (before.empty() || last.find_first_of(")\xEF") == std::string_view::npos) return false;
+    joined = std::string(before) + std::string(last);
+    if (!ends_with_byline(joined)) return false;
+  } else {
+    joined = std::string(before) + std::string(last);
+  }
+  // A credit straight after a dateline opens the article instead:
+  // "本报北京讯（记者 张岚）".
+  std::size_t dateline_end = dateline_length(joined);
+  if (dateline_end == 0) dateline_end = dateline_length(last);
+  return dateline_end == 0 || byline_start(joined) > dateline_end + 4;
 }
 
 bool is_byline_line(std::string_view text) {
