@@ -45,6 +45,7 @@ struct block {
   role kind = role::unknown;
   std::uint32_t input_index = 0;  // position among blocks in input order
   bool maybe_heading = false;     // a body line that may be a heading line
+  int column_width = 0;           // full line width of this block's column (0: the document's)
 
   std::uint32_t first_source_line() const { return lines.front().source_line; }
   std::uint32_t last_source_line() const { return lines.back().source_line; }

@@ -44,7 +44,9 @@ block_edges as_heading(block_edges e, bool headline) {
   return e;
 }
 
-block_edges describe_edges(const block &b, const column_metrics &m) {
+block_edges describe_edges(const block &b, const column_metrics &page) {
+  column_metrics m = page;
+  if (b.column_width > 0) m.full_width = b.column_width;
   block_edges e;
   e.index = b.input_index;
   e.first_text = b.lines.front().text;

@@ -4,6 +4,7 @@
 // so nothing moves without evidence.
 #include "order/order.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -21,6 +22,29 @@ constexpr std::size_t kMaxReorderBlocks = 400;
 
 double to_confidence(double gain) { return 1.0 / (1.0 + std::exp(-gain)); }
 
+// Articles set in columns of different widths share the page: the blocks
+// long enough to show their width fall into two or more width groups of
+// two blocks each. Text cues alone cannot tell which column piece belongs
+// to which article there (that needs the page geometry), so the text
+// solver leaves such pages in input order rather than mix articles.
+bool several_column_widths(const document &doc) {
+  std::vector<int> widths;
+  for (const block &b : doc.blocks)
+    if (b.column_width > 0) widths.push_back(b.column_width);
+  std::sort(widths.begin(), widths.end());
+  int groups = 0;
+  for (std::size_t i = 0; i < widths.size();) {
+    std::size_t j = i;
+    // One group: widths within a tenth of its narrowest (CJK lines are
+    // justified to the cell); ragged Latin lines need a quarter.
+    int spread = doc.writing == script::cjk ? std::max(2, widths[i] / 10) : std::max(4, widths[i] / 4);
+    while (j < widths.size() && widths[j] <= widths[i] + spread) ++j;
+    if (j - i >= 2) ++groups;
+    i = j;
+  }
+  return groups >= 2;
+}
+
 }  // namespace
 
 void order_blocks(document &doc) {
@@ -33,6 +57,15 @@ void order_blocks(document &doc) {
                 doc.blocks.back().last_source_line(),
                 fmt::format("{} blocks exceed the reordering limit of {}; input order kept", n,
                             kMaxReorderBlocks),
+                0.0);
+    return;
+  }
+
+  if (several_column_widths(doc)) {
+    doc.log.add(repair_kind::block_moved, doc.blocks.front().first_source_line(),
+                doc.blocks.back().last_source_line(),
+                "columns of several widths: articles share the page; text alone cannot "
+                "assign their pieces, input order kept",
                 0.0);
     return;
   }

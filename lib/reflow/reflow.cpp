@@ -172,8 +172,10 @@ class reflower {
       const line &l = b.lines[k];
       const line_shape &shape = l.shape;
       if (shape.blank) continue;
+      column_metrics m = metrics_;
+      if (b.column_width > 0) m.full_width = b.column_width;
       if (para_.open && ends_paragraph({para_.last_text, &para_.last_shape, para_.before_last, false},
-                                       {l.text, &shape, {}, l.opens_dateline}, metrics_)) {
+                                       {l.text, &shape, {}, l.opens_dateline}, m)) {
         close_paragraph();
       }
       if (!para_.open) {

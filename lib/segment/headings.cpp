@@ -14,13 +14,14 @@ namespace {
 
 enum class candidate { no, weak, strong };
 
-// Clause and sentence marks of CJK prose (，；：。！？); the enumeration comma
-// 、 is common in headings and does not count.
+// Clause and sentence marks of CJK prose (，；。！？); the enumeration comma
+// 、 and the colon ("财政助农：福建茶农…") are common in headings and do not count.
 bool has_prose_punct(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     char32_t c = next_code_point(text, pos);
-    if (c != U'\u3001' && is_fullwidth_punct(c) && (is_clause_punct(c) || is_sentence_terminal(c)))
+    if (c != U'\u3001' && c != U'\uFF1A' && is_fullwidth_punct(c) &&
+        (is_clause_punct(c) || is_sentence_terminal(c)))
       return true;
   }
   return false;

@@ -95,6 +95,16 @@ void segment_blocks(document &doc) {
     current.lines.push_back(doc.lines[i]);
   }
   flush();
+
+  // A page holds articles set in columns of different widths: a block long
+  // enough to show its own full width is measured on its own lines.
+  for (block &b : doc.blocks) {
+    if (b.lines.size() < 4 || b.kind != role::body) continue;
+    std::vector<line_shape> own;
+    for (const line &l : b.lines) own.push_back(l.shape);
+    column_metrics m = estimate_columns(own, doc.writing == script::cjk);
+    if (m.known()) b.column_width = m.full_width;
+  }
 }
 
 }  // namespace colreflow::detail

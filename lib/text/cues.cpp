@@ -247,7 +247,14 @@ bool is_byline_line(std::string_view text) {
     char32_t e = last_code_point(text, last);
     return words <= 10 && !is_sentence_terminal(e);
   }
-  return false;
+  // "本报记者 蔡茂楷" on a line of its own: a reporter credit.
+  std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  std::string_view rest = text.substr(start);
+  std::string padded(rest);
+  padded += ' ';  // the credit form ends at a space after the name
+  std::size_t credit = cjk_reporter_length(padded);
+  return credit > 0 && rest.find_first_not_of(" \t", credit) == std::string_view::npos;
 }
 
 }  // namespace colreflow::detail
