@@ -14,6 +14,9 @@ namespace {
 
 enum class candidate { no, weak, strong };
 
+// A chunk this long shows its own column width.
+constexpr std::size_t kOwnColumnLines = 4;
+
 // Clause and sentence marks of CJK prose (，；。！？); the enumeration comma
 // 、 and the colon ("财政助农：福建茶农…") are common in headings and do not count.
 bool has_prose_punct(std::string_view text) {
@@ -85,8 +88,21 @@ double shared_pairs(std::string_view heading, std::string_view text) {
 
 std::vector<role> find_heading_roles(const std::vector<line> &lines,
                                      const std::vector<line_shape> &shapes,
-                                     const column_metrics &metrics, std::vector<bool> &maybe) {
+                                     const column_metrics &page, std::vector<bool> &maybe) {
   maybe.assign(lines.size(), false);
+  // Each line is measured against its own chunk's column when the chunk is
+  // long enough to show it: articles on one page differ in column width.
+  std::vector<column_metrics> local(lines.size(), page);
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && !shapes[j].blank) ++j;
+    if (j - i >= kOwnColumnLines) {
+      column_metrics m = estimate_columns(std::span(shapes).subspan(i, j - i), page.cjk);
+      if (m.known())
+        for (std::size_t k = i; k < j; ++k) local[k] = m;
+    }
+    i = j == i ? i + 1 : j;
+  }
   const std::size_t n = lines.size();
   std::vector<candidate> cand(n);
   std::vector<bool> byline(n), dateline(n), heading(n, false);
@@ -100,11 +116,11 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     bool opening_next = i + 1 < n && (dateline[i + 1] || byline[i + 1]);
     bool alone = (gap_before && gap_after) || opening_next;
     cand[i] = byline[i] || dateline[i] ? candidate::no
-                                       : heading_candidate(lines[i], shapes[i], metrics, alone);
+                                       : heading_candidate(lines[i], shapes[i], local[i], alone);
     // A short Latin line is a paragraph's first line if the next word would
     // not have fitted beside its indent: greedy wrapping ended it.
-    if (cand[i] == candidate::weak && !shapes[i].cjk && !gap_after && metrics.known() &&
-        shapes[i].width + 1 + first_word_cells(lines[i + 1].text) + 2 > metrics.full_width)
+    if (cand[i] == candidate::weak && !shapes[i].cjk && !gap_after && local[i].known() &&
+        shapes[i].width + 1 + first_word_cells(lines[i + 1].text) + 2 > local[i].full_width)
       cand[i] = candidate::no;
   }
 
@@ -115,7 +131,7 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
       --k;
       if (shapes[k].blank || byline[k] || dateline[k] ||
-          heading_candidate(lines[k], shapes[k], metrics, true) == candidate::no)
+          heading_candidate(lines[k], shapes[k], local[k], true) == candidate::no)
         break;
       if (cand[k] == candidate::no) cand[k] = candidate::weak;
     }
@@ -135,7 +151,7 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     for (std::size_t k = i; k < j && all_possible; ++k) {
       any_strong = any_strong || cand[k] == candidate::strong;
       all_possible = !dateline[k] && !byline[k] &&
-                     heading_candidate(lines[k], shapes[k], metrics, true) != candidate::no;
+                     heading_candidate(lines[k], shapes[k], local[k], true) != candidate::no;
     }
     std::size_t after = j;
     while (after < n && shapes[after].blank) ++after;
@@ -154,7 +170,9 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
     while (j < n && shapes[j].blank) ++j;
     return j;
   };
-  auto paragraph_start = [&](const line_shape &x) {
+  auto paragraph_start = [&](std::size_t at) {
+    const line_shape &x = shapes[at];
+    const column_metrics &metrics = local[at];
     if (x.starts_no_line_start || x.starts_lower) return false;
     if (x.cjk) return metrics.is_indented(x) && !x.ends_sentence;
     return is_upper(x.first) || is_digit(x.first) || is_opening(x.first);
@@ -181,15 +199,15 @@ std::vector<role> find_heading_roles(const std::vector<line> &lines,
         // At a chunk end, trailing weak lines may be the section's first
         // paragraph line; only an article opening after the gap clears them.
         std::size_t after = next_content(j);
-        bool confirmed = opens_article(after) || (after < n && paragraph_start(shapes[after]));
+        bool confirmed = opens_article(after) || (after < n && paragraph_start(after));
         end = confirmed ? j : (last_strong < n ? last_strong + 1 : i);
         // Unconfirmed weak lines stay open: the order stage reads them
         // either way, and what follows them in reading order decides.
         for (std::size_t k = end; k < j; ++k) maybe[k] = true;
-      } else if (opens_article(j) || paragraph_start(shapes[j])) {
+      } else if (opens_article(j) || paragraph_start(j)) {
         end = j;
       } else if (shapes[j].starts_lower || shapes[j].starts_no_line_start ||
-                 (shapes[j].cjk && metrics.is_full(shapes[j]))) {
+                 (shapes[j].cjk && local[j].is_full(shapes[j]))) {
         // Followed by text carrying on (a lower-case word, a full CJK line):
         // the last line starts that text.
         end = j - 1;

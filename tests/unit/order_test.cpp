@@ -428,4 +428,26 @@ TEST_SUITE("order.order_blocks") {
     document doc = run_text_pipeline(text, o);
     CHECK(doc.order == order_t{1, 2, 0});
   }
+
+  // Two articles set in columns of different widths, their chunks
+  // interleaved: text cues cannot say which piece is whose, so the text
+  // solver keeps the input order and says so in the log.
+  TEST_CASE("order_blocks: a page with columns of several widths keeps its input order") {
+    std::string wide = "这是一段宽栏的正文内容用来测试不同栏宽的文章\n";   // 22 ideographs
+    std::string narrow = "这是窄栏里的正文内容用来测试\n";              // 14 ideographs
+    std::string text;
+    for (int chunk = 0; chunk < 4; ++chunk) {
+      const std::string &l = chunk % 2 == 0 ? wide : narrow;
+      for (int k = 0; k < 5; ++k) text += l;
+      text += "\n";
+    }
+    text += "城市公交全面升级\n";  // a headline at the end would otherwise move
+    document doc = segmented(text);
+    order_blocks(doc);
+    CHECK(doc.order == identity(doc.blocks.size()));
+    bool said = false;
+    for (const repair &r : doc.log.entries)
+      said = said || (r.kind == repair_kind::block_moved && r.confidence == 0.0);
+    CHECK(said);
+  }
 }
