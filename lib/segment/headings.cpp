@@ -84,204 +84,239 @@ double shared_pairs(std::string_view heading, std::string_view text) {
   return static_cast<double>(shared) / static_cast<double>(h.size());
 }
 
-}  // namespace
+// The steps of finding headings, in order; each reads what the ones before
+// it decided.
+class heading_finder {
+ public:
+  heading_finder(const std::vector<line> &lines, const std::vector<line_shape> &shapes,
+                 const column_metrics &page)
+      : lines_(lines), shapes_(shapes), n_(lines.size()), local_(n_, page), cand_(n_),
+        byline_(n_), dateline_(n_), heading_(n_, false), maybe_(n_, false) {}
 
-std::vector<role> find_heading_roles(const std::vector<line> &lines,
-                                     const std::vector<line_shape> &shapes,
-                                     const column_metrics &page, std::vector<bool> &maybe) {
-  maybe.assign(lines.size(), false);
+  std::vector<role> run(std::vector<bool> &maybe) {
+    measure_chunks();
+    mark_candidates();
+    extend_before_datelines();
+    mark_heading_chunks();
+    confirm_runs();
+    std::vector<role> roles = assign_roles();
+    promote_headline(roles);
+    maybe = std::move(maybe_);
+    return roles;
+  }
+
+ private:
   // Each line is measured against its own chunk's column when the chunk is
   // long enough to show it: articles on one page differ in column width.
-  std::vector<column_metrics> local(lines.size(), page);
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t j = i;
-    while (j < lines.size() && !shapes[j].blank) ++j;
-    if (j - i >= kOwnColumnLines) {
-      column_metrics m = estimate_columns(std::span(shapes).subspan(i, j - i), page.cjk);
-      if (m.known())
-        for (std::size_t k = i; k < j; ++k) local[k] = m;
+  void measure_chunks() {
+    for (std::size_t i = 0; i < n_;) {
+      std::size_t j = chunk_end(i);
+      if (j - i >= kOwnColumnLines) {
+        column_metrics m =
+            estimate_columns(std::span(shapes_).subspan(i, j - i), local_[i].cjk);
+        if (m.known())
+          for (std::size_t k = i; k < j; ++k) local_[k] = m;
+      }
+      i = j == i ? i + 1 : j;
     }
-    i = j == i ? i + 1 : j;
   }
-  const std::size_t n = lines.size();
-  std::vector<candidate> cand(n);
-  std::vector<bool> byline(n), dateline(n), heading(n, false);
-  for (std::size_t i = 0; i < n; ++i) {
-    byline[i] = !shapes[i].blank && is_byline_line(lines[i].text);
-    dateline[i] = lines[i].opens_dateline;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    bool gap_before = i == 0 || shapes[i - 1].blank;
-    bool gap_after = i + 1 == n || shapes[i + 1].blank;
-    bool opening_next = i + 1 < n && (dateline[i + 1] || byline[i + 1]);
-    bool alone = (gap_before && gap_after) || opening_next;
-    cand[i] = byline[i] || dateline[i] ? candidate::no
-                                       : heading_candidate(lines[i], shapes[i], local[i], alone);
-    // A short Latin line is a paragraph's first line if the next word would
-    // not have fitted beside its indent: greedy wrapping ended it.
-    if (cand[i] == candidate::weak && !shapes[i].cjk && !gap_after && local[i].known() &&
-        shapes[i].width + 1 + first_word_cells(lines[i + 1].text) + 2 > local[i].full_width)
-      cand[i] = candidate::no;
+
+  void mark_candidates() {
+    for (std::size_t i = 0; i < n_; ++i) {
+      byline_[i] = !shapes_[i].blank && is_byline_line(lines_[i].text);
+      dateline_[i] = lines_[i].opens_dateline;
+    }
+    for (std::size_t i = 0; i < n_; ++i) {
+      bool gap_before = i == 0 || shapes_[i - 1].blank;
+      bool gap_after = i + 1 == n_ || shapes_[i + 1].blank;
+      bool alone = (gap_before && gap_after) || opens_article(i + 1);
+      cand_[i] = byline_[i] || dateline_[i] ? candidate::no : candidate_at(i, alone);
+      // A short Latin line is a paragraph's first line if the next word
+      // would not have fitted beside its indent: greedy wrapping ended it.
+      const column_metrics &m = local_[i];
+      if (cand_[i] == candidate::weak && !shapes_[i].cjk && !gap_after && m.known() &&
+          shapes_[i].width + 1 + first_word_cells(lines_[i + 1].text) + 2 > m.full_width)
+        cand_[i] = candidate::no;
+    }
   }
 
   // Lines straight before a dateline that could head form the headline,
   // short or not: a body line there would have ended its paragraph.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!dateline[i]) continue;
-    for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
-      --k;
-      if (shapes[k].blank || byline[k] || dateline[k] ||
-          heading_candidate(lines[k], shapes[k], local[k], true) == candidate::no)
-        break;
-      if (cand[k] == candidate::no) cand[k] = candidate::weak;
+  void extend_before_datelines() {
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (!dateline_[i]) continue;
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
+        --k;
+        if (shapes_[k].blank || byline_[k] || dateline_[k] || !could_head(k)) break;
+        if (cand_[k] == candidate::no) cand_[k] = candidate::weak;
+      }
     }
   }
 
   // A short chunk of its own whose lines all could head, one of them
   // clearly or with an article opening after it, is a heading block: its
   // other lines need not look short.
-  for (std::size_t i = 0; i < n;) {
-    if (shapes[i].blank) {
-      ++i;
-      continue;
+  void mark_heading_chunks() {
+    for (std::size_t i = 0; i < n_;) {
+      if (shapes_[i].blank) {
+        ++i;
+        continue;
+      }
+      std::size_t j = chunk_end(i);
+      bool any_strong = false;
+      bool all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || shapes_[i - 1].blank);
+      for (std::size_t k = i; k < j && all_possible; ++k) {
+        any_strong = any_strong || cand_[k] == candidate::strong;
+        all_possible = !dateline_[k] && !byline_[k] && could_head(k);
+      }
+      if (all_possible && (any_strong || opens_article(next_content(j))))
+        for (std::size_t k = i; k < j; ++k)
+          if (cand_[k] == candidate::no) cand_[k] = candidate::weak;
+      i = j;
     }
-    std::size_t j = i;
-    while (j < n && !shapes[j].blank) ++j;
-    bool any_strong = false, all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || shapes[i - 1].blank);
-    for (std::size_t k = i; k < j && all_possible; ++k) {
-      any_strong = any_strong || cand[k] == candidate::strong;
-      all_possible = !dateline[k] && !byline[k] &&
-                     heading_candidate(lines[k], shapes[k], local[k], true) != candidate::no;
-    }
-    std::size_t after = j;
-    while (after < n && shapes[after].blank) ++after;
-    bool before_opening = after < n && (dateline[after] || byline[after]);
-    if (all_possible && (any_strong || before_opening))
-      for (std::size_t k = i; k < j; ++k)
-        if (cand[k] == candidate::no) cand[k] = candidate::weak;
-    i = j;
   }
 
   // Heading lines come in runs of candidates. A run is confirmed by what
   // stands around it: before, a chunk start or a finished sentence; after,
   // an article opening, a paragraph start, or the end of the chunk.
-  auto opens_article = [&](std::size_t j) { return j < n && (dateline[j] || byline[j]); };
-  auto next_content = [&](std::size_t j) {
-    while (j < n && shapes[j].blank) ++j;
-    return j;
-  };
-  auto paragraph_start = [&](std::size_t at) {
-    const line_shape &x = shapes[at];
-    const column_metrics &metrics = local[at];
-    if (x.starts_no_line_start || x.starts_lower) return false;
-    if (x.cjk) return metrics.is_indented(x) && !x.ends_sentence;
-    return is_upper(x.first) || is_digit(x.first) || is_opening(x.first);
-  };
-  for (std::size_t i = 0; i < n;) {
-    if (cand[i] == candidate::no) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    std::size_t last_strong = n;
-    while (j < n && cand[j] != candidate::no) {
-      if (cand[j] == candidate::strong) last_strong = j;
-      ++j;
-    }
-    bool before_ok = i == 0 || shapes[i - 1].blank || byline[i - 1] ||
-                     shapes[i - 1].ends_sentence ||
-                     closes_with_credit(i >= 2 ? std::string_view(lines[i - 2].text)
-                                               : std::string_view(),
-                                        lines[i - 1].text);
-    std::size_t end = i;  // the run [i, end) is confirmed
-    if (before_ok) {
-      if (j == n || shapes[j].blank) {
-        // At a chunk end, trailing weak lines may be the section's first
-        // paragraph line; only an article opening after the gap clears them.
-        std::size_t after = next_content(j);
-        bool confirmed = opens_article(after) || (after < n && paragraph_start(after));
-        end = confirmed ? j : (last_strong < n ? last_strong + 1 : i);
-        // Unconfirmed weak lines stay open: the order stage reads them
-        // either way, and what follows them in reading order decides.
-        for (std::size_t k = end; k < j; ++k) maybe[k] = true;
-      } else if (opens_article(j) || paragraph_start(j)) {
-        end = j;
-      } else if (shapes[j].starts_lower || shapes[j].starts_no_line_start ||
-                 (shapes[j].cjk && local[j].is_full(shapes[j]))) {
-        // Followed by text carrying on (a lower-case word, a full CJK line):
-        // the last line starts that text.
-        end = j - 1;
-      } else {
-        // Followed by text of unclear start: a weak last line starts it.
-        end = cand[j - 1] == candidate::strong ? j : j - 1;
+  void confirm_runs() {
+    for (std::size_t i = 0; i < n_;) {
+      if (cand_[i] == candidate::no) {
+        ++i;
+        continue;
       }
+      std::size_t j = i;
+      std::size_t last_strong = n_;
+      while (j < n_ && cand_[j] != candidate::no) {
+        if (cand_[j] == candidate::strong) last_strong = j;
+        ++j;
+      }
+      std::size_t end = before_ok(i) ? confirmed_end(i, j, last_strong) : i;
+      for (std::size_t k = i; k < end; ++k) heading_[k] = true;
+      i = j;
     }
-    for (std::size_t k = i; k < end; ++k) heading[k] = true;
-    i = j;
   }
 
-  bool has_body_dateline = false;
-  for (std::size_t i = 0; i < n; ++i) has_body_dateline = has_body_dateline || dateline[i];
-  std::vector<role> roles(n, role::body);
-  for (std::size_t i = 0; i < n;) {
-    if (shapes[i].blank) {
-      roles[i++] = role::unknown;
-      continue;
+  // How much of the candidate run [i, j) stands as heading lines.
+  std::size_t confirmed_end(std::size_t i, std::size_t j, std::size_t last_strong) {
+    if (j == n_ || shapes_[j].blank) {
+      // At a chunk end, trailing weak lines may be the section's first
+      // paragraph line; only what follows the gap clears them.
+      std::size_t after = next_content(j);
+      bool confirmed = opens_article(after) || (after < n_ && paragraph_start(after));
+      std::size_t end = confirmed ? j : (last_strong < n_ ? last_strong + 1 : i);
+      // Unconfirmed weak lines stay open: the order stage reads them
+      // either way, and what follows them in reading order decides.
+      for (std::size_t k = end; k < j; ++k) maybe_[k] = true;
+      return end;
     }
-    if (byline[i]) {
-      roles[i++] = role::byline;
-      continue;
-    }
-    if (!heading[i]) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < n && heading[end]) ++end;
-    std::size_t next = end;
-    while (next < n && shapes[next].blank) ++next;
-    // A headline: several lines, or followed by what opens an article.
-    bool opens = next < n && (dateline[next] || byline[next]);
-    bool headline = end - i >= 2 || opens;
-    for (std::size_t j = i; j < end; ++j) roles[j] = headline ? role::headline : role::subheading;
-    // A headline run that runs straight into a section of body text ends
-    // with that section's heading, when the article's dateline is elsewhere.
-    if (headline && !opens && end - i >= 2 && has_body_dateline) roles[end - 1] = role::subheading;
-    i = end;
+    if (opens_article(j) || paragraph_start(j)) return j;
+    const line_shape &next = shapes_[j];
+    // Followed by text carrying on (a lower-case word, a full CJK line):
+    // the last line starts that text.
+    if (next.starts_lower || next.starts_no_line_start || (next.cjk && local_[j].is_full(next)))
+      return j - 1;
+    // Followed by text of unclear start: a weak last line starts it.
+    return cand_[j - 1] == candidate::strong ? j : j - 1;
   }
-  // An article that opens with a dateline has a headline somewhere; when
-  // no run qualified, the first heading of the input is the likeliest.
-  bool has_headline = false, has_dateline = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    has_headline = has_headline || roles[i] == role::headline;
-    has_dateline = has_dateline || (dateline[i] && roles[i] == role::body);
+
+  std::vector<role> assign_roles() const {
+    bool has_dateline = std::find(dateline_.begin(), dateline_.end(), true) != dateline_.end();
+    std::vector<role> roles(n_, role::body);
+    for (std::size_t i = 0; i < n_;) {
+      if (shapes_[i].blank || byline_[i] || !heading_[i]) {
+        roles[i] = shapes_[i].blank ? role::unknown : byline_[i] ? role::byline : role::body;
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < n_ && heading_[end]) ++end;
+      // A headline: several lines, or followed by what opens an article.
+      bool opens = opens_article(next_content(end));
+      bool headline = end - i >= 2 || opens;
+      for (std::size_t j = i; j < end; ++j) roles[j] = headline ? role::headline : role::subheading;
+      // A headline run that runs straight into a section of body text ends
+      // with that section's heading, when the article's dateline is elsewhere.
+      if (headline && !opens && end - i >= 2 && has_dateline) roles[end - 1] = role::subheading;
+      i = end;
+    }
+    return roles;
   }
-  if (!has_headline && has_dateline) {
-    // A headline sums up the lead: of the headings, promote the one whose
-    // words the dateline paragraph repeats most (the first one on a tie).
+
+  // An article that opens with a dateline has a headline somewhere. When no
+  // run qualified, promote the heading whose words the dateline paragraph
+  // repeats most (the first one on a tie): a headline sums up the lead.
+  void promote_headline(std::vector<role> &roles) const {
     std::size_t lead = 0;
-    while (lead < n && !(dateline[lead] && roles[lead] == role::body)) ++lead;
+    while (lead < n_ && !(dateline_[lead] && roles[lead] == role::body)) ++lead;
+    if (lead == n_ || std::find(roles.begin(), roles.end(), role::headline) != roles.end()) return;
     std::string lead_text;
-    for (std::size_t k = lead, taken = 0; k < n && taken < 8; ++k) {
-      if (shapes[k].blank || roles[k] != role::body) continue;
-      lead_text += lines[k].text;
+    for (std::size_t k = lead, taken = 0; k < n_ && taken < 8; ++k) {
+      if (shapes_[k].blank || roles[k] != role::body) continue;
+      lead_text += lines_[k].text;
       ++taken;
     }
-    std::size_t pick = n;
+    std::size_t pick = n_;
     double best = -1;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n_; ++i) {
       if (roles[i] != role::subheading || (i > 0 && roles[i - 1] == role::subheading)) continue;
       std::string title;
-      for (std::size_t k = i; k < n && roles[k] == role::subheading; ++k) title += lines[k].text;
+      for (std::size_t k = i; k < n_ && roles[k] == role::subheading; ++k) title += lines_[k].text;
       double overlap = shared_pairs(title, lead_text);
       if (overlap > best) {
         best = overlap;
         pick = i;
       }
     }
-    for (std::size_t k = pick; k < n && roles[k] == role::subheading; ++k) roles[k] = role::headline;
+    for (std::size_t k = pick; k < n_ && roles[k] == role::subheading; ++k) roles[k] = role::headline;
   }
-  return roles;
+
+  candidate candidate_at(std::size_t i, bool alone) const {
+    return heading_candidate(lines_[i], shapes_[i], local_[i], alone);
+  }
+  bool could_head(std::size_t i) const { return candidate_at(i, true) != candidate::no; }
+
+  bool opens_article(std::size_t i) const { return i < n_ && (dateline_[i] || byline_[i]); }
+
+  std::size_t chunk_end(std::size_t i) const {
+    while (i < n_ && !shapes_[i].blank) ++i;
+    return i;
+  }
+  std::size_t next_content(std::size_t i) const {
+    while (i < n_ && shapes_[i].blank) ++i;
+    return i;
+  }
+
+  bool paragraph_start(std::size_t i) const {
+    const line_shape &x = shapes_[i];
+    if (x.starts_no_line_start || x.starts_lower) return false;
+    if (x.cjk) return local_[i].is_indented(x) && !x.ends_sentence;
+    return is_upper(x.first) || is_digit(x.first) || is_opening(x.first);
+  }
+
+  // A heading follows a chunk start, a finished sentence, a byline or an
+  // author credit, never text in mid-sentence.
+  bool before_ok(std::size_t i) const {
+    if (i == 0 || shapes_[i - 1].blank || byline_[i - 1] || shapes_[i - 1].ends_sentence)
+      return true;
+    std::string_view before = i >= 2 ? std::string_view(lines_[i - 2].text) : std::string_view();
+    return closes_with_credit(before, lines_[i - 1].text);
+  }
+
+  const std::vector<line> &lines_;
+  const std::vector<line_shape> &shapes_;
+  const std::size_t n_;
+  std::vector<column_metrics> local_;
+  std::vector<candidate> cand_;
+  std::vector<bool> byline_, dateline_, heading_, maybe_;
+};
+
+}  // namespace
+
+std::vector<role> find_heading_roles(const std::vector<line> &lines,
+                                     const std::vector<line_shape> &shapes,
+                                     const column_metrics &page, std::vector<bool> &maybe) {
+  return heading_finder(lines, shapes, page).run(maybe);
 }
 
 }  // namespace colreflow::detail
