@@ -126,9 +126,12 @@ class reflower {
     std::size_t section_heading = end;
     if (kind == role::headline && !opens_article && end - begin >= 2 && has_dateline_)
       section_heading = end - 1;
-    for (std::size_t k = begin; k < end; ++k)
-      add_heading(doc_.blocks[order[k]], k == section_heading ? role::subheading : kind,
-                  k == begin || k == section_heading);
+    for (std::size_t k = begin; k < end; ++k) {
+      // The block takes the role it was settled on, for the JSON's block list.
+      block &b = doc_.blocks[order[k]];
+      b.kind = k == section_heading ? role::subheading : kind;
+      add_heading(b, b.kind, k == begin || k == section_heading);
+    }
   }
 
   void add_heading(const block &b, role kind, bool first_of_group = true) {
