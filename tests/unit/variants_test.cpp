@@ -29,20 +29,20 @@ namespace {
 // Exactness floors: the fraction of variants whose output equals the expected text
 // byte for byte. Raise them as the library improves; they were set from measurements
 // (see the commit log) minus a small margin.
-constexpr double kZhExactFloor = 0.22;  // measured 0.267 (64/240), 2026-11-24
+constexpr double kZhExactFloor = 0.24;  // measured 0.279 (67/240), 2026-11-24
 constexpr double kEnExactFloor = 0.04;  // measured 0.058 (7/120)
 // Block order right (every true chunk found, in true order), per language,
 // over all kinds and over the kinds with one misreading each (identity,
 // tail first, headline in the middle). Swapped columns are often not
 // recoverable from text alone, and whole paragraphs swapped with no blank
 // line never are; they are measured, not required.
-constexpr double kZhOrderFloor = 0.47;        // measured 0.517 (124/240)
-constexpr double kEnOrderFloor = 0.45;        // measured 0.533 (64/120)
-constexpr double kZhSingleOrderFloor = 0.76;  // measured 0.808 (97/120)
-constexpr double kEnSingleOrderFloor = 0.80;  // measured 0.867 (52/60)
+constexpr double kZhOrderFloor = 0.52;        // measured 0.558 (134/240)
+constexpr double kEnOrderFloor = 0.51;        // measured 0.558 (67/120)
+constexpr double kZhSingleOrderFloor = 0.76;  // measured 0.800 (96/120)
+constexpr double kEnSingleOrderFloor = 0.85;  // measured 0.900 (54/60)
 // The issue asks for no stray whitespace in any zh paragraph; not met yet.
 // This bound keeps it from getting worse while it is being fixed.
-constexpr int kZhSpacingMaxFailures = 7;  // measured 5/240
+constexpr int kZhSpacingMaxFailures = 6;  // measured 4/240
 
 // How many failing variants are printed in full per check; the rest are counted.
 constexpr int kMaxPrinted = 10;
