@@ -24,6 +24,7 @@ const char *repair_kind_name(repair_kind k) {
     case repair_kind::heading_placed: return "heading_placed";
     case repair_kind::paragraph_break: return "paragraph_break";
     case repair_kind::column_join: return "column_join";
+    case repair_kind::order_kept: return "order_kept";
   }
   return "unknown";
 }

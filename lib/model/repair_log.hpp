@@ -18,6 +18,7 @@ enum class repair_kind : std::uint8_t {
   heading_placed,   // a heading attached to the section it titles
   paragraph_break,  // a paragraph boundary found inside a block
   column_join,      // a paragraph continued across a block boundary
+  order_kept,       // the input order kept where the text cannot settle it
 };
 
 const char *repair_kind_name(repair_kind k);

@@ -53,7 +53,7 @@ void order_blocks(document &doc) {
   for (std::uint32_t i = 0; i < n; ++i) doc.order[i] = i;
   if (n < 2) return;
   if (n > kMaxReorderBlocks) {
-    doc.log.add(repair_kind::block_moved, doc.blocks.front().first_source_line(),
+    doc.log.add(repair_kind::order_kept, doc.blocks.front().first_source_line(),
                 doc.blocks.back().last_source_line(),
                 fmt::format("{} blocks exceed the reordering limit of {}; input order kept", n,
                             kMaxReorderBlocks),
@@ -62,7 +62,7 @@ void order_blocks(document &doc) {
   }
 
   if (several_column_widths(doc)) {
-    doc.log.add(repair_kind::block_moved, doc.blocks.front().first_source_line(),
+    doc.log.add(repair_kind::order_kept, doc.blocks.front().first_source_line(),
                 doc.blocks.back().last_source_line(),
                 "columns of several widths: articles share the page; text alone cannot "
                 "assign their pieces, input order kept",

@@ -21,6 +21,7 @@ const char *explain(repair_kind k) {
     case repair_kind::heading_placed: return "headings attached to the section they title";
     case repair_kind::paragraph_break: return "paragraph boundaries found inside a block";
     case repair_kind::column_join: return "paragraphs continued across a column break";
+    case repair_kind::order_kept: return "input order kept: the text cannot settle it";
   }
   return "";
 }

@@ -8,14 +8,14 @@
 
 namespace colreflow::detail {
 
-constexpr std::size_t kRepairKindCount = 8;  // values of repair_kind
+constexpr std::size_t kRepairKindCount = 9;  // values of repair_kind
 
 // Every repair_kind, in declaration order: the order of keys in JSON and of
 // lines in the report.
 constexpr std::array<repair_kind, kRepairKindCount> kAllRepairKinds = {
     repair_kind::line_join,    repair_kind::dehyphenation, repair_kind::hyphen_kept,
     repair_kind::spacing,      repair_kind::block_moved,   repair_kind::heading_placed,
-    repair_kind::paragraph_break, repair_kind::column_join,
+    repair_kind::paragraph_break, repair_kind::column_join, repair_kind::order_kept,
 };
 
 struct document_stats {
