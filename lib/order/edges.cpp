@@ -27,9 +27,9 @@ opening text_opening(const block &b, const block_edges &e, const column_metrics 
 closing text_closing(const block &b, const block_edges &e, const column_metrics &m) {
   const line_shape &s = e.last;
   // A credit may wrap: "（记者 王明" / "李华）".
-  std::string tail = b.lines.size() > 1 ? b.lines[b.lines.size() - 2].text : std::string();
-  tail += e.last_text;
-  if (ends_with_byline(tail)) return closing::article_end;
+  std::string_view before = b.lines.size() > 1 ? std::string_view(b.lines[b.lines.size() - 2].text)
+                                               : std::string_view();
+  if (closes_with_credit(before, e.last_text)) return closing::article_end;
   if (s.ends_hyphen) return closing::word_cut;
   if (!s.ends_sentence) return closing::continuation;
   int room = s.cjk ? 3 : 2 + m.full_width / 5;

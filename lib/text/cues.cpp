@@ -214,19 +214,16 @@ bool ends_with_byline(std::string_view text) {
 }
 
 bool closes_with_credit(std::string_view before, std::string_view last) {
-  std::string joined;
-  if (!ends_with_byline(last)) {
+  std::string text(last);
+  if (!ends_with_byline(text)) {
     if (before.empty() || last.find_first_of(")\xEF") == std::string_view::npos) return false;
-    joined = std::string(before) + std::string(last);
-    if (!ends_with_byline(joined)) return false;
-  } else {
-    joined = std::string(before) + std::string(last);
+    text = std::string(before) + text;  // the credit wrapped onto `last`
+    if (!ends_with_byline(text)) return false;
   }
   // A credit straight after a dateline opens the article instead:
   // "本报北京讯（记者 张岚）".
-  std::size_t dateline_end = dateline_length(joined);
-  if (dateline_end == 0) dateline_end = dateline_length(last);
-  return dateline_end == 0 || byline_start(joined) > dateline_end + 4;
+  std::size_t dateline_end = dateline_length(text);
+  return dateline_end == 0 || byline_start(text) > dateline_end + 4;
 }
 
 bool is_byline_line(std::string_view text) {
