@@ -87,8 +87,8 @@ typedef struct crf_options {
   size_t max_input_bytes;
   /** A word list (one word a line, as Debian's wamerican ships) that vouches
    *  for words rejoined across a line-end hyphen; NULL means the default,
-   *  /usr/share/dict/american-english; "" means none: the document's own
-   *  words are then the only evidence. */
+   *  /usr/share/dict/american-english-large (Debian's wamerican-large); ""
+   *  means none: the document's own words are then the only evidence. */
   const char *lexicon_path;
 } crf_options;
 

@@ -52,7 +52,7 @@ struct options {
   std::string source_name = "<input>";            // used in error messages
   std::size_t max_input_bytes = 64u * 1024 * 1024;  // refuse larger inputs
   // Word list vouching for dehyphenated words; "" for none (see colreflow.h).
-  std::string lexicon_path = "/usr/share/dict/american-english";
+  std::string lexicon_path = "/usr/share/dict/american-english-large";
 };
 
 // A repaired document: the input lines, the reading order found, the
