@@ -1,5 +1,7 @@
 #include "text/lexicon.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -31,7 +33,15 @@ std::shared_ptr<const lexicon> lexicon::load(const std::string &path) {
       // Possessives ("Tuesday's") add nothing a rejoined word can use.
       if (word.empty() || word.size() > kMaxWordBytes || word.find('\'') != std::string::npos)
         continue;
-      out->words_.insert(to_lower(word));
+      // Most lines are ASCII: fold those directly, the rest through ICU.
+      bool ascii = std::all_of(word.begin(), word.end(),
+                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (ascii) {
+        for (char &c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out->words_.insert(word);
+      } else {
+        out->words_.insert(to_lower(word));
+      }
     }
   }
   cache.emplace(path, out);
