@@ -1,6 +1,6 @@
 #include "api/pipeline.hpp"
 
-#include "text/junction.hpp"
+#include "text/words.hpp"
 #include "text/lexicon.hpp"
 
 #include <algorithm>  // all_of

@@ -4,6 +4,7 @@
 
 #include "order/edges.hpp"
 #include "text/junction.hpp"
+#include "text/words.hpp"
 
 namespace colreflow::detail {
 

@@ -1,14 +1,13 @@
 // Does the text on two sides of a line or block junction form one word?
-// For CJK, ICU's dictionary word break decides; for Latin script, the
-// document's own vocabulary.
+// For CJK, ICU's dictionary word break decides, and the document's own
+// character pairs back it up. (For Latin script, see text/words.hpp.)
 #pragma once
 
-#include <string>
+#include <cstdint>  // uint8_t, uint64_t
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 #include "model/document.hpp"
-#include "text/lexicon.hpp"
 
 namespace colreflow::detail {
 
@@ -16,42 +15,6 @@ namespace colreflow::detail {
 // junction puts no word boundary at the junction: the line end cut a word.
 // False when either side does not end/begin with a CJK ideograph.
 bool cjk_word_spans(std::string_view left, std::string_view right);
-
-// Lower-cased words of the document, for dehyphenation evidence. Words cut
-// by a line-end hyphen are left out, so they cannot vouch for themselves.
-class vocabulary {
- public:
-  explicit vocabulary(const std::vector<line> &lines, const lexicon *known = nullptr);
-  // The word occurs in the document (not cut by a line end).
-  bool contains(std::string_view lower_word) const;
-  // The word occurs in the document or in the word list.
-  bool known(std::string_view lower_word) const;
-  // "long-term" occurs hyphenated inside a line of the document.
-  bool has_compound(std::string_view lower_compound) const;
-
- private:
-  std::unordered_set<std::string> words_;
-  std::unordered_set<std::string> compounds_;
-  const lexicon *lexicon_;
-};
-
-// The word fragment ending `left` before its hyphen and the one starting
-// `right`; empty when the line does not end with a letter and a hyphen.
-struct hyphen_split {
-  std::string left;   // "exam" in "exam-"
-  std::string right;  // "ple" in "ple, and"
-  bool valid() const { return !left.empty() && !right.empty(); }
-};
-hyphen_split split_at_hyphen(std::string_view left, std::string_view right);
-
-std::string to_lower(std::string_view utf8);
-
-// True when some line ends with a hyphen (trailing spaces aside).
-bool has_hyphenated_line_end(const std::vector<line> &lines);
-
-}  // namespace colreflow::detail
-
-namespace colreflow::detail {
 
 // Pairs of adjacent ideographs inside the document's lines. A pair that a
 // line junction would form, and that the document also writes unbroken,

@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 
-#include "text/junction.hpp"
+#include "text/words.hpp"
 
 namespace colreflow::detail {
 

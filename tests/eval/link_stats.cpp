@@ -13,6 +13,7 @@
 #include "gen/variant_gen.hpp"
 #include "order/edges.hpp"
 #include "text/junction.hpp"
+#include "text/words.hpp"
 
 namespace tg = colreflow::testgen;
 using namespace colreflow::detail;

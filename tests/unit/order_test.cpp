@@ -16,6 +16,7 @@
 #include "read/text_reader.hpp"
 #include "segment/segment.hpp"
 #include "text/junction.hpp"
+#include "text/words.hpp"
 #include "text/line_shape.hpp"
 
 using namespace colreflow::detail;

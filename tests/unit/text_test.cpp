@@ -13,6 +13,7 @@
 #include "text/chars.hpp"
 #include "text/cues.hpp"
 #include "text/junction.hpp"
+#include "text/words.hpp"
 #include "text/lexicon.hpp"
 #include "text/line_shape.hpp"
 #include "text/paragraphs.hpp"

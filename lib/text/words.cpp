@@ -1,0 +1,139 @@
+#include "text/words.hpp"
+
+#include <cctype>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+std::string to_lower(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// Splits `text` into runs of letters (apostrophes and inner hyphens kept
+// out): the units the vocabulary counts.
+template <typename Fn>
+void for_each_word(std::string_view text, Fn &&fn) {
+  std::size_t pos = 0, start = std::string_view::npos;
+  while (pos <= text.size()) {
+    std::size_t at = pos;
+    char32_t c = pos < text.size() ? next_code_point(text, pos) : 0;
+    if (pos == at) ++pos;
+    bool letter = c != 0 && is_letter(c) && !is_cjk(c);
+    if (letter && start == std::string_view::npos) start = at;
+    if (!letter && start != std::string_view::npos) {
+      fn(text.substr(start, at - start), at);
+      start = std::string_view::npos;
+    }
+  }
+}
+
+}  // namespace
+
+bool has_hyphenated_line_end(const std::vector<line> &lines) {
+  for (const line &l : lines) {
+    std::size_t end = l.text.size();
+    while (end > 0) {
+      std::size_t at = end;
+      char32_t c = last_code_point(l.text, at);
+      if (is_hyphen(c)) return true;
+      if (!is_space(c)) break;
+      end = at;
+    }
+  }
+  return false;
+}
+
+vocabulary::vocabulary(const std::vector<line> &lines, const lexicon *known)
+    : lexicon_(known) {
+  // The vocabulary only ever judges words cut by a line-end hyphen.
+  if (!has_hyphenated_line_end(lines)) return;
+  for (const line &l : lines) {
+    std::string_view text = l.text;
+    // Whitespace-separated tokens with a hyphen between letters are
+    // compounds the document spells with a hyphen.
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t end = text.find_first_of(" \t", start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view token = text.substr(start, end - start);
+      std::size_t first = 0, last = token.size();
+      while (first < last && !std::isalpha(static_cast<unsigned char>(token[first])) &&
+             static_cast<unsigned char>(token[first]) < 0x80) ++first;
+      while (last > first && !std::isalpha(static_cast<unsigned char>(token[last - 1])) &&
+             static_cast<unsigned char>(token[last - 1]) < 0x80) --last;
+      std::string_view core = token.substr(first, last - first);
+      if (core.find('-') != std::string_view::npos) compounds_.insert(to_lower(core));
+      start = end + 1;
+    }
+    for_each_word(text, [&](std::string_view word, std::size_t end) {
+      // A fragment cut by the line-end hyphen is not evidence of a word.
+      std::size_t rest = end;
+      bool cut = false;
+      if (rest < text.size() && is_hyphen(next_code_point(text, rest))) {
+        cut = text.find_first_not_of(" \t\r", rest) == std::string_view::npos;
+      }
+      if (!cut) words_.insert(to_lower(word));
+    });
+  }
+}
+
+bool vocabulary::contains(std::string_view lower_word) const {
+  return words_.count(std::string(lower_word)) != 0;
+}
+
+bool vocabulary::known(std::string_view lower_word) const {
+  return contains(lower_word) || (lexicon_ != nullptr && lexicon_->contains(lower_word));
+}
+
+bool vocabulary::has_compound(std::string_view lower_compound) const {
+  return compounds_.count(std::string(lower_compound)) != 0;
+}
+
+hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {
+  hyphen_split out;
+  std::size_t end = left.size();
+  while (end > 0) {
+    std::size_t at = end;
+    if (!is_space(last_code_point(left, at))) break;
+    end = at;
+  }
+  std::size_t at = end;
+  if (end == 0 || !is_hyphen(last_code_point(left, at))) return out;
+  std::size_t word_end = at, word_start = at;
+  while (word_start > 0) {
+    std::size_t p = word_start;
+    char32_t c = last_code_point(left, p);
+    if (!is_letter(c) || is_cjk(c)) break;
+    word_start = p;
+  }
+  if (word_start == word_end) return out;
+  std::size_t pos = 0;
+  while (pos < right.size()) {
+    std::size_t p = pos;
+    if (!is_space(next_code_point(right, p))) break;
+    pos = p;
+  }
+  std::size_t r_start = pos;
+  while (pos < right.size()) {
+    std::size_t p = pos;
+    char32_t c = next_code_point(right, p);
+    if (!is_letter(c) || is_cjk(c)) break;
+    pos = p;
+  }
+  if (pos == r_start) return out;
+  out.left = std::string(left.substr(word_start, word_end - word_start));
+  out.right = std::string(right.substr(r_start, pos - r_start));
+  return out;
+}
+
+}  // namespace colreflow::detail
