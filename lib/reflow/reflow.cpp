@@ -226,13 +226,7 @@ class reflower {
     std::uint32_t from = para_.source_lines.back();
     hyphen_split split = split_at_hyphen(para_.last_text, l.text);
     // Trim trailing whitespace of any kind (U+2028 too) to reach the hyphen.
-    std::size_t end = para_.raw.size();
-    while (end > 0) {
-      std::size_t at = end;
-      if (!is_space(last_code_point(para_.raw, at))) break;
-      end = at;
-    }
-    para_.raw.resize(end);
+    para_.raw.resize(trim_end(para_.raw, para_.raw.size()));
     std::size_t hyphen_at = para_.raw.size();
     char32_t hyphen = last_code_point(para_.raw, hyphen_at);
     if (!is_hyphen(hyphen)) {  // the shape said hyphen; trust only the text

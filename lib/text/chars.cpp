@@ -142,6 +142,15 @@ std::uint16_t flags(char32_t c) {
 }  // namespace
 
 bool is_space(char32_t c) { return flags(c) & kSpace; }
+
+std::size_t trim_end(std::string_view s, std::size_t end) {
+  while (end > 0) {
+    std::size_t at = end;
+    if (!is_space(last_code_point(s, at))) break;
+    end = at;
+  }
+  return end;
+}
 bool is_cjk(char32_t c) { return flags(c) & kCjk; }
 bool is_wide(char32_t c) { return flags(c) & kWide; }
 bool is_fullwidth_punct(char32_t c) { return flags(c) & kFullwidthPunct; }

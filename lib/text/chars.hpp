@@ -11,6 +11,10 @@ namespace colreflow::detail {
 char32_t next_code_point(std::string_view s, std::size_t &pos);
 char32_t last_code_point(std::string_view s, std::size_t &start);
 
+// The offset before the whitespace (any Unicode White_Space, U+2028 too)
+// that ends s[0, end).
+std::size_t trim_end(std::string_view s, std::size_t end);
+
 bool is_space(char32_t c);              // Unicode White_Space
 bool is_cjk(char32_t c);                // Han, Hiragana, Katakana, Hangul, Bopomofo
 bool is_wide(char32_t c);               // East Asian Width W or F: one em in CJK type

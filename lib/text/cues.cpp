@@ -120,15 +120,6 @@ std::size_t latin_dateline_length(std::string_view text) {
   return 0;
 }
 
-// Skips whitespace backwards from `end`; returns the new end.
-std::size_t trim_end(std::string_view text, std::size_t end) {
-  while (end > 0) {
-    std::size_t at = end;
-    if (!is_space(last_code_point(text, at))) break;
-    end = at;
-  }
-  return end;
-}
 
 }  // namespace
 

@@ -155,12 +155,8 @@ bool cjk_bigrams::seen(char32_t a, char32_t b) const {
 }
 
 bool cjk_bigrams::seen_across(std::string_view left, std::string_view right) const {
-  std::size_t end = left.size();
-  char32_t a = 0, b = 0;
-  while (end > 0) {
-    a = last_code_point(left, end);
-    if (!is_space(a)) break;
-  }
+  std::size_t end = trim_end(left, left.size());
+  char32_t a = end > 0 ? last_code_point(left, end) : 0, b = 0;
   for (std::size_t pos = 0; pos < right.size();) {
     b = next_code_point(right, pos);
     if (!is_space(b)) break;

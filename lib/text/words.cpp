@@ -42,14 +42,8 @@ void for_each_word(std::string_view text, Fn &&fn) {
 
 bool has_hyphenated_line_end(const std::vector<line> &lines) {
   for (const line &l : lines) {
-    std::size_t end = l.text.size();
-    while (end > 0) {
-      std::size_t at = end;
-      char32_t c = last_code_point(l.text, at);
-      if (is_hyphen(c)) return true;
-      if (!is_space(c)) break;
-      end = at;
-    }
+    std::size_t end = trim_end(l.text, l.text.size());
+    if (end > 0 && is_hyphen(last_code_point(l.text, end))) return true;
   }
   return false;
 }
@@ -101,12 +95,7 @@ bool vocabulary::has_compound(std::string_view lower_compound) const {
 
 hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {
   hyphen_split out;
-  std::size_t end = left.size();
-  while (end > 0) {
-    std::size_t at = end;
-    if (!is_space(last_code_point(left, at))) break;
-    end = at;
-  }
+  std::size_t end = trim_end(left, left.size());
   std::size_t at = end;
   if (end == 0 || !is_hyphen(last_code_point(left, at))) return out;
   std::size_t word_end = at, word_start = at;
