@@ -99,9 +99,7 @@ class reflower {
         continue;
       }
       const line_shape &next = doc_.blocks[order[k + 1]].lines.front().shape;
-      bool carries_on = next.starts_lower || next.starts_no_line_start ||
-                        (next.cjk && metrics_.is_full(next));
-      heading[k] = !carries_on;
+      heading[k] = !metrics_.carries_on(next);
     }
     return heading;
   }

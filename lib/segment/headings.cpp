@@ -214,8 +214,7 @@ class heading_finder {
     const line_shape &next = shapes_[j];
     // Followed by text carrying on (a lower-case word, a full CJK line):
     // the last line starts that text.
-    if (next.starts_lower || next.starts_no_line_start || (next.cjk && local_[j].is_full(next)))
-      return j - 1;
+    if (local_[j].carries_on(next)) return j - 1;
     // Followed by text of unclear start: a weak last line starts it.
     return cand_[j - 1] == candidate::strong ? j : j - 1;
   }

@@ -26,6 +26,11 @@ struct column_metrics {
   // A first line short by a paragraph indent (1-4 em in CJK type).
   bool is_indented(const line_shape &s) const;
   bool is_full(const line_shape &s) const;
+  // A line that carries text on from the line before it: a lower-case word,
+  // a mark that cannot start a line, or a full CJK line (no indent).
+  bool carries_on(const line_shape &s) const {
+    return s.starts_lower || s.starts_no_line_start || (s.cjk && is_full(s));
+  }
 };
 
 column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk);
