@@ -52,21 +52,19 @@ void order_blocks(document &doc) {
   doc.order.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) doc.order[i] = i;
   if (n < 2) return;
-  if (n > kMaxReorderBlocks) {
+  auto keep_input_order = [&](std::string cue) {
     doc.log.add(repair_kind::order_kept, doc.blocks.front().first_source_line(),
-                doc.blocks.back().last_source_line(),
-                fmt::format("{} blocks exceed the reordering limit of {}; input order kept", n,
-                            kMaxReorderBlocks),
-                0.0);
+                doc.blocks.back().last_source_line(), std::move(cue), 0.0);
+  };
+  if (n > kMaxReorderBlocks) {
+    keep_input_order(fmt::format("{} blocks exceed the reordering limit of {}; input order kept",
+                                 n, kMaxReorderBlocks));
     return;
   }
-
   if (several_column_widths(doc)) {
-    doc.log.add(repair_kind::order_kept, doc.blocks.front().first_source_line(),
-                doc.blocks.back().last_source_line(),
-                "columns of several widths: articles share the page; text alone cannot "
-                "assign their pieces, input order kept",
-                0.0);
+    keep_input_order(
+        "columns of several widths: articles share the page; text alone cannot assign their "
+        "pieces, input order kept");
     return;
   }
 
