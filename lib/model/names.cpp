@@ -1,4 +1,5 @@
 #include "model/document.hpp"
+#include "model/page.hpp"
 
 namespace colreflow::detail {
 
@@ -27,6 +28,22 @@ const char *repair_kind_name(repair_kind k) {
     case repair_kind::order_kept: return "order_kept";
   }
   return "unknown";
+}
+
+const char *region_hint_name(region_hint h) {
+  switch (h) {
+    case region_hint::none: return "none";
+    case region_hint::paragraph: return "paragraph";
+    case region_hint::heading: return "heading";
+    case region_hint::caption: return "caption";
+    case region_hint::header: return "header";
+    case region_hint::footer: return "footer";
+    case region_hint::page_number: return "page-number";
+    case region_hint::marginalia: return "marginalia";
+    case region_hint::table: return "table";
+    case region_hint::other: return "other";
+  }
+  return "none";
 }
 
 }  // namespace colreflow::detail

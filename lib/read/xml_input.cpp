@@ -1,0 +1,122 @@
+#include "read/xml_input.hpp"
+
+#include <algorithm>  // upper_bound
+#include <cstring>    // strchr
+
+#include <fmt/format.h>
+
+#include "colreflow/colreflow.hpp"
+
+namespace colreflow::detail {
+namespace {
+
+// The name of the last element opened at or before `offset`, for messages
+// about where parsing stopped: "<TextLine id=..." -> "TextLine".
+std::string element_before(std::string_view bytes, std::size_t offset) {
+  offset = std::min(offset, bytes.size());
+  for (std::size_t i = offset + 1; i-- > 0;) {
+    if (i >= bytes.size() || bytes[i] != '<') continue;
+    std::size_t j = i + 1;
+    if (j < bytes.size() && (bytes[j] == '/' || bytes[j] == '?' || bytes[j] == '!')) ++j;
+    std::size_t k = j;
+    while (k < bytes.size() && k - j < 64 &&
+           !std::strchr(" \t\r\n/>", bytes[k]))
+      ++k;
+    if (k > j) return std::string(bytes.substr(j, k - j));
+  }
+  return "(none)";
+}
+
+// Counts elements and attributes and the deepest nesting, without recursion.
+struct size_check : pugi::xml_tree_walker {
+  std::size_t items = 0;
+  std::size_t deepest = 0;
+  bool for_each(pugi::xml_node &node) override {
+    if (node.type() == pugi::node_element) {
+      ++items;
+      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) ++items;
+    }
+    deepest = std::max(deepest, static_cast<std::size_t>(depth()) + 1);
+    return true;
+  }
+};
+
+}  // namespace
+
+line_index::line_index(std::string_view bytes) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (bytes[i] == '\n') starts_.push_back(i + 1);
+}
+
+std::uint32_t line_index::line_at(std::ptrdiff_t offset) const {
+  if (offset < 0) return 0;
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::size_t>(offset));
+  return static_cast<std::uint32_t>(it - starts_.begin());
+}
+
+std::shared_ptr<pugi::xml_document> parse_xml(std::string_view bytes,
+                                              const std::string &source_name,
+                                              const xml_limits &limits) {
+  if (bytes.size() > limits.max_input_bytes)
+    throw colreflow::error(status::limit,
+                           fmt::format("{}: input is {} bytes, more than the limit of {}",
+                                       source_name, bytes.size(), limits.max_input_bytes));
+  auto xml = std::make_shared<pugi::xml_document>();
+  // parse_doctype keeps the DOCTYPE as a node so that it can be inspected;
+  // pugixml never fetches a DTD and expands only the five predefined and
+  // numeric character references.
+  const unsigned flags = pugi::parse_default | pugi::parse_doctype;
+  pugi::xml_parse_result result =
+      xml->load_buffer(bytes.data(), bytes.size(), flags, pugi::encoding_auto);
+  if (!result) {
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    throw colreflow::error(
+        status::invalid,
+        fmt::format("{}: malformed XML at line {} (byte {}), in element <{}>: {}", source_name,
+                    line_index(bytes).line_at(result.offset), offset,
+                    element_before(bytes, offset), result.description()));
+  }
+  for (pugi::xml_node n = xml->first_child(); n; n = n.next_sibling()) {
+    if (n.type() != pugi::node_doctype) continue;
+    const std::string_view decl = n.value();
+    if (decl.find("<!ENTITY") != std::string_view::npos ||
+        decl.find("SYSTEM") != std::string_view::npos) {
+      throw colreflow::error(
+          status::invalid,
+          fmt::format("{}: line {}: the DOCTYPE declares entities or an external DTD; "
+                      "colreflow neither loads DTDs nor expands entities",
+                      source_name, line_index(bytes).line_at(n.offset_debug())));
+    }
+  }
+  size_check check;
+  xml->traverse(check);
+  if (check.deepest > limits.max_depth)
+    throw colreflow::error(status::limit,
+                           fmt::format("{}: XML nests {} elements deep, more than the limit of {}",
+                                       source_name, check.deepest, limits.max_depth));
+  if (check.items > limits.max_elements)
+    throw colreflow::error(
+        status::limit,
+        fmt::format("{}: XML has {} elements and attributes, more than the limit of {}",
+                    source_name, check.items, limits.max_elements));
+  return xml;
+}
+
+std::string_view local_name(const pugi::xml_node &node) {
+  std::string_view name = node.name();
+  const auto colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_attribute attribute_local(const pugi::xml_node &node, std::string_view name) {
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    std::string_view n = a.name();
+    const auto colon = n.rfind(':');
+    if (colon != std::string_view::npos) n = n.substr(colon + 1);
+    if (n == name) return a;
+  }
+  return {};
+}
+
+}  // namespace colreflow::detail
