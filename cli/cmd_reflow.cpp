@@ -26,11 +26,17 @@ constexpr const char *kHelp =
     "Repair the OCR text of multi-column newspaper pages: restore the reading\n"
     "order, rejoin lines and words cut by the columns, and print the articles.\n"
     "\n"
-    "With no FILE, or when FILE is -, read standard input. Input is UTF-8 text;\n"
-    "a BOM and LF, CRLF or CR line ends are accepted.\n"
+    "With no FILE, or when FILE is -, read standard input. Input is plain UTF-8\n"
+    "text (a BOM and LF, CRLF or CR line ends are accepted), or OCR with page\n"
+    "geometry: hOCR, ALTO, PAGE XML or Tesseract TSV, detected from the content.\n"
+    "Geometry inputs are ordered from their layout (columns, bands, headings).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT      output format: txt (default), md or json\n"
+    "  -f, --format FORMAT      output format: txt (default), md, json, or the\n"
+    "                           input's own format with the order found: page,\n"
+    "                           alto, hocr, tsv (or 'source' for whichever it is)\n"
+    "      --from FORMAT        read inputs as text, hocr, alto, page or tsv\n"
+    "                           instead of detecting the format\n"
     "  -o, --output FILE        write to FILE instead of standard output\n"
     "      --report             summarise the repairs on standard error\n"
     "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
@@ -47,6 +53,8 @@ constexpr const char *kHelp =
 
 struct cli_options {
   crf_format format = CRF_FORMAT_TXT;
+  crf_input want_source = CRF_INPUT_AUTO;  // -f page etc.: the input must be this format
+  crf_input from = CRF_INPUT_AUTO;
   std::string output;  // empty: standard output
   bool report = false;
   std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
@@ -57,10 +65,33 @@ struct usage_error {
   std::string message;
 };
 
-bool parse_format(std::string_view s, crf_format &f) {
-  if (s == "txt") f = CRF_FORMAT_TXT;
-  else if (s == "md") f = CRF_FORMAT_MD;
-  else if (s == "json") f = CRF_FORMAT_JSON;
+bool parse_input(std::string_view s, crf_input &in) {
+  if (s == "text" || s == "txt") in = CRF_INPUT_TEXT;
+  else if (s == "hocr") in = CRF_INPUT_HOCR;
+  else if (s == "alto") in = CRF_INPUT_ALTO;
+  else if (s == "page") in = CRF_INPUT_PAGE;
+  else if (s == "tsv") in = CRF_INPUT_TSV;
+  else return false;
+  return true;
+}
+
+const char *input_name(crf_input in) {
+  switch (in) {
+    case CRF_INPUT_HOCR: return "hocr";
+    case CRF_INPUT_ALTO: return "alto";
+    case CRF_INPUT_PAGE: return "page";
+    case CRF_INPUT_TSV: return "tsv";
+    default: return "text";
+  }
+}
+
+bool parse_format(std::string_view s, cli_options &o) {
+  o.want_source = CRF_INPUT_AUTO;
+  if (s == "txt") o.format = CRF_FORMAT_TXT;
+  else if (s == "md") o.format = CRF_FORMAT_MD;
+  else if (s == "json") o.format = CRF_FORMAT_JSON;
+  else if (s == "source") o.format = CRF_FORMAT_SOURCE;
+  else if (s != "text" && parse_input(s, o.want_source)) o.format = CRF_FORMAT_SOURCE;
   else return false;
   return true;
 }
@@ -140,8 +171,15 @@ int parse_args(int argc, char **argv, cli_options &o) {
       return -1;
     } else if (name == "-f" || name == "--format") {
       const std::string_view v = value();
-      if (!parse_format(v, o.format)) {
-        throw usage_error{"unknown format '" + std::string(v) + "' (expected txt, md or json)"};
+      if (!parse_format(v, o)) {
+        throw usage_error{"unknown format '" + std::string(v) +
+                          "' (expected txt, md, json, page, alto, hocr, tsv or source)"};
+      }
+    } else if (name == "--from") {
+      const std::string_view v = value();
+      if (!parse_input(v, o.from)) {
+        throw usage_error{"unknown input format '" + std::string(v) +
+                          "' (expected text, hocr, alto, page or tsv)"};
       }
     } else if (name == "-o" || name == "--output") {
       o.output = value();
@@ -199,7 +237,15 @@ bool reflow_one(const std::string &path, const cli_options &o, output_file &out)
   crf_buf text = CRF_BUF_INIT;
   crf_buf report = CRF_BUF_INIT;
   crf_status status =
-      crf_document_from_text(&doc, bytes.data(), bytes.size(), name.c_str(), &opts);
+      crf_document_from_bytes(&doc, bytes.data(), bytes.size(), o.from, name.c_str(), &opts);
+  if (status == CRF_OK && o.want_source != CRF_INPUT_AUTO &&
+      crf_document_input(doc) != o.want_source) {
+    std::fprintf(stderr, "colreflow: %s: is %s, not %s: cannot write it as %s\n", name.c_str(),
+                 input_name(crf_document_input(doc)), input_name(o.want_source),
+                 input_name(o.want_source));
+    crf_document_free(doc);
+    return false;
+  }
   if (status == CRF_OK) status = crf_document_render(&text, doc, o.format);
   if (status == CRF_OK && o.report) status = crf_document_report(&report, doc);
   bool ok = status == CRF_OK;

@@ -71,8 +71,20 @@ typedef enum crf_status {
 typedef enum crf_format {
   CRF_FORMAT_TXT = 0,  /**< headline, blank line, paragraphs; headings on own lines */
   CRF_FORMAT_MD = 1,   /**< Markdown: headline as #, subheadings as ## */
-  CRF_FORMAT_JSON = 2  /**< articles, blocks with roles and source lines, repair log */
+  CRF_FORMAT_JSON = 2, /**< articles, blocks with roles and source lines, repair log */
+  CRF_FORMAT_SOURCE = 3 /**< the input's own format (hOCR, ALTO, PAGE XML, TSV) with only
+                             the reading order changed; CRF_EUSAGE for plain-text input */
 } crf_format;
+
+/** Input formats. Values are pinned; new ones are only added. */
+typedef enum crf_input {
+  CRF_INPUT_AUTO = 0, /**< detected from the content */
+  CRF_INPUT_TEXT = 1, /**< plain OCR text, UTF-8 */
+  CRF_INPUT_HOCR = 2, /**< hOCR (XHTML), as Tesseract and OCRmyPDF write it */
+  CRF_INPUT_ALTO = 3, /**< ALTO XML, v1 (CCS) to v4 */
+  CRF_INPUT_PAGE = 4, /**< PAGE XML, 2010 to 2019 */
+  CRF_INPUT_TSV = 5   /**< Tesseract TSV */
+} crf_input;
 
 #define CRF_OPTIONS_VERSION 1
 
@@ -129,6 +141,26 @@ CRF_API crf_status crf_options_init(crf_options *opts, unsigned int version);
  */
 CRF_API crf_status crf_document_from_text(crf_document **out, const char *data, size_t size,
                                           const char *source_name, const crf_options *opts);
+
+/**
+ * Read an input in any supported format and repair it. Geometry formats
+ * (hOCR, ALTO, PAGE, TSV) are ordered from their layout: columns, bands and
+ * spanning headings; the text is then reflowed in that order.
+ * @param[out] out      the repaired document, to free with crf_document_free()
+ * @param data          the input bytes; need not be NUL-terminated
+ * @param size          number of bytes in `data`
+ * @param input         the input's format, or CRF_INPUT_AUTO to detect it
+ * @param source_name   a name for error messages (a file name), or NULL
+ * @param opts          options, or NULL for defaults
+ * @return as crf_document_from_text(); malformed XML gets CRF_EINVALID with
+ *         a message naming the line and the element
+ */
+CRF_API crf_status crf_document_from_bytes(crf_document **out, const char *data, size_t size,
+                                           crf_input input, const char *source_name,
+                                           const crf_options *opts);
+
+/** The format the document was read from (never CRF_INPUT_AUTO); CRF_INPUT_TEXT for NULL. */
+CRF_API crf_input crf_document_input(const crf_document *doc);
 
 /**
  * Write the repaired document in a format.

@@ -26,7 +26,21 @@ struct document;  // the library's private model
 
 inline namespace v1 {
 
-enum class format { txt = CRF_FORMAT_TXT, md = CRF_FORMAT_MD, json = CRF_FORMAT_JSON };
+enum class format {
+  txt = CRF_FORMAT_TXT,
+  md = CRF_FORMAT_MD,
+  json = CRF_FORMAT_JSON,
+  source = CRF_FORMAT_SOURCE,  // the input's own geometry format, reordered
+};
+
+enum class input_format {
+  auto_detect = CRF_INPUT_AUTO,
+  text = CRF_INPUT_TEXT,
+  hocr = CRF_INPUT_HOCR,
+  alto = CRF_INPUT_ALTO,
+  page = CRF_INPUT_PAGE,
+  tsv = CRF_INPUT_TSV,
+};
 
 enum class status {
   ok = CRF_OK,
@@ -61,6 +75,12 @@ class CRF_API document {
  public:
   // Read plain OCR text (UTF-8) and repair it. Throws colreflow::error.
   static document from_text(std::string_view bytes, const options &opts = {});
+  // Read any supported format (detected when `in` is auto_detect) and repair it.
+  static document from_bytes(std::string_view bytes, input_format in = input_format::auto_detect,
+                             const options &opts = {});
+
+  // The format the input was read in (never auto_detect).
+  input_format input() const;
 
   document(document &&) noexcept;
   document &operator=(document &&) noexcept;

@@ -90,8 +90,23 @@ colreflow::format to_format(const crf_format &format) {
     case CRF_FORMAT_TXT: return colreflow::format::txt;
     case CRF_FORMAT_MD: return colreflow::format::md;
     case CRF_FORMAT_JSON: return colreflow::format::json;
+    case CRF_FORMAT_SOURCE: return colreflow::format::source;
   }
   usage_error(fmt::format("unknown format {}", static_cast<int>(raw)));
+}
+
+colreflow::input_format to_input(const crf_input &input) {
+  std::underlying_type_t<crf_input> raw;
+  std::memcpy(&raw, &input, sizeof raw);
+  switch (static_cast<int>(raw)) {
+    case CRF_INPUT_AUTO: return colreflow::input_format::auto_detect;
+    case CRF_INPUT_TEXT: return colreflow::input_format::text;
+    case CRF_INPUT_HOCR: return colreflow::input_format::hocr;
+    case CRF_INPUT_ALTO: return colreflow::input_format::alto;
+    case CRF_INPUT_PAGE: return colreflow::input_format::page;
+    case CRF_INPUT_TSV: return colreflow::input_format::tsv;
+  }
+  usage_error(fmt::format("unknown input format {}", static_cast<int>(raw)));
 }
 
 // Moves bytes into a malloc'd, NUL-terminated crf_buf.
@@ -134,6 +149,25 @@ crf_status crf_document_from_text(crf_document **out, const char *data, std::siz
     *out = new crf_document{std::move(doc)};
     return CRF_OK;
   });
+}
+
+crf_status crf_document_from_bytes(crf_document **out, const char *data, std::size_t size,
+                                   crf_input input, const char *source_name,
+                                   const crf_options *opts) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_from_bytes: out");
+    *out = nullptr;
+    const colreflow::input_format in = to_input(input);
+    const colreflow::options o = to_cpp_options(opts, source_name);
+    auto doc =
+        colreflow::document::from_bytes(to_view(data, size, "crf_document_from_bytes"), in, o);
+    *out = new crf_document{std::move(doc)};
+    return CRF_OK;
+  });
+}
+
+crf_input crf_document_input(const crf_document *doc) {
+  return doc == nullptr ? CRF_INPUT_TEXT : static_cast<crf_input>(doc->doc.input());
 }
 
 crf_status crf_document_render(crf_buf *out, const crf_document *doc, crf_format format) {

@@ -6,10 +6,14 @@
 #include <algorithm>  // all_of
 #include <cstdint>    // int32_t, uint8_t
 
+#include <fmt/format.h>
+
 #include <unicode/uchar.h>  // u_isUWhiteSpace
 #include <unicode/utf8.h>   // U8_NEXT
 
+#include "layout/layout.hpp"
 #include "order/order.hpp"
+#include "read/page_reader.hpp"
 #include "read/text_reader.hpp"
 #include "reflow/reflow.hpp"
 #include "segment/segment.hpp"
@@ -54,6 +58,61 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
   }
   segment_blocks(doc);
   order_blocks(doc);
+  reflow_articles(doc);
+  return doc;
+}
+
+namespace {
+
+page read_page(std::string_view bytes, source_format format, const colreflow::options &opts) {
+  xml_limits limits;
+  if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
+  switch (format) {
+    case source_format::page_xml: return read_page_xml(bytes, opts.source_name, limits);
+    case source_format::text:
+    case source_format::hocr:
+    case source_format::alto:
+    case source_format::tsv: break;
+  }
+  throw colreflow::error(status::usage, fmt::format("{}: no reader for this format yet",
+                                                    opts.source_name));
+}
+
+// The regions' text in reading order, one blank line between regions: the
+// text stages then see each region as a block, already in order.
+void lay_out_text(document &doc) {
+  std::uint32_t line_no = 0;
+  for (const auto &art : doc.region_order.articles) {
+    for (std::uint32_t r : art) {
+      const region &reg = doc.geometry->regions[r];
+      bool any = false;
+      for (const text_line &l : reg.lines) {
+        if (is_blank(l.text)) continue;
+        if (!any && !doc.lines.empty()) doc.lines.push_back({"", ++line_no, {}, false});
+        doc.lines.push_back({l.text, ++line_no, {}, false});
+        any = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+document run_geometry_pipeline(std::string_view bytes, source_format format,
+                               const colreflow::options &opts) {
+  document doc;
+  doc.source_name = opts.source_name;
+  auto geometry = std::make_shared<page>(read_page(bytes, format, opts));
+  doc.region_order = order_regions(*geometry);
+  doc.geometry = std::move(geometry);
+  lay_out_text(doc);
+  if (doc.lines.empty()) return doc;
+  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
+    doc.words = lexicon::load(opts.lexicon_path);
+  segment_blocks(doc);
+  // The layout decided the order; the blocks are already in it.
+  doc.order.resize(doc.blocks.size());
+  for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;
   reflow_articles(doc);
   return doc;
 }

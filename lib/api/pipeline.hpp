@@ -11,4 +11,9 @@ namespace colreflow::detail {
 // Throws colreflow::error on bad input.
 document run_text_pipeline(std::string_view bytes, const colreflow::options &opts);
 
+// Geometry inputs: read the page, order its regions from the layout, then
+// reflow their text in that order. `format` must not be source_format::text.
+document run_geometry_pipeline(std::string_view bytes, source_format format,
+                               const colreflow::options &opts);
+
 }  // namespace colreflow::detail

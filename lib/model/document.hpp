@@ -1,5 +1,5 @@
 // The document model every stage takes and returns (see docs/design.md).
-// Plain text fills lines only; geometry readers (later) add boxes.
+// Plain text fills lines only; geometry inputs also keep their page.
 #pragma once
 
 #include <cstddef>  // size_t
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/line_shape.hpp"
+#include "model/page.hpp"
 #include "model/repair_log.hpp"
 
 namespace colreflow::detail {
@@ -76,6 +77,11 @@ struct document {
   std::vector<article> articles;
   repair_log log;
   std::shared_ptr<const lexicon> words;  // may be null: no word list
+
+  // Geometry inputs (hOCR, ALTO, PAGE, TSV): the page as read, and the order
+  // of its regions that the layout stage found. Null for plain text.
+  std::shared_ptr<const page> geometry;
+  page_order region_order;
 };
 
 }  // namespace colreflow::detail

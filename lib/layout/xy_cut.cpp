@@ -1,0 +1,149 @@
+#include "layout/xy_cut.hpp"
+
+#include <algorithm>
+
+namespace colreflow::detail {
+namespace {
+
+struct interval {
+  std::int32_t lo, hi;
+};
+
+// Gaps in the projection of the boxes on one axis: intervals no box covers,
+// strictly between the first and the last box.
+std::vector<interval> gaps(const std::vector<placed> &items, bool along_x) {
+  std::vector<interval> spans;
+  spans.reserve(items.size());
+  for (const placed &p : items)
+    spans.push_back(along_x ? interval{p.bbox.x0, p.bbox.x1} : interval{p.bbox.y0, p.bbox.y1});
+  std::sort(spans.begin(), spans.end(),
+            [](const interval &a, const interval &b) { return a.lo < b.lo; });
+  std::vector<interval> out;
+  std::int32_t reach = spans.empty() ? 0 : spans.front().hi;
+  for (const interval &s : spans) {
+    if (s.lo > reach) out.push_back({reach, s.lo});
+    reach = std::max(reach, s.hi);
+  }
+  return out;
+}
+
+std::int32_t center(const box &b, bool along_x) {
+  return along_x ? b.x0 + b.width() / 2 : b.y0 + b.height() / 2;
+}
+
+// Split `items` at the gaps along one axis, into groups in axis order.
+std::vector<std::vector<placed>> split_at(const std::vector<placed> &items,
+                                          const std::vector<interval> &cuts, bool along_x) {
+  std::vector<std::vector<placed>> groups(cuts.size() + 1);
+  for (const placed &p : items) {
+    const std::int32_t lo = along_x ? p.bbox.x0 : p.bbox.y0;
+    std::size_t g = 0;
+    while (g < cuts.size() && lo >= cuts[g].hi) ++g;
+    groups[g].push_back(p);
+  }
+  return groups;
+}
+
+void read_top_down(std::vector<placed> items, std::vector<std::uint32_t> &out) {
+  std::sort(items.begin(), items.end(), [](const placed &a, const placed &b) {
+    if (a.bbox.y0 != b.bbox.y0) return a.bbox.y0 < b.bbox.y0;
+    if (a.bbox.x0 != b.bbox.x0) return a.bbox.x0 < b.bbox.x0;
+    return a.id < b.id;
+  });
+  for (const placed &p : items) out.push_back(p.id);
+}
+
+// The widest elements, removed one by one, until the rest falls into
+// columns: those are the spanners (headlines, rules of text, tables across
+// columns). Empty when no column grid appears.
+std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
+  std::vector<std::int32_t> widths;
+  for (const placed &p : items) widths.push_back(p.bbox.width());
+  std::vector<std::int32_t> sorted = widths;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const std::int32_t median = sorted[sorted.size() / 2];
+
+  std::vector<std::size_t> by_width(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) by_width[i] = i;
+  std::stable_sort(by_width.begin(), by_width.end(),
+                   [&](std::size_t a, std::size_t b) { return widths[a] > widths[b]; });
+  std::vector<bool> removed(items.size(), false);
+  std::vector<std::size_t> spanners;
+  for (std::size_t k : by_width) {
+    // Only elements clearly wider than a column can span columns.
+    if (widths[k] * 4 < median * 5) break;
+    removed[k] = true;
+    spanners.push_back(k);
+    std::vector<placed> rest;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (!removed[i]) rest.push_back(items[i]);
+    if (rest.size() < 2) break;
+    if (!gaps(rest, true).empty()) return spanners;
+  }
+  return {};
+}
+
+// Bands between spanners: each row of spanners is a band, and so is what
+// lies between two rows of them.
+std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
+                                       const std::vector<std::size_t> &spanner_idx) {
+  std::vector<placed> spanners;
+  std::vector<bool> is_spanner(items.size(), false);
+  for (std::size_t k : spanner_idx) {
+    spanners.push_back(items[k]);
+    is_spanner[k] = true;
+  }
+  // Rows of spanners: those overlapping vertically read as one band.
+  std::vector<interval> rows;
+  for (const interval &g : gaps(spanners, false)) rows.push_back(g);
+  std::vector<std::vector<placed>> spanner_rows = split_at(spanners, rows, false);
+  std::vector<interval> row_extent;
+  for (const auto &row : spanner_rows) {
+    interval e{row.front().bbox.y0, row.front().bbox.y1};
+    for (const placed &p : row) e = {std::min(e.lo, p.bbox.y0), std::max(e.hi, p.bbox.y1)};
+    row_extent.push_back(e);
+  }
+  // Band 2k+1 holds spanner row k; band 2k what lies above it.
+  std::vector<std::vector<placed>> out(2 * spanner_rows.size() + 1);
+  for (std::size_t r = 0; r < spanner_rows.size(); ++r) out[2 * r + 1] = spanner_rows[r];
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (is_spanner[i]) continue;
+    const std::int32_t c = center(items[i].bbox, false);
+    std::size_t r = 0;
+    while (r < row_extent.size() && c > (row_extent[r].lo + row_extent[r].hi) / 2) ++r;
+    out[2 * r].push_back(items[i]);
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), [](const auto &b) { return b.empty(); }),
+            out.end());
+  return out;
+}
+
+}  // namespace
+
+void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out) {
+  if (items.size() <= 1) {
+    for (const placed &p : items) out.push_back(p.id);
+    return;
+  }
+  const std::vector<interval> columns = gaps(items, true);
+  if (!columns.empty()) {
+    for (auto &group : split_at(items, columns, true)) cut_in_reading_order(std::move(group), out);
+    return;
+  }
+  const std::vector<std::size_t> spanners = find_spanners(items);
+  if (!spanners.empty()) {
+    std::vector<std::vector<placed>> parts = bands(items, spanners);
+    if (parts.size() > 1) {
+      for (auto &part : parts) cut_in_reading_order(std::move(part), out);
+      return;
+    }
+  }
+  const std::vector<interval> rows = gaps(items, false);
+  if (!rows.empty()) {
+    for (auto &group : split_at(items, rows, false)) cut_in_reading_order(std::move(group), out);
+    return;
+  }
+  read_top_down(std::move(items), out);
+}
+
+}  // namespace colreflow::detail
