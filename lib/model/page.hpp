@@ -75,6 +75,10 @@ struct region {
   region_hint hint = region_hint::none;
   std::vector<text_line> lines;
   std::uint32_t source_line = 0;  // line in the input file where it starts (1-based)
+  // A cell of a table: which table of the page (0-based) and which column,
+  // where the input says so; -1 otherwise.
+  std::int32_t table = -1;
+  std::int32_t table_column = -1;
 };
 
 // A printed rule or other separator: it cuts columns and bands.

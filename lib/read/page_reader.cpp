@@ -85,6 +85,35 @@ region_hint hint_of(std::string_view type) {
   return region_hint::other;
 }
 
+// Transkribus writes a region's structure tag into `custom`:
+// "readingOrder {index:3;} structure {type:heading;}". Table cells it
+// exports as regions typed "T<table>C<column>".
+std::string_view custom_structure_type(std::string_view custom) {
+  const auto at = custom.find("structure {");
+  if (at == std::string_view::npos) return {};
+  const auto type = custom.find("type:", at);
+  const auto close = custom.find('}', at);
+  if (type == std::string_view::npos || close == std::string_view::npos || type > close) return {};
+  const auto begin = type + 5;
+  auto end = custom.find_first_of(";}", begin);
+  return custom.substr(begin, end - begin);
+}
+
+bool parse_cell_type(std::string_view type, std::int32_t &table, std::int32_t &column) {
+  if (type.size() < 4 || type[0] != 'T') return false;
+  const auto c = type.find('C');
+  if (c == std::string_view::npos) return false;
+  std::int32_t t = 0, col = 0;
+  auto [e1, ec1] = std::from_chars(type.data() + 1, type.data() + c, t);
+  auto [e2, ec2] = std::from_chars(type.data() + c + 1, type.data() + type.size(), col);
+  if (ec1 != std::errc() || e1 != type.data() + c || ec2 != std::errc() ||
+      e2 != type.data() + type.size())
+    return false;
+  table = t;
+  column = col;
+  return true;
+}
+
 class page_reader {
  public:
   page_reader(std::string_view bytes, const std::string &source_name)
@@ -145,7 +174,11 @@ class page_reader {
     r.id = attribute_local(n, "id").value();
     r.bbox = coords_box(n);
     r.source_line = lines_.line_at(n.offset_debug());
-    r.hint = is_table ? region_hint::table : hint_of(attribute_local(n, "type").value());
+    std::string_view type = attribute_local(n, "type").value();
+    const std::string_view structure = custom_structure_type(attribute_local(n, "custom").value());
+    if (type.empty()) type = structure;
+    r.hint = is_table ? region_hint::table : hint_of(type);
+    if (!is_table && parse_cell_type(structure, r.table, r.table_column)) r.hint = region_hint::table;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (local_name(c) != "TextLine") continue;
       r.lines.push_back(read_line(c));

@@ -1,0 +1,287 @@
+#include "read/hocr_reader.hpp"
+
+#include <algorithm>  // clamp, all_of
+#include <charconv>   // from_chars
+#include <cmath>      // isfinite, lround
+#include <cstdint>    // int32_t
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "colreflow/colreflow.hpp"
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+namespace {
+
+enum class kind { other, page, area, par, line, word, separator };
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The next whitespace-separated token of `s`, consumed from it.
+std::string_view next_token(std::string_view &s) {
+  s = trim(s);
+  std::size_t end = 0;
+  while (end < s.size() && !is_html_space(s[end])) ++end;
+  std::string_view token = s.substr(0, end);
+  s.remove_prefix(end);
+  return token;
+}
+
+bool has_class(const pugi::xml_node &n, std::string_view name) {
+  std::string_view classes = attribute_local(n, "class").value();
+  for (std::string_view t = next_token(classes); !t.empty(); t = next_token(classes))
+    if (t == name) return true;
+  return false;
+}
+
+// hOCR 1.2 line classes; Tesseract writes the first four.
+bool is_line_class(std::string_view c) {
+  return c == "ocr_line" || c == "ocr_header" || c == "ocr_caption" || c == "ocr_textfloat" ||
+         c == "ocrx_line";
+}
+
+kind kind_of(const pugi::xml_node &n) {
+  if (n.type() != pugi::node_element) return kind::other;
+  std::string_view classes = attribute_local(n, "class").value();
+  for (std::string_view t = next_token(classes); !t.empty(); t = next_token(classes)) {
+    if (t == "ocr_page") return kind::page;
+    if (t == "ocr_carea") return kind::area;
+    if (t == "ocr_par") return kind::par;
+    if (is_line_class(t)) return kind::line;
+    if (t == "ocrx_word") return kind::word;
+    if (t == "ocr_separator") return kind::separator;
+  }
+  return kind::other;
+}
+
+// The outermost elements of kind `k` below `root`, in document order.
+// Iterative: parse_xml bounds the depth, but the stack stays flat anyway.
+std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k) {
+  std::vector<pugi::xml_node> out, stack;
+  for (pugi::xml_node c = root.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  while (!stack.empty()) {
+    pugi::xml_node n = stack.back();
+    stack.pop_back();
+    if (n.type() != pugi::node_element) continue;
+    if (kind_of(n) == k) {
+      out.push_back(n);
+      continue;
+    }
+    for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  }
+  return out;
+}
+
+// A number of a title property; nullopt for garbage, NaN or infinity.
+std::optional<double> parse_number(std::string_view s) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// Clamped so that box arithmetic cannot overflow on hostile input.
+std::int32_t coordinate(double v) {
+  constexpr double kMax = 1 << 28;
+  return static_cast<std::int32_t>(std::lround(std::clamp(v, -kMax, kMax)));
+}
+
+// The properties of a title that the model uses; the rest are skipped.
+struct title_props {
+  std::optional<box> bbox;
+  float wconf = -1;
+  float x_size = 0;
+};
+
+void read_property(std::string_view prop, title_props &out) {
+  const std::string_view name = next_token(prop);
+  std::vector<double> args;
+  for (std::string_view t = next_token(prop); !t.empty(); t = next_token(prop)) {
+    std::optional<double> v = parse_number(t);
+    if (!v) return;  // one bad argument makes the whole property unknown
+    args.push_back(*v);
+  }
+  if (name == "bbox" && args.size() == 4) {
+    box b{coordinate(args[0]), coordinate(args[1]), coordinate(args[2]), coordinate(args[3])};
+    if (b.x1 >= b.x0 && b.y1 >= b.y0) out.bbox = b;
+  } else if (name == "x_wconf" && args.size() == 1) {
+    out.wconf = static_cast<float>(std::clamp(args[0], 0.0, 100.0));
+  } else if (name == "x_size" && args.size() == 1 && args[0] > 0 && args[0] < 1e6) {
+    out.x_size = static_cast<float>(args[0]);
+  }
+}
+
+// Properties are separated by ';', except inside a double-quoted string
+// such as the image file name of ocr_page.
+title_props parse_title(std::string_view title) {
+  title_props out;
+  bool quoted = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= title.size(); ++i) {
+    if (i < title.size() && title[i] == '"') quoted = !quoted;
+    if (i < title.size() && (title[i] != ';' || quoted)) continue;
+    read_property(title.substr(start, i - start), out);
+    start = i + 1;
+  }
+  return out;
+}
+
+title_props title_of(const pugi::xml_node &n) {
+  return parse_title(attribute_local(n, "title").value());
+}
+
+// All text below `n`, with runs of whitespace made one space, trimmed.
+std::string text_of(const pugi::xml_node &n) {
+  std::string raw;
+  std::vector<pugi::xml_node> stack{n};
+  while (!stack.empty()) {
+    pugi::xml_node c = stack.back();
+    stack.pop_back();
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+    for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
+  }
+  std::string out;
+  std::string_view rest = raw;
+  for (std::string_view t = next_token(rest); !t.empty(); t = next_token(rest)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+class hocr_reader {
+ public:
+  hocr_reader(std::string_view bytes, const std::string &source_name)
+      : lines_(bytes), source_name_(source_name) {}
+
+  page read(std::shared_ptr<pugi::xml_document> xml) {
+    const pugi::xml_node root = xml->document_element();
+    const std::vector<pugi::xml_node> pages = outermost(*xml, kind::page);
+    if (pages.empty())
+      fail(root, fmt::format("expected hOCR: no element of class ocr_page below <{}>",
+                             root.name()));
+    if (pages.size() > 1)
+      fail(pages[1], fmt::format("a second ocr_page (the file has {}): colreflow reads one "
+                                 "page at a time, so split the hOCR per page",
+                                 pages.size()));
+    page p;
+    p.source_name = source_name_;
+    p.format = source_format::hocr;
+    if (std::optional<box> b = title_of(pages[0]).bbox) {
+      p.width = b->width();
+      p.height = b->height();
+    }
+    const bool line_regions = outermost(pages[0], kind::area).empty() &&
+                              outermost(pages[0], kind::par).empty();
+    for (const pugi::xml_node &n : hocr_region_nodes(pages[0]))
+      p.regions.push_back(read_region(n, line_regions));
+    for (const pugi::xml_node &n : outermost(pages[0], kind::separator))
+      if (std::optional<box> b = title_of(n).bbox) p.separators.push_back({*b});
+    p.xml = std::move(xml);
+    return p;
+  }
+
+ private:
+  [[noreturn]] void fail(const pugi::xml_node &at, const std::string &what) const {
+    throw colreflow::error(status::invalid, fmt::format("{}: line {}: {}", source_name_,
+                                                        lines_.line_at(at.offset_debug()), what));
+  }
+
+  region read_region(const pugi::xml_node &n, bool is_line) {
+    region r;
+    r.id = attribute_local(n, "id").value();
+    r.source_line = lines_.line_at(n.offset_debug());
+    const std::vector<pugi::xml_node> line_nodes =
+        is_line ? std::vector<pugi::xml_node>{n} : outermost(n, kind::line);
+    for (const pugi::xml_node &l : line_nodes) r.lines.push_back(read_line(l));
+    r.hint = hint_of(line_nodes);
+    if (std::optional<box> b = title_of(n).bbox) r.bbox = *b;
+    if (r.bbox.empty())
+      for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    return r;
+  }
+
+  // Tesseract marks a block's kind on its lines, so the lines decide.
+  static region_hint hint_of(const std::vector<pugi::xml_node> &line_nodes) {
+    if (line_nodes.empty()) return region_hint::none;
+    auto all = [&](std::string_view c) {
+      return std::all_of(line_nodes.begin(), line_nodes.end(),
+                         [&](const pugi::xml_node &l) { return has_class(l, c); });
+    };
+    if (all("ocr_header")) return region_hint::heading;
+    if (all("ocr_caption")) return region_hint::caption;
+    return region_hint::none;
+  }
+
+  text_line read_line(const pugi::xml_node &n) {
+    text_line l;
+    l.id = attribute_local(n, "id").value();
+    l.source_line = lines_.line_at(n.offset_debug());
+    const title_props t = title_of(n);
+    for (const pugi::xml_node &wn : outermost(n, kind::word)) {
+      word w;
+      w.text = text_of(wn);
+      if (w.text.empty()) continue;  // an empty word adds nothing to the text
+      const title_props wt = title_of(wn);
+      if (wt.bbox) w.bbox = *wt.bbox;
+      w.confidence = wt.wconf;
+      l.words.push_back(std::move(w));
+    }
+    // Producers without ocrx_word put the text straight into the line.
+    l.text = l.words.empty() ? text_of(n) : join_words(l.words);
+    if (t.bbox) l.bbox = *t.bbox;
+    if (l.bbox.empty())
+      for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);
+    // Without x_size the line's height stands in, as for PAGE and TSV:
+    // only ratios between lines of one page are used.
+    l.font_size = t.x_size > 0 ? t.x_size : static_cast<float>(l.bbox.height());
+    return l;
+  }
+
+  line_index lines_;
+  const std::string &source_name_;
+};
+
+}  // namespace
+
+page read_hocr(std::string_view bytes, const std::string &source_name,
+               const xml_limits &limits) {
+  return hocr_reader(bytes, source_name).read(parse_xml(bytes, source_name, limits));
+}
+
+pugi::xml_node hocr_page_node(const pugi::xml_document &doc) {
+  const std::vector<pugi::xml_node> pages = outermost(doc, kind::page);
+  return pages.empty() ? pugi::xml_node() : pages.front();
+}
+
+std::vector<pugi::xml_node> hocr_region_nodes(const pugi::xml_node &page_node) {
+  for (kind k : {kind::area, kind::par, kind::line}) {
+    std::vector<pugi::xml_node> nodes = outermost(page_node, k);
+    if (!nodes.empty()) return nodes;
+  }
+  return {};
+}
+
+std::string join_words(const std::vector<word> &words) {
+  std::string out;
+  for (const word &w : words) {
+    if (w.text.empty()) continue;
+    if (!out.empty()) {
+      std::size_t end = out.size(), start = 0;
+      if (!is_wide(last_code_point(out, end)) || !is_wide(next_code_point(w.text, start)))
+        out += ' ';
+    }
+    out += w.text;
+  }
+  return out;
+}
+
+}  // namespace colreflow::detail
