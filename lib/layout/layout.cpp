@@ -61,21 +61,112 @@ void append_tables(const page &p, std::vector<std::uint32_t> &order) {
   order.insert(order.end(), cells.begin(), cells.end());
 }
 
+std::int32_t median_body_width(const page &p) {
+  std::vector<std::int32_t> w;
+  for (const region &r : p.regions)
+    if (r.table < 0 && r.lines.size() >= 3 && !r.bbox.empty()) w.push_back(r.bbox.width());
+  if (w.empty())
+    for (const region &r : p.regions)
+      if (!r.bbox.empty()) w.push_back(r.bbox.width());
+  if (w.empty()) return 0;
+  std::nth_element(w.begin(), w.begin() + w.size() / 2, w.end());
+  return w[w.size() / 2];
+}
+
+std::int64_t x_overlap(const box &a, const box &b) {
+  return std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
+}
+
+// A running head (a one-line header region) sits above the columns; a
+// reader takes it with the column it heads: the region below it that it
+// overlaps most. Returns that region, or -1 to leave it in the layout.
+std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<bool> &flow) {
+  const box &h = p.regions[head].bbox;
+  std::int64_t best = -1, best_overlap = 0;
+  for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
+    if (!flow[i] || i == head) continue;
+    const box &b = p.regions[i].bbox;
+    if (b.y0 < h.y0 + h.height() / 2) continue;  // not below
+    const std::int64_t o = x_overlap(h, b);
+    if (o > best_overlap ||
+        (o == best_overlap && best >= 0 && b.y0 < p.regions[best].bbox.y0)) {
+      best = i;
+      best_overlap = o;
+    }
+  }
+  return best;
+}
+
+// A running head: a one-line header, no wider than a column and a half,
+// at the very top of the page: a header under a masthead belongs to the
+// masthead's band (the date line of a front page) and is read there.
+bool is_running_head(const page &p, std::uint32_t i, std::int32_t body_width) {
+  const region &r = p.regions[i];
+  if (r.hint != region_hint::header || r.lines.size() > 1 ||
+      r.bbox.width() * 2 > body_width * 3)
+    return false;
+  for (const region &o : p.regions)
+    if (!o.bbox.empty() && o.bbox.y1 <= r.bbox.y0) return false;
+  return true;
+}
+
+// A page number opens its page; a landscape scan holds two pages side by
+// side, each with its own number.
+void put_page_numbers_first(const page &p, const std::vector<std::uint32_t> &numbers,
+                            std::vector<std::uint32_t> &order) {
+  const bool spread = p.width > 0 && p.height > 0 && p.width * 5 > p.height * 6;
+  auto half = [&](const box &b) { return spread && b.x0 + b.width() / 2 > p.width / 2 ? 1 : 0; };
+  for (std::uint32_t n : numbers) {
+    const int side = half(p.regions[n].bbox);
+    auto at = std::find_if(order.begin(), order.end(),
+                           [&](std::uint32_t r) { return half(p.regions[r].bbox) == side; });
+    order.insert(at, n);
+  }
+}
+
 }  // namespace
 
 page_order order_regions(const page &p) {
   const std::int32_t line_height = median_line_height(p);
+  const std::int32_t body_width = median_body_width(p);
+  std::vector<bool> flow(p.regions.size(), false);
+  for (std::uint32_t i = 0; i < p.regions.size(); ++i)
+    flow[i] = p.regions[i].table < 0 && !p.regions[i].bbox.empty();
+
+  std::vector<std::uint32_t> numbers;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> heads;  // (head, region it heads)
+  for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
+    if (!flow[i]) continue;
+    const region &r = p.regions[i];
+    if (r.hint == region_hint::page_number) {
+      numbers.push_back(i);
+      flow[i] = false;
+    } else if (is_running_head(p, i, body_width)) {
+      const std::int64_t below = column_below(p, i, flow);
+      if (below >= 0) {
+        heads.push_back({i, static_cast<std::uint32_t>(below)});
+        flow[i] = false;
+      }
+    }
+  }
+
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    const region &r = p.regions[i];
-    if (r.table >= 0) continue;
-    if (r.bbox.empty()) unplaced.push_back(i);
-    else items.push_back({shrunk(r.bbox, line_height), i});
+    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i});
+    else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
+  // Long horizontal rules cut the page into bands; they are not read.
+  for (const separator &s : p.separators)
+    if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)
+      items.push_back({s.bbox, placed::kRule});
+
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());
   cut_in_reading_order(std::move(items), order);
+  for (const auto &[head, below] : heads)
+    order.insert(std::find(order.begin(), order.end(), below), head);
+  put_page_numbers_first(p, numbers, order);
   append_tables(p, order);
   order.insert(order.end(), unplaced.begin(), unplaced.end());
   page_order out;

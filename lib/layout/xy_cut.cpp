@@ -50,7 +50,8 @@ void read_top_down(std::vector<placed> items, std::vector<std::uint32_t> &out) {
     if (a.bbox.x0 != b.bbox.x0) return a.bbox.x0 < b.bbox.x0;
     return a.id < b.id;
   });
-  for (const placed &p : items) out.push_back(p.id);
+  for (const placed &p : items)
+    if (p.id != placed::kRule) out.push_back(p.id);
 }
 
 // The widest elements, removed one by one, until the rest falls into
@@ -122,7 +123,8 @@ std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
 
 void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out) {
   if (items.size() <= 1) {
-    for (const placed &p : items) out.push_back(p.id);
+    for (const placed &p : items)
+      if (p.id != placed::kRule) out.push_back(p.id);
     return;
   }
   const std::vector<interval> columns = gaps(items, true);

@@ -9,8 +9,10 @@
 namespace colreflow::detail {
 
 struct placed {
+  static constexpr std::uint32_t kRule = 0xFFFFFFFF;  // a printed rule: cuts, not read
+
   box bbox;           // shrunk: neighbours' boxes overlap by a few percent
-  std::uint32_t id;   // region index
+  std::uint32_t id;   // region index, or kRule
 };
 
 // Appends the ids of `items` to `out` in reading order. Cuts at vertical

@@ -11,9 +11,19 @@
 namespace colreflow::detail {
 namespace {
 
-// Every region index once: the order's, then any it left out, in input
-// order. Out-of-range and repeated indices are dropped.
-std::vector<std::uint32_t> sequence_of(const page_order &order, std::size_t count) {
+// Put `ordered` into the places `slots` hold now (both the same nodes of
+// one parent). An empty text node marks each place while nodes move.
+void fill_slots(pugi::xml_node parent, const std::vector<pugi::xml_node> &slots,
+                const std::vector<pugi::xml_node> &ordered) {
+  std::vector<pugi::xml_node> marks;
+  for (const pugi::xml_node &s : slots) marks.push_back(parent.insert_child_before(pugi::node_pcdata, s));
+  for (std::size_t i = 0; i < ordered.size(); ++i) parent.insert_move_after(ordered[i], marks[i]);
+  for (const pugi::xml_node &m : marks) parent.remove_child(m);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> region_sequence(const page_order &order, std::size_t count) {
   std::vector<std::uint32_t> out;
   std::vector<bool> seen(count, false);
   for (const auto &article : order.articles)
@@ -27,18 +37,6 @@ std::vector<std::uint32_t> sequence_of(const page_order &order, std::size_t coun
   return out;
 }
 
-// Put `ordered` into the places `slots` hold now (both the same nodes of
-// one parent). An empty text node marks each place while nodes move.
-void fill_slots(pugi::xml_node parent, const std::vector<pugi::xml_node> &slots,
-                const std::vector<pugi::xml_node> &ordered) {
-  std::vector<pugi::xml_node> marks;
-  for (const pugi::xml_node &s : slots) marks.push_back(parent.insert_child_before(pugi::node_pcdata, s));
-  for (std::size_t i = 0; i < ordered.size(); ++i) parent.insert_move_after(ordered[i], marks[i]);
-  for (const pugi::xml_node &m : marks) parent.remove_child(m);
-}
-
-}  // namespace
-
 std::string write_hocr(const page &p, const page_order &order) {
   if (!p.xml) return {};
   pugi::xml_document doc;
@@ -50,7 +48,7 @@ std::string write_hocr(const page &p, const page_order &order) {
   // Per parent: its regions in document order (the slots) and in reading order.
   std::map<pugi::xml_node, std::vector<pugi::xml_node>> slots, ordered;
   for (const pugi::xml_node &r : regions) slots[r.parent()].push_back(r);
-  for (std::uint32_t k : sequence_of(order, regions.size()))
+  for (std::uint32_t k : region_sequence(order, regions.size()))
     ordered[regions[k].parent()].push_back(regions[k]);
   for (const auto &[parent, nodes] : slots) fill_slots(parent, nodes, ordered[parent]);
 

@@ -1,7 +1,10 @@
 // hOCR writer: the input hOCR with its regions in reading order.
 #pragma once
 
+#include <cstddef>  // size_t
+#include <cstdint>  // uint32_t
 #include <string>
+#include <vector>
 
 #include "model/page.hpp"
 
@@ -18,5 +21,10 @@ namespace colreflow::detail {
 // `order` follow the ordered ones of their parent, in input order. Returns
 // "" if `p` holds no hOCR document.
 std::string write_hocr(const page &p, const page_order &order);
+
+// Every region index below `count` once: the order's, then those it left
+// out, in input order; out-of-range and repeated indices are dropped.
+// Shared with the TSV writer.
+std::vector<std::uint32_t> region_sequence(const page_order &order, std::size_t count);
 
 }  // namespace colreflow::detail
