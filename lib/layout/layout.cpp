@@ -73,6 +73,13 @@ std::int32_t median_body_width(const page &p) {
   return w[w.size() / 2];
 }
 
+// A landscape scan of newspaper pages holds two pages side by side: 1 for
+// a box on the right-hand page, else 0.
+int page_half(const page &p, const box &b) {
+  const bool spread = p.width > 0 && p.height > 0 && p.width > p.height;
+  return spread && b.x0 + b.width() / 2 > p.width / 2 ? 1 : 0;
+}
+
 std::int64_t x_overlap(const box &a, const box &b) {
   return std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
 }
@@ -97,12 +104,13 @@ std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<b
   return best;
 }
 
-// A running head: a one-line header, no wider than a column and a half,
-// at the very top of the page: a header under a masthead belongs to the
+// Page furniture at the very top of the page: a one-line header or caption
+// (a running head, a date, an issue number), no wider than a column and a
+// half, with nothing above it. A header under a masthead belongs to the
 // masthead's band (the date line of a front page) and is read there.
-bool is_running_head(const page &p, std::uint32_t i, std::int32_t body_width) {
+bool is_top_furniture(const page &p, std::uint32_t i, std::int32_t body_width) {
   const region &r = p.regions[i];
-  if (r.hint != region_hint::header || r.lines.size() > 1 ||
+  if ((r.hint != region_hint::header && r.hint != region_hint::caption) || r.lines.size() > 1 ||
       r.bbox.width() * 2 > body_width * 3)
     return false;
   for (const region &o : p.regions)
@@ -110,12 +118,14 @@ bool is_running_head(const page &p, std::uint32_t i, std::int32_t body_width) {
   return true;
 }
 
-// A page number opens its page; a landscape scan holds two pages side by
-// side, each with its own number.
-void put_page_numbers_first(const page &p, const std::vector<std::uint32_t> &numbers,
-                            std::vector<std::uint32_t> &order) {
-  const bool spread = p.width > 0 && p.height > 0 && p.width * 5 > p.height * 6;
-  auto half = [&](const box &b) { return spread && b.x0 + b.width() / 2 > p.width / 2 ? 1 : 0; };
+// Page numbers and running heads open their page; a landscape scan holds
+// two pages side by side, each with its own.
+void put_openers_first(const page &p, std::vector<std::uint32_t> numbers,
+                       std::vector<std::uint32_t> &order) {
+  auto half = [&](const box &b) { return page_half(p, b); };
+  std::sort(numbers.begin(), numbers.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return p.regions[a].bbox.x0 > p.regions[b].bbox.x0;  // inserted in turn at the front
+  });
   for (std::uint32_t n : numbers) {
     const int side = half(p.regions[n].bbox);
     auto at = std::find_if(order.begin(), order.end(),
@@ -133,40 +143,53 @@ page_order order_regions(const page &p) {
   for (std::uint32_t i = 0; i < p.regions.size(); ++i)
     flow[i] = p.regions[i].table < 0 && !p.regions[i].bbox.empty();
 
-  std::vector<std::uint32_t> numbers;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> heads;  // (head, region it heads)
+  // Page numbers open their page, and so does a lone running head. A row
+  // of furniture pieces side by side (date | title | issue number) sits
+  // over particular columns: each piece goes with the column below it.
+  std::vector<std::uint32_t> openers;
+  std::vector<std::uint32_t> furniture;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (!flow[i]) continue;
-    const region &r = p.regions[i];
-    if (r.hint == region_hint::page_number) {
-      numbers.push_back(i);
+    if (p.regions[i].hint == region_hint::page_number) openers.push_back(i);
+    else if (is_top_furniture(p, i, body_width)) furniture.push_back(i);
+  }
+  for (std::uint32_t i : openers) flow[i] = false;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> heads;  // (piece, region it heads)
+  for (std::uint32_t i : furniture) {
+    const box &b = p.regions[i].bbox;
+    const bool in_row = std::any_of(furniture.begin(), furniture.end(), [&](std::uint32_t j) {
+      const box &o = p.regions[j].bbox;
+      return j != i && o.y0 < b.y1 && b.y0 < o.y1 && page_half(p, o) == page_half(p, b);
+    });
+    if (!in_row) {
+      openers.push_back(i);
       flow[i] = false;
-    } else if (is_running_head(p, i, body_width)) {
-      const std::int64_t below = column_below(p, i, flow);
-      if (below >= 0) {
-        heads.push_back({i, static_cast<std::uint32_t>(below)});
-        flow[i] = false;
-      }
+      continue;
+    }
+    const std::int64_t below = column_below(p, i, flow);
+    if (below >= 0) {
+      heads.push_back({i, static_cast<std::uint32_t>(below)});
+      flow[i] = false;
     }
   }
 
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i});
+    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox});
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)
-      items.push_back({s.bbox, placed::kRule});
+      items.push_back({s.bbox, placed::kRule, s.bbox});
 
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());
   cut_in_reading_order(std::move(items), order);
   for (const auto &[head, below] : heads)
     order.insert(std::find(order.begin(), order.end(), below), head);
-  put_page_numbers_first(p, numbers, order);
+  put_openers_first(p, openers, order);
   append_tables(p, order);
   order.insert(order.end(), unplaced.begin(), unplaced.end());
   page_order out;

@@ -201,7 +201,10 @@ class hocr_reader {
     r.source_line = lines_.line_at(n.offset_debug());
     const std::vector<pugi::xml_node> line_nodes =
         is_line ? std::vector<pugi::xml_node>{n} : outermost(n, kind::line);
-    for (const pugi::xml_node &l : line_nodes) r.lines.push_back(read_line(l));
+    for (const pugi::xml_node &l : line_nodes) {
+      text_line line = read_line(l);
+      if (!line.text.empty()) r.lines.push_back(std::move(line));  // nothing to read
+    }
     r.hint = hint_of(line_nodes);
     if (std::optional<box> b = title_of(n).bbox) r.bbox = *b;
     if (r.bbox.empty())

@@ -53,6 +53,8 @@ void check_header(std::string_view row, const std::string &source, std::size_t l
                      fmt::join(kColumns, " "), shown(row)));
 }
 
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+
 // The line's key within its block.
 using line_key = std::pair<std::int32_t, std::int32_t>;  // par_num, line_num
 
@@ -122,7 +124,7 @@ std::vector<tsv_block> tsv_blocks(const std::vector<tsv_row> &rows) {
     if (added) blocks.push_back({rows[i].block_num, {}, false});
     tsv_block &b = blocks[it->second];
     b.rows.push_back(i);
-    if (rows[i].level >= 4) b.has_lines = true;
+    if (rows[i].level == 5 && !is_blank(rows[i].text)) b.has_text = true;
   }
   return blocks;
 }
@@ -173,7 +175,7 @@ page read_tsv(std::string_view bytes, const std::string &source_name,
   }
 
   for (const tsv_block &b : tsv_blocks(rows)) {
-    if (!b.has_lines) continue;
+    if (!b.has_text) continue;
     region r;
     r.id = std::to_string(b.block_num);
     r.source_line = static_cast<std::uint32_t>(line_of[b.rows.front() + 1]);
@@ -192,10 +194,11 @@ page read_tsv(std::string_view bytes, const std::string &source_name,
       text_line &l = r.lines[it->second];
       if (row.level == 4) {
         l.bbox = row.bbox;
-      } else if (row.text.find_first_not_of(' ') != std::string_view::npos) {
+      } else if (!is_blank(row.text)) {
         l.words.push_back({std::string(row.text), row.bbox, row.conf, {}});
       }
     }
+    std::erase_if(r.lines, [](const text_line &l) { return l.words.empty(); });
     for (text_line &l : r.lines) {
       if (l.bbox.empty())
         for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);

@@ -14,11 +14,12 @@ namespace colreflow::detail {
 
 // Read one page of Tesseract TSV. The header row is required, every row
 // must have its 12 columns, the first ten of them integers and conf a
-// number. Regions are blocks (block_num) that hold lines; a region's id is
-// its block_num and a line's "block.par.line". Line text is the words
-// (level 5) joined by join_words; font_size is the line's height, as TSV
-// gives no size. Blocks without lines (images, rules: TSV cannot tell them
-// apart) are not regions, so no separators are read. Rows with another
+// number. Regions are blocks (block_num) with words; a region's id is its
+// block_num and a line's "block.par.line". Line text is the words (level
+// 5) joined by join_words, lines without words are skipped; font_size is
+// the line's height, as TSV gives no size. Tesseract writes images and
+// rules as blocks whose one word is " "; such blocks are not regions, and
+// as TSV cannot tell rules from images, no separators are read. Rows with another
 // page_num than the first are refused: the model holds one page. Every
 // row is kept verbatim (header first, line ends dropped) in
 // page::tsv_rows for the writer. Throws colreflow::error: `limit` beyond
@@ -45,12 +46,12 @@ tsv_row parse_tsv_row(std::string_view row, const std::string &source_name,
 struct tsv_block {
   std::int32_t block_num = 0;
   std::vector<std::size_t> rows;
-  bool has_lines = false;  // holds a line or word row: a region
+  bool has_text = false;  // holds a word that is not blank: a region
 };
 
 // Group rows by block_num in order of first appearance; page rows (level
 // 1) belong to no block. Region k of read_tsv is the k-th block that
-// has_lines. Shared with the writer.
+// has_text. Shared with the writer.
 std::vector<tsv_block> tsv_blocks(const std::vector<tsv_row> &rows);
 
 // Field `index` (0-based) of a tab-separated row.

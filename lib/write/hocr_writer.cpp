@@ -2,11 +2,13 @@
 
 #include <map>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include <pugixml.hpp>
 
 #include "read/hocr_reader.hpp"
+#include "read/xml_input.hpp"  // local_name
 
 namespace colreflow::detail {
 namespace {
@@ -19,6 +21,27 @@ void fill_slots(pugi::xml_node parent, const std::vector<pugi::xml_node> &slots,
   for (const pugi::xml_node &s : slots) marks.push_back(parent.insert_child_before(pugi::node_pcdata, s));
   for (std::size_t i = 0; i < ordered.size(); ++i) parent.insert_move_after(ordered[i], marks[i]);
   for (const pugi::xml_node &m : marks) parent.remove_child(m);
+}
+
+// HTML elements that never have content, and so may end in "/>".
+bool is_void_element(std::string_view name) {
+  for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                             "meta", "param", "source", "track", "wbr"})
+    if (name == v) return true;
+  return false;
+}
+
+// pugixml writes an empty element as <div/>, which an HTML parser takes
+// for an unclosed <div>; an empty text child makes it write <div></div>.
+void close_empty_elements(pugi::xml_node root) {
+  std::vector<pugi::xml_node> stack{root};
+  while (!stack.empty()) {
+    pugi::xml_node n = stack.back();
+    stack.pop_back();
+    if (n.type() == pugi::node_element && !n.first_child() && !is_void_element(local_name(n)))
+      n.append_child(pugi::node_pcdata);
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) stack.push_back(c);
+  }
 }
 
 }  // namespace
@@ -52,11 +75,13 @@ std::string write_hocr(const page &p, const page_order &order) {
     ordered[regions[k].parent()].push_back(regions[k]);
   for (const auto &[parent, nodes] : slots) fill_slots(parent, nodes, ordered[parent]);
 
+  close_empty_elements(doc.document_element());
+  // parse_xml drops the declaration; say what encoding the output is in.
+  pugi::xml_node decl = doc.prepend_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
   std::ostringstream out;
-  // Tesseract indents by one space; <div></div> rather than <div/>, which
-  // an HTML parser would take as an unclosed <div>.
-  doc.save(out, " ", pugi::format_indent | pugi::format_no_empty_element_tags,
-           pugi::encoding_utf8);
+  doc.save(out, " ", pugi::format_indent, pugi::encoding_utf8);  // Tesseract indents by one space
   return out.str();
 }
 

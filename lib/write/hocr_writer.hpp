@@ -15,9 +15,9 @@ namespace colreflow::detail {
 // the order of `order`. Regions only trade places with regions of the same
 // parent element: the slots that parent's regions took now hold them in
 // reading order, and every other node keeps its place. Nothing else
-// changes, ids included; the markup is re-serialized by pugixml (double
-// quotes, one-space indent as Tesseract uses, empty elements written as
-// <div></div> so HTML parsers read them right). Regions missing from
+// changes, ids included; pugixml writes the markup again: double quotes,
+// one-space indent as Tesseract uses, no blank lines, empty elements other
+// than HTML void ones as <div></div>. Regions missing from
 // `order` follow the ordered ones of their parent, in input order. Returns
 // "" if `p` holds no hOCR document.
 std::string write_hocr(const page &p, const page_order &order);

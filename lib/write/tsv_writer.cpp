@@ -18,7 +18,7 @@ std::string write_tsv(const page &p, const page_order &order) {
   std::vector<std::size_t> regions;  // region k -> blocks[regions[k]]
   std::vector<std::size_t> block_at(rows.size(), blocks.size());  // first row -> block
   for (std::size_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b].has_lines) regions.push_back(b);
+    if (blocks[b].has_text) regions.push_back(b);
     block_at[blocks[b].rows.front()] = b;
   }
   const std::vector<std::uint32_t> sequence = region_sequence(order, regions.size());
@@ -35,7 +35,7 @@ std::string write_tsv(const page &p, const page_order &order) {
     }
     if (block_at[i] == blocks.size()) continue;  // emitted with its block
     // A region's place takes the next region in reading order.
-    const std::size_t b = blocks[block_at[i]].has_lines ? regions[sequence[next_region++]]
+    const std::size_t b = blocks[block_at[i]].has_text ? regions[sequence[next_region++]]
                                                          : block_at[i];
     const std::int32_t number = blocks[place++].block_num;
     for (std::size_t r : blocks[b].rows) {
