@@ -176,13 +176,13 @@ page_order order_regions(const page &p) {
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox});
+    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i});
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)
-      items.push_back({s.bbox, placed::kRule, s.bbox});
+      items.push_back({s.bbox, placed::kRule});
 
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());

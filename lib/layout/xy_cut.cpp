@@ -11,13 +11,11 @@ struct interval {
 
 // Gaps in the projection of the boxes on one axis: intervals no box covers,
 // strictly between the first and the last box.
-std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full = false) {
+std::vector<interval> gaps(const std::vector<placed> &items, bool along_x) {
   std::vector<interval> spans;
   spans.reserve(items.size());
-  for (const placed &p : items) {
-    const box &b = full ? p.full : p.bbox;
-    spans.push_back(along_x ? interval{b.x0, b.x1} : interval{b.y0, b.y1});
-  }
+  for (const placed &p : items)
+    spans.push_back(along_x ? interval{p.bbox.x0, p.bbox.x1} : interval{p.bbox.y0, p.bbox.y1});
   std::sort(spans.begin(), spans.end(),
             [](const interval &a, const interval &b) { return a.lo < b.lo; });
   std::vector<interval> out;
@@ -127,13 +125,6 @@ void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> 
   if (items.size() <= 1) {
     for (const placed &p : items)
       if (p.id != placed::kRule) out.push_back(p.id);
-    return;
-  }
-  // White space across the whole set, between the boxes as drawn: the
-  // page is in bands, and each band is read before the next.
-  const std::vector<interval> clear_rows = gaps(items, false, true);
-  if (!clear_rows.empty()) {
-    for (auto &group : split_at(items, clear_rows, false)) cut_in_reading_order(std::move(group), out);
     return;
   }
   // Split at the widest gutters only: each side may then find bands of its

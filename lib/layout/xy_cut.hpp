@@ -13,7 +13,6 @@ struct placed {
 
   box bbox;           // shrunk: neighbours' boxes overlap by a few percent
   std::uint32_t id;   // region index, or kRule
-  box full;           // the box as the input gives it
 };
 
 // Appends the ids of `items` to `out` in reading order. Cuts at vertical
