@@ -79,7 +79,18 @@ std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
     for (std::size_t i = 0; i < items.size(); ++i)
       if (!removed[i]) rest.push_back(items[i]);
     if (rest.size() < 2) break;
-    if (!gaps(rest, true).empty()) return spanners;
+    const std::vector<interval> gutters = gaps(rest, true);
+    if (gutters.empty()) continue;
+    // Of the elements taken out, those lying inside one column are not
+    // spanners after all: a wide column of a band with fewer columns.
+    std::vector<std::size_t> crossing;
+    for (std::size_t taken : spanners) {
+      const box &b = items[taken].bbox;
+      if (std::any_of(gutters.begin(), gutters.end(),
+                      [&](const interval &g) { return b.x0 < g.hi && g.lo < b.x1; }))
+        crossing.push_back(taken);
+    }
+    return crossing;
   }
   return {};
 }
@@ -138,6 +149,27 @@ void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> 
     for (const interval &g : columns)
       if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
     for (auto &group : split_at(items, wide, true)) cut_in_reading_order(std::move(group), out);
+    return;
+  }
+  // A rule drawn across (nearly) the whole set ends a band.
+  box extent = items.front().bbox;
+  for (const placed &p : items) extent = extent.united(p.bbox);
+  std::vector<interval> rules;
+  for (const placed &p : items)
+    if (p.id == placed::kRule && p.bbox.width() * 5 >= extent.width() * 4)
+      rules.push_back({p.bbox.y0, p.bbox.y1});
+  if (!rules.empty()) {
+    std::sort(rules.begin(), rules.end(),
+              [](const interval &a, const interval &b) { return a.lo < b.lo; });
+    std::vector<std::vector<placed>> parts(rules.size() + 1);
+    for (const placed &p : items) {
+      if (p.id == placed::kRule && p.bbox.width() * 5 >= extent.width() * 4) continue;
+      const std::int32_t c = center(p.bbox, false);
+      std::size_t g = 0;
+      while (g < rules.size() && c > rules[g].lo) ++g;
+      parts[g].push_back(p);
+    }
+    for (auto &part : parts) cut_in_reading_order(std::move(part), out);
     return;
   }
   const std::vector<std::size_t> spanners = find_spanners(items);
