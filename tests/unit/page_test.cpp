@@ -1,0 +1,150 @@
+// PAGE XML: reading regions and lines, errors, and writing the order back.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include <pugixml.hpp>
+
+#include "colreflow/colreflow.hpp"
+#include "layout/layout.hpp"
+#include "read/page_reader.hpp"
+#include "write/page_writer.hpp"
+
+namespace {
+
+using namespace colreflow::detail;
+
+std::string slurp(const std::string &rel) {
+  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/" + rel, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+page read(const std::string &bytes) { return read_page_xml(bytes, "page.xml", xml_limits{}); }
+
+std::string error_of(const std::string &bytes) {
+  try {
+    read(bytes);
+  } catch (const colreflow::error &e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// Every element name with its count, and every points attribute: what a
+// round trip must keep (ReadingOrder elements aside).
+std::map<std::string, int> inventory(const std::string &xml) {
+  pugi::xml_document doc;
+  doc.load_string(xml.c_str());
+  std::map<std::string, int> out;
+  struct walker : pugi::xml_tree_walker {
+    std::map<std::string, int> *out;
+    bool for_each(pugi::xml_node &n) override {
+      if (n.type() != pugi::node_element) return true;
+      const std::string name = n.name();
+      if (name == "ReadingOrder" || name == "OrderedGroup" || name == "OrderedGroupIndexed" ||
+          name == "RegionRefIndexed" || name == "UnorderedGroup")
+        return true;
+      ++(*out)[name];
+      if (auto pts = n.attribute("points")) ++(*out)[std::string("points=") + pts.value()];
+      if (n.type() == pugi::node_element && n.text()) ++(*out)[std::string("text=") + n.text().get()];
+      return true;
+    }
+  } w;
+  w.out = &out;
+  doc.traverse(w);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("page: a Reichsanzeiger page reads into regions, lines and rules") {
+  const page p = read(slurp("tests/data/page/reichsanzeiger/1870_244_0431.xml"));
+  CHECK(p.format == source_format::page_xml);
+  CHECK(p.format_version == "2013-07-15");
+  CHECK(p.width == 9640);
+  CHECK(p.height == 6584);
+  REQUIRE(p.regions.size() == 19);
+  CHECK(p.separators.size() == 13);
+  CHECK(p.regions[0].id == "r1");
+  CHECK(p.regions[0].hint == region_hint::page_number);
+  CHECK(p.regions[0].bbox.x0 == 2932);
+  CHECK(p.regions[0].bbox.y0 == 424);
+  std::size_t lines = 0;
+  for (const region &r : p.regions) lines += r.lines.size();
+  CHECK(lines == 197);
+  CHECK(p.regions[0].source_line > 1);
+}
+
+TEST_CASE("page: bad input names the file, the line and what was expected") {
+  CHECK(error_of("<PcGts><Page><TextRegion id='a'>\n<Coords points='1,2'></TextRegion>")
+            .find("page.xml: malformed XML at line 2") != std::string::npos);
+  CHECK(error_of("<alto/>").find("expected a PAGE XML document (root <PcGts>), found <alto>") !=
+        std::string::npos);
+  CHECK(error_of("<PcGts/>").find("expected a <Page> element") != std::string::npos);
+  const std::string bomb =
+      "<?xml version='1.0'?>\n<!DOCTYPE PcGts [<!ENTITY a 'aaaaaaaa'><!ENTITY b '&a;&a;&a;'>]>\n"
+      "<PcGts><Page>&b;</Page></PcGts>";
+  CHECK(error_of(bomb).find("neither loads DTDs nor expands entities") != std::string::npos);
+  const std::string external =
+      "<!DOCTYPE PcGts SYSTEM 'http://example.org/x.dtd'><PcGts><Page/></PcGts>";
+  CHECK(error_of(external).find("external DTD") != std::string::npos);
+  xml_limits tight;
+  tight.max_depth = 4;
+  try {
+    read_page_xml("<PcGts><Page><TextRegion><TextLine><Word/></TextLine></TextRegion></Page></PcGts>",
+                  "deep.xml", tight);
+    FAIL("no error");
+  } catch (const colreflow::error &e) {
+    CHECK(e.code() == colreflow::status::limit);
+  }
+}
+
+TEST_CASE("page: odd coordinates never crash and give empty boxes") {
+  CHECK(points_box("").empty());
+  CHECK(points_box("x,y 1").empty());
+  const box b = points_box("10,20 30,5 -4,8");
+  CHECK(b.x0 == -4);
+  CHECK(b.y0 == 5);
+  CHECK(b.x1 == 31);
+  CHECK(b.y1 == 21);
+  const page p = read(
+      "<PcGts xmlns='http://schema.primaresearch.org/PAGE/gts/pagecontent/2010-03-19'><Page>"
+      "<TextRegion id='r'><Coords><Point x='5' y='6'/><Point x='9' y='12'/></Coords>"
+      "<TextEquiv><Unicode>one\ntwo</Unicode></TextEquiv></TextRegion></Page></PcGts>");
+  REQUIRE(p.regions.size() == 1);
+  CHECK(p.regions[0].bbox.x0 == 5);
+  CHECK(p.regions[0].bbox.y1 == 13);
+  REQUIRE(p.regions[0].lines.size() == 2);
+  CHECK(p.regions[0].lines[1].text == "two");
+}
+
+TEST_CASE("page: writing back changes the reading order and nothing else") {
+  for (const char *file : {"tests/data/page/reichsanzeiger/1857_132_0507.xml",
+                           "tests/data/page/ulb/1667522809_J_0001_0002.art.gt.xml"}) {
+    CAPTURE(file);
+    const std::string input = slurp(file);
+    const page p = read(input);
+    const page_order order = order_regions(p);
+    const std::string output = write_page_xml(p, order);
+    CHECK(inventory(output) == inventory(input));
+
+    // The new ReadingOrder lists every region once, in the order found.
+    const page again = read(output);
+    pugi::xml_document doc;
+    doc.load_string(output.c_str());
+    std::vector<std::string> refs;
+    for (auto x : doc.select_nodes("//*[local-name()='RegionRefIndexed']"))
+      refs.push_back(x.node().attribute("regionRef").value());
+    std::vector<std::string> expected;
+    for (const auto &article : order.articles)
+      for (std::uint32_t r : article) expected.push_back(p.regions[r].id);
+    CHECK(refs == expected);
+    CHECK(again.regions.size() == p.regions.size());
+  }
+}
