@@ -199,8 +199,10 @@ class hocr_reader {
     region r;
     r.id = attribute_local(n, "id").value();
     r.source_line = lines_.line_at(n.offset_debug());
-    const std::vector<pugi::xml_node> line_nodes =
-        is_line ? std::vector<pugi::xml_node>{n} : outermost(n, kind::line);
+    // A region without line elements is one line of its own words or text.
+    std::vector<pugi::xml_node> line_nodes = is_line ? std::vector<pugi::xml_node>{}
+                                                     : outermost(n, kind::line);
+    if (line_nodes.empty()) line_nodes.push_back(n);
     for (const pugi::xml_node &l : line_nodes) {
       text_line line = read_line(l);
       if (!line.text.empty()) r.lines.push_back(std::move(line));  // nothing to read

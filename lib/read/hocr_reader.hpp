@@ -16,8 +16,9 @@ namespace colreflow::detail {
 // Read one hOCR page. Regions are the ocr_carea elements; a page without
 // any uses its ocr_par elements, and one without those makes each line a
 // region. Lines are ocr_line, ocr_header, ocr_caption, ocr_textfloat and
-// ocrx_line; words are ocrx_word (blank ones skipped), and lines without
-// text are skipped. Boxes, x_wconf and x_size come from the title
+// ocrx_line (a region without any is one line); words are ocrx_word, whose
+// text is the line's; a line without words has its own text. Blank words
+// and lines without text are skipped. Boxes, x_wconf and x_size come from the title
 // properties; a missing or garbled property counts as unknown, and a line
 // without x_size takes its height as font_size. A region is heading when
 // all its lines are ocr_header, caption when all are ocr_caption.

@@ -87,8 +87,8 @@ tsv_row parse_tsv_row(std::string_view row, const std::string &source, std::size
       fail(source, line_no, fmt::format("column {} ({}): expected an integer, found \"{}\"",
                                         i + 1, kColumns[i], shown(f[i])));
     if (x < -kMaxInt || x > kMaxInt)
-      fail(source, line_no, fmt::format("column {} ({}): expected at most {} in size, found {}",
-                                        i + 1, kColumns[i], kMaxInt, x));
+      fail(source, line_no, fmt::format("column {} ({}): expected an integer from {} to {}, "
+                                        "found {}", i + 1, kColumns[i], -kMaxInt, kMaxInt, x));
     v[i] = static_cast<std::int32_t>(x);
   }
   if (v[0] < 1 || v[0] > 5)

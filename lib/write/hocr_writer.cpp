@@ -18,7 +18,8 @@ namespace {
 void fill_slots(pugi::xml_node parent, const std::vector<pugi::xml_node> &slots,
                 const std::vector<pugi::xml_node> &ordered) {
   std::vector<pugi::xml_node> marks;
-  for (const pugi::xml_node &s : slots) marks.push_back(parent.insert_child_before(pugi::node_pcdata, s));
+  for (const pugi::xml_node &s : slots)
+    marks.push_back(parent.insert_child_before(pugi::node_pcdata, s));
   for (std::size_t i = 0; i < ordered.size(); ++i) parent.insert_move_after(ordered[i], marks[i]);
   for (const pugi::xml_node &m : marks) parent.remove_child(m);
 }
