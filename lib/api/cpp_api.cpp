@@ -5,7 +5,9 @@
 
 #include "api/pipeline.hpp"
 #include "read/detect.hpp"
+#include "write/hocr_writer.hpp"
 #include "write/page_writer.hpp"
+#include "write/tsv_writer.hpp"
 #include "colreflow/colreflow.hpp"
 #include "write/writers.hpp"
 
@@ -43,10 +45,10 @@ std::string write_source(const detail::document &d) {
                             d.source_name));
   switch (d.geometry->format) {
     case detail::source_format::page_xml: return detail::write_page_xml(*d.geometry, d.region_order);
+    case detail::source_format::hocr: return detail::write_hocr(*d.geometry, d.region_order);
+    case detail::source_format::tsv: return detail::write_tsv(*d.geometry, d.region_order);
     case detail::source_format::text:
-    case detail::source_format::hocr:
-    case detail::source_format::alto:
-    case detail::source_format::tsv: break;
+    case detail::source_format::alto: break;
   }
   throw error(status::usage, fmt::format("{}: cannot write this format back yet", d.source_name));
 }

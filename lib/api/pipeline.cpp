@@ -13,7 +13,9 @@
 
 #include "layout/layout.hpp"
 #include "order/order.hpp"
+#include "read/hocr_reader.hpp"
 #include "read/page_reader.hpp"
+#include "read/tsv_reader.hpp"
 #include "read/text_reader.hpp"
 #include "reflow/reflow.hpp"
 #include "segment/segment.hpp"
@@ -69,10 +71,10 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
   switch (format) {
     case source_format::page_xml: return read_page_xml(bytes, opts.source_name, limits);
+    case source_format::hocr: return read_hocr(bytes, opts.source_name, limits);
+    case source_format::tsv: return read_tsv(bytes, opts.source_name, limits.max_input_bytes);
     case source_format::text:
-    case source_format::hocr:
-    case source_format::alto:
-    case source_format::tsv: break;
+    case source_format::alto: break;
   }
   throw colreflow::error(status::usage, fmt::format("{}: no reader for this format yet",
                                                     opts.source_name));
