@@ -54,9 +54,12 @@ void read_top_down(std::vector<placed> items, std::vector<std::uint32_t> &out) {
     if (p.id != placed::kRule) out.push_back(p.id);
 }
 
-// The widest elements, removed one by one, until the rest falls into
-// columns: those are the spanners (headlines, rules of text, tables across
-// columns). Empty when no column grid appears.
+// The widest elements, removed one by one until the rest falls into
+// columns, then kept only if they cross a gutter of the rest: those are the
+// spanners (headlines, rules, wide columns of a band over narrower ones).
+// Only elements clearly wider than a column are candidates. Removing more
+// only opens more gutters, so the fewest that open one are found by
+// bisection: pages of thousands of small regions stay fast.
 std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
   std::vector<std::int32_t> widths;
   for (const placed &p : items) widths.push_back(p.bbox.width());
@@ -68,31 +71,33 @@ std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
   for (std::size_t i = 0; i < items.size(); ++i) by_width[i] = i;
   std::stable_sort(by_width.begin(), by_width.end(),
                    [&](std::size_t a, std::size_t b) { return widths[a] > widths[b]; });
-  std::vector<bool> removed(items.size(), false);
-  std::vector<std::size_t> spanners;
-  for (std::size_t k : by_width) {
-    // Only elements clearly wider than a column can span columns.
-    if (widths[k] * 4 < median * 5) break;
-    removed[k] = true;
-    spanners.push_back(k);
+  std::size_t candidates = 0;
+  while (candidates < by_width.size() && widths[by_width[candidates]] * 4 >= median * 5)
+    ++candidates;
+  // At least two elements must stay for a gutter between them.
+  candidates = std::min(candidates, items.size() >= 2 ? items.size() - 2 : 0);
+  auto gutters_without = [&](std::size_t taken) {
     std::vector<placed> rest;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (!removed[i]) rest.push_back(items[i]);
-    if (rest.size() < 2) break;
-    const std::vector<interval> gutters = gaps(rest, true);
-    if (gutters.empty()) continue;
-    // Of the elements taken out, those lying inside one column are not
-    // spanners after all: a wide column of a band with fewer columns.
-    std::vector<std::size_t> crossing;
-    for (std::size_t taken : spanners) {
-      const box &b = items[taken].bbox;
-      if (std::any_of(gutters.begin(), gutters.end(),
-                      [&](const interval &g) { return b.x0 < g.hi && g.lo < b.x1; }))
-        crossing.push_back(taken);
-    }
-    return crossing;
+    rest.reserve(items.size() - taken);
+    for (std::size_t k = taken; k < by_width.size(); ++k) rest.push_back(items[by_width[k]]);
+    return gaps(rest, true);
+  };
+  if (candidates == 0 || gutters_without(candidates).empty()) return {};
+  std::size_t lo = 1, hi = candidates;  // taking out `hi` opens a gutter
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (gutters_without(mid).empty()) lo = mid + 1;
+    else hi = mid;
   }
-  return {};
+  const std::vector<interval> gutters = gutters_without(hi);
+  std::vector<std::size_t> crossing;
+  for (std::size_t k = 0; k < hi; ++k) {
+    const box &b = items[by_width[k]].bbox;
+    if (std::any_of(gutters.begin(), gutters.end(),
+                    [&](const interval &g) { return b.x0 < g.hi && g.lo < b.x1; }))
+      crossing.push_back(by_width[k]);
+  }
+  return crossing;
 }
 
 // Bands between spanners: each row of spanners is a band, and so is what
@@ -132,7 +137,18 @@ std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
 
 }  // namespace
 
-void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out) {
+namespace {
+
+// Each level splits the set, so the depth is bounded by its size; hostile
+// boxes (a staircase) could make that deep, so past this depth the rest is
+// read top to bottom.
+constexpr int kMaxDepth = 200;
+
+void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) {
+  if (depth > kMaxDepth) {
+    read_top_down(std::move(items), out);
+    return;
+  }
   if (items.size() <= 1) {
     for (const placed &p : items)
       if (p.id != placed::kRule) out.push_back(p.id);
@@ -148,7 +164,7 @@ void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> 
     std::vector<interval> wide;
     for (const interval &g : columns)
       if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
-    for (auto &group : split_at(items, wide, true)) cut_in_reading_order(std::move(group), out);
+    for (auto &group : split_at(items, wide, true)) cut(std::move(group), out, depth + 1);
     return;
   }
   // A rule drawn across (nearly) the whole set ends a band.
@@ -169,23 +185,29 @@ void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> 
       while (g < rules.size() && c > rules[g].lo) ++g;
       parts[g].push_back(p);
     }
-    for (auto &part : parts) cut_in_reading_order(std::move(part), out);
+    for (auto &part : parts) cut(std::move(part), out, depth + 1);
     return;
   }
   const std::vector<std::size_t> spanners = find_spanners(items);
   if (!spanners.empty()) {
     std::vector<std::vector<placed>> parts = bands(items, spanners);
     if (parts.size() > 1) {
-      for (auto &part : parts) cut_in_reading_order(std::move(part), out);
+      for (auto &part : parts) cut(std::move(part), out, depth + 1);
       return;
     }
   }
   const std::vector<interval> rows = gaps(items, false);
   if (!rows.empty()) {
-    for (auto &group : split_at(items, rows, false)) cut_in_reading_order(std::move(group), out);
+    for (auto &group : split_at(items, rows, false)) cut(std::move(group), out, depth + 1);
     return;
   }
   read_top_down(std::move(items), out);
+}
+
+}  // namespace
+
+void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out) {
+  cut(std::move(items), out, 0);
 }
 
 }  // namespace colreflow::detail
