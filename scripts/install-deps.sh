@@ -8,7 +8,7 @@ PACKAGES="
   libicu-dev libfmt-dev doctest-dev libpugixml-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim
   libbenchmark-dev
-  wamerican-large
+  wamerican-large libxml2-utils
   python3 python3-pytest
 "
 

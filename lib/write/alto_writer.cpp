@@ -1,0 +1,218 @@
+#include "write/alto_writer.hpp"
+
+#include <algorithm>  // min, stable_sort
+#include <cstdint>    // uint32_t
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "colreflow/colreflow.hpp"
+#include "read/alto_reader.hpp"
+#include "read/xml_input.hpp"
+
+namespace colreflow::detail {
+namespace {
+
+// Reading-order rank of a block, or of a ComposedBlock by its earliest
+// TextBlock. Keyed by the node's storage: pugi::xml_node is only a handle.
+using rank_map = std::unordered_map<const void *, std::uint32_t>;
+
+const void *key_of(const pugi::xml_node &n) { return n.internal_object(); }
+
+bool ranked(const rank_map &ranks, const pugi::xml_node &n) {
+  return ranks.find(key_of(n)) != ranks.end();
+}
+
+// Element names keep the input's namespace prefix, if it used one.
+std::string prefixed(const pugi::xml_node &like, std::string_view name) {
+  const std::string_view full = like.name();
+  const auto colon = full.rfind(':');
+  if (colon == std::string_view::npos) return std::string(name);
+  return fmt::format("{}{}", full.substr(0, colon + 1), name);
+}
+
+void set_attribute(pugi::xml_node n, const char *name, const std::string &value) {
+  pugi::xml_attribute a = attribute_local(n, name);
+  if (!a) a = n.append_attribute(name);
+  a.set_value(value.c_str());
+}
+
+void remove_attribute(pugi::xml_node n, const char *name) {
+  if (pugi::xml_attribute a = attribute_local(n, name)) n.remove_attribute(a);
+}
+
+// Put the ranked children of `parent` in rank order, in the places ranked
+// children held; every other child keeps its place.
+void resequence(pugi::xml_node parent, const rank_map &ranks) {
+  std::vector<pugi::xml_node> children;
+  std::vector<pugi::xml_node> blocks;
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+    children.push_back(c);
+    if (ranked(ranks, c)) blocks.push_back(c);
+  }
+  std::vector<pugi::xml_node> sorted = blocks;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const auto &a, const auto &b) {
+    return ranks.at(key_of(a)) < ranks.at(key_of(b));
+  });
+  if (sorted == blocks) return;
+  std::size_t next = 0;
+  for (pugi::xml_node &c : children)
+    if (ranked(ranks, c)) c = sorted[next++];
+  for (const pugi::xml_node &c : children) parent.append_move(c);
+}
+
+// ID values in use, so that new ReadingOrder IDs cannot collide.
+class id_pool {
+ public:
+  explicit id_pool(const pugi::xml_node &root) {
+    for (pugi::xml_node n = root; n;) {
+      if (const char *id = attribute_local(n, "ID").value(); *id) used_.insert(id);
+      if (n.first_child()) {
+        n = n.first_child();
+        continue;
+      }
+      while (n && n != root && !n.next_sibling()) n = n.parent();
+      n = (!n || n == root) ? pugi::xml_node() : n.next_sibling();
+    }
+  }
+  std::string fresh(const std::string &base) {
+    std::string id = base;
+    for (int k = 2; used_.count(id); ++k) id = fmt::format("{}_{}", base, k);
+    used_.insert(id);
+    return id;
+  }
+
+ private:
+  std::unordered_set<std::string> used_;
+};
+
+// ReadingOrder appeared in ALTO 4.3: an input declaring 4.0 to 4.2 is
+// raised so that it still validates against what it names.
+void raise_to_4_3(pugi::xml_node root) {
+  if (pugi::xml_attribute v = attribute_local(root, "SCHEMAVERSION")) {
+    const std::string_view s = v.value();
+    if (s == "4" || s == "4.0" || s == "4.1" || s == "4.2") v.set_value("4.3");
+  }
+  if (pugi::xml_attribute loc = attribute_local(root, "schemaLocation")) {
+    std::string s = loc.value();
+    for (const char *old : {"alto-4-0.xsd", "alto-4-1.xsd", "alto-4-2.xsd"})
+      for (auto at = s.find(old); at != std::string::npos; at = s.find(old, at))
+        s.replace(at, std::string_view(old).size(), "alto-4-3.xsd");
+    loc.set_value(s.c_str());
+  }
+}
+
+void write_reading_order(pugi::xml_node root, const std::vector<pugi::xml_node> &blocks,
+                         const page_order &order) {
+  for (pugi::xml_node c = root.first_child(); c;) {
+    const pugi::xml_node next = c.next_sibling();
+    if (local_name(c) == "ReadingOrder") root.remove_child(c);
+    c = next;
+  }
+  pugi::xml_node layout;
+  for (pugi::xml_node c = root.first_child(); c && !layout; c = c.next_sibling())
+    if (local_name(c) == "Layout") layout = c;
+  // The schema's sequence is Description, Styles, Tags, ReadingOrder, Layout.
+  const std::string ro_name = prefixed(root, "ReadingOrder");
+  pugi::xml_node ro = layout ? root.insert_child_before(ro_name.c_str(), layout)
+                             : root.append_child(ro_name.c_str());
+  id_pool ids(root);
+  const std::string group_name = prefixed(root, "OrderedGroup");
+  const std::string ref_name = prefixed(root, "ElementRef");
+  pugi::xml_node all = ro.append_child(group_name.c_str());
+  all.append_attribute("ID").set_value(ids.fresh("crf_reading_order").c_str());
+  for (std::size_t a = 0; a < order.articles.size(); ++a) {
+    pugi::xml_node group;
+    std::size_t n = 0;
+    for (const std::uint32_t k : order.articles[a]) {
+      const char *id = k < blocks.size() ? attribute_local(blocks[k], "ID").value() : "";
+      if (!*id) continue;  // nothing to refer to
+      if (!group) {
+        group = all.append_child(group_name.c_str());
+        group.append_attribute("ID").set_value(ids.fresh(fmt::format("crf_article_{}", a + 1)).c_str());
+      }
+      pugi::xml_node ref = group.append_child(ref_name.c_str());
+      ref.append_attribute("ID").set_value(
+          ids.fresh(fmt::format("crf_article_{}_{}", a + 1, ++n)).c_str());
+      ref.append_attribute("REF").set_value(id);
+    }
+  }
+  if (!all.first_child()) {
+    root.remove_child(ro);  // the schema wants at least one ElementRef
+    return;
+  }
+  raise_to_4_3(root);
+}
+
+}  // namespace
+
+std::string write_alto(const page &p, const page_order &order) {
+  if (!p.xml || p.format != source_format::alto)
+    throw colreflow::error(status::invalid,
+                           fmt::format("{}: write_alto needs a page read from ALTO", p.source_name));
+  pugi::xml_document doc;
+  doc.reset(*p.xml);
+  const pugi::xml_node root = doc.document_element();
+  const std::vector<pugi::xml_node> blocks = alto_text_blocks(root);
+  if (blocks.size() != p.regions.size())
+    throw colreflow::error(status::invalid,
+                           fmt::format("{}: the ALTO document has {} TextBlocks but the page {} "
+                                       "regions; it was not read from this document",
+                                       p.source_name, blocks.size(), p.regions.size()));
+
+  // Blocks the order leaves out keep their document order, after the rest.
+  std::vector<std::uint32_t> rank(blocks.size());
+  for (std::size_t k = 0; k < rank.size(); ++k) rank[k] = static_cast<std::uint32_t>(blocks.size() + k);
+  std::uint32_t position = 0;
+  for (const auto &article : order.articles)
+    for (const std::uint32_t k : article)
+      if (k < blocks.size()) rank[k] = std::min(rank[k], position++);
+
+  // A block and the ComposedBlocks around it share its rank, the earliest
+  // one winning, and are re-sequenced among their siblings.
+  rank_map ranks;
+  std::vector<pugi::xml_node> parents;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    for (pugi::xml_node n = blocks[k]; n; n = n.parent()) {
+      const auto [it, added] = ranks.emplace(key_of(n), rank[k]);
+      if (!added) it->second = std::min(it->second, rank[k]);
+      if (added) parents.push_back(n.parent());
+      if (local_name(n.parent()) != "ComposedBlock") break;
+      remove_attribute(n.parent(), "IDNEXT");  // the chain runs through TextBlocks now
+    }
+  }
+  std::unordered_set<const void *> done;
+  for (const pugi::xml_node &parent : parents)
+    if (done.insert(key_of(parent)).second) resequence(parent, ranks);
+
+  for (const pugi::xml_node &b : blocks) remove_attribute(b, "IDNEXT");
+  for (const auto &article : order.articles) {
+    pugi::xml_node previous;
+    for (const std::uint32_t k : article) {
+      if (k >= blocks.size()) continue;
+      const char *id = attribute_local(blocks[k], "ID").value();
+      if (!*id) continue;
+      if (previous) set_attribute(previous, "IDNEXT", id);
+      previous = blocks[k];
+    }
+  }
+
+  if (alto_major_version(root) >= 4) write_reading_order(root, blocks, order);
+
+  if (doc.first_child().type() != pugi::node_declaration) {
+    pugi::xml_node decl = doc.prepend_child(pugi::node_declaration);
+    decl.append_attribute("version").set_value("1.0");
+    decl.append_attribute("encoding").set_value("UTF-8");
+  }
+  std::ostringstream out;
+  doc.save(out, "\t", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+}  // namespace colreflow::detail
