@@ -5,6 +5,7 @@
 
 #include "api/pipeline.hpp"
 #include "read/detect.hpp"
+#include "write/alto_writer.hpp"
 #include "write/hocr_writer.hpp"
 #include "write/page_writer.hpp"
 #include "write/tsv_writer.hpp"
@@ -47,8 +48,8 @@ std::string write_source(const detail::document &d) {
     case detail::source_format::page_xml: return detail::write_page_xml(*d.geometry, d.region_order);
     case detail::source_format::hocr: return detail::write_hocr(*d.geometry, d.region_order);
     case detail::source_format::tsv: return detail::write_tsv(*d.geometry, d.region_order);
-    case detail::source_format::text:
-    case detail::source_format::alto: break;
+    case detail::source_format::alto: return detail::write_alto(*d.geometry, d.region_order);
+    case detail::source_format::text: break;
   }
   throw error(status::usage, fmt::format("{}: cannot write this format back yet", d.source_name));
 }

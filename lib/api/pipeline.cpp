@@ -13,6 +13,7 @@
 
 #include "layout/layout.hpp"
 #include "order/order.hpp"
+#include "read/alto_reader.hpp"
 #include "read/hocr_reader.hpp"
 #include "read/page_reader.hpp"
 #include "read/tsv_reader.hpp"
@@ -73,8 +74,8 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
     case source_format::page_xml: return read_page_xml(bytes, opts.source_name, limits);
     case source_format::hocr: return read_hocr(bytes, opts.source_name, limits);
     case source_format::tsv: return read_tsv(bytes, opts.source_name, limits.max_input_bytes);
-    case source_format::text:
-    case source_format::alto: break;
+    case source_format::alto: return read_alto(bytes, opts.source_name, limits);
+    case source_format::text: break;
   }
   throw colreflow::error(status::usage, fmt::format("{}: no reader for this format yet",
                                                     opts.source_name));
@@ -87,15 +88,41 @@ void lay_out_text(document &doc) {
   for (const auto &art : doc.region_order.articles) {
     for (std::uint32_t r : art) {
       const region &reg = doc.geometry->regions[r];
-      bool any = false;
+      region_span span{r, line_no + 1, line_no};
       for (const text_line &l : reg.lines) {
         if (is_blank(l.text)) continue;
-        if (!any && !doc.lines.empty()) doc.lines.push_back({"", ++line_no, {}, false});
+        if (span.first_line > span.last_line && !doc.lines.empty()) {
+          doc.lines.push_back({"", ++line_no, {}, false});
+          span.first_line = line_no + 1;
+        }
         doc.lines.push_back({l.text, ++line_no, {}, false});
-        any = true;
+        span.last_line = line_no;
       }
+      doc.region_lines.push_back(span);
     }
   }
+}
+
+// The text stages cut the page into articles at headlines; the regions
+// follow: each goes with the article its first line went to, and a region
+// without text with the region before it.
+void group_regions_by_article(document &doc) {
+  std::vector<std::uint32_t> article_of(doc.lines.size() + 2, 0);
+  for (std::uint32_t a = 0; a < doc.articles.size(); ++a)
+    for (const unit &u : doc.articles[a].units)
+      for (std::uint32_t l : u.source_lines)
+        if (l < article_of.size()) article_of[l] = a;
+  page_order grouped;
+  std::uint32_t current = 0, open = 0;
+  for (const region_span &span : doc.region_lines) {
+    if (span.first_line <= span.last_line) current = article_of[span.first_line];
+    if (grouped.articles.empty() || current != open) {
+      grouped.articles.emplace_back();
+      open = current;
+    }
+    grouped.articles.back().push_back(span.region);
+  }
+  doc.region_order = std::move(grouped);
 }
 
 }  // namespace
@@ -116,6 +143,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   doc.order.resize(doc.blocks.size());
   for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;
   reflow_articles(doc);
+  group_regions_by_article(doc);
   return doc;
 }
 

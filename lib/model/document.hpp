@@ -64,6 +64,14 @@ struct article {
   std::vector<unit> units;
 };
 
+// Which lines of the text laid out from a geometry input came from which
+// region: lines first_line..last_line (1-based, inclusive; none when a region
+// has no text, then first_line > last_line).
+struct region_span {
+  std::uint32_t region = 0;
+  std::uint32_t first_line = 1, last_line = 0;
+};
+
 // A whole input after the pipeline: the input lines, the blocks in input
 // order, the order chosen, the reflowed articles, and every repair made.
 struct document {
@@ -82,6 +90,7 @@ struct document {
   // of its regions that the layout stage found. Null for plain text.
   std::shared_ptr<const page> geometry;
   page_order region_order;
+  std::vector<region_span> region_lines;  // in reading order
 };
 
 }  // namespace colreflow::detail

@@ -20,7 +20,7 @@ region make_region(box b, region_hint hint, int lines, int line_height) {
   r.hint = hint;
   for (int k = 0; k < lines; ++k) {
     detail::text_line l;
-    l.text = "x";
+    l.text.assign(1, 'x');
     const int y = b.y0 + k * line_height;
     l.bbox = {b.x0, y, b.x1, std::min(b.y1, y + line_height)};
     r.lines.push_back(l);
