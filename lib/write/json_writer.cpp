@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "colreflow/colreflow.h"  // CRF_VERSION_*
+#include "read/detect.hpp"  // source_format_name
 #include "write/json_escape.hpp"
 #include "write/stats.hpp"
 #include "write/writers.hpp"
@@ -80,6 +81,38 @@ void append_repair(std::string &out, const repair &r) {
   out += "\n    }";
 }
 
+// Geometry inputs: every region in reading order with its article, source
+// id, box and the laid-out lines (the numbers units' source_lines use).
+void append_page(std::string &out, const document &doc) {
+  const page &p = *doc.geometry;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> where;  // (article, region)
+  for (std::uint32_t a = 0; a < doc.region_order.articles.size(); ++a)
+    for (std::uint32_t r : doc.region_order.articles[a]) where.emplace_back(a, r);
+  std::vector<const region_span *> span_of(p.regions.size(), nullptr);
+  for (const region_span &s : doc.region_lines)
+    if (s.region < span_of.size()) span_of[s.region] = &s;
+  out += fmt::format(",\n  \"page\": {{\n    \"width\": {},\n    \"height\": {},\n    \"regions\": ",
+                     p.width, p.height);
+  std::size_t position = 0;
+  append_array(out, where, "      ", [&](const auto &entry) {
+    const region &r = p.regions[entry.second];
+    out += "{\n        \"id\": ";
+    append_json_string(out, r.id);
+    out += fmt::format(",\n        \"article\": {},\n        \"position\": {},\n        \"hint\": ",
+                       entry.first, position++);
+    append_json_string(out, region_hint_name(r.hint));
+    out += fmt::format(",\n        \"bbox\": [{}, {}, {}, {}],\n        \"source_line\": {}",
+                       r.bbox.x0, r.bbox.y0, r.bbox.x1, r.bbox.y1, r.source_line);
+    const region_span *s = span_of[entry.second];
+    if (s != nullptr && s->first_line <= s->last_line)
+      out += fmt::format(",\n        \"lines\": [{}, {}]", s->first_line, s->last_line);
+    else
+      out += ",\n        \"lines\": null";
+    out += "\n      }";
+  });
+  out += "\n  }";
+}
+
 }  // namespace
 
 std::string write_json(const document &doc) {
@@ -92,6 +125,9 @@ std::string write_json(const document &doc) {
   append_json_string(out, doc.source_name);
   out += ",\n  \"script\": ";
   append_json_string(out, script_name(doc.writing));
+  out += ",\n  \"input\": ";
+  append_json_string(out, doc.geometry ? source_format_name(doc.geometry->format) : "text");
+  if (doc.geometry) append_page(out, doc);
 
   out += ",\n  \"articles\": ";
   append_array(out, doc.articles, "    ", [&](const article &a) {
