@@ -84,24 +84,24 @@ std::int64_t x_overlap(const box &a, const box &b) {
   return std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
 }
 
-// A running head (a one-line header region) sits above the columns; a
-// reader takes it with the column it heads: the region below it that it
-// overlaps most. Returns that region, or -1 to leave it in the layout.
+// A piece of furniture heading a column: the nearest region below it that
+// lies under at least half of it, else the one below it overlaps most; -1
+// when nothing lies below.
 std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<bool> &flow) {
   const box &h = p.regions[head].bbox;
-  std::int64_t best = -1, best_overlap = 0;
+  std::int64_t nearest = -1, widest = -1, widest_overlap = 0;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (!flow[i] || i == head) continue;
     const box &b = p.regions[i].bbox;
     if (b.y0 < h.y0 + h.height() / 2) continue;  // not below
     const std::int64_t o = x_overlap(h, b);
-    if (o > best_overlap ||
-        (o == best_overlap && best >= 0 && b.y0 < p.regions[best].bbox.y0)) {
-      best = i;
-      best_overlap = o;
+    if (2 * o >= h.width() && (nearest < 0 || b.y0 < p.regions[nearest].bbox.y0)) nearest = i;
+    if (o > widest_overlap) {
+      widest = i;
+      widest_overlap = o;
     }
   }
-  return best;
+  return nearest >= 0 ? nearest : widest;
 }
 
 // Page furniture at the very top of the page: a one-line header or caption
