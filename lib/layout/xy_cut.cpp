@@ -100,6 +100,39 @@ std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
   return crossing;
 }
 
+// A heading or rule straddling a gutter, no wider than a column: one or
+// two short elements alone in the way of a gutter, which opens when they
+// are taken out. Empty when there is no such place.
+std::vector<std::size_t> find_straddlers(const std::vector<placed> &items) {
+  std::vector<std::int32_t> edges;
+  box extent = items.front().bbox;
+  for (const placed &p : items) {
+    edges.push_back(p.bbox.x0);
+    edges.push_back(p.bbox.x1);
+    extent = extent.united(p.bbox);
+  }
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
+    const interval slot{edges[k], edges[k + 1]};
+    std::vector<std::size_t> blockers;
+    bool ok = true;
+    for (std::size_t i = 0; i < items.size() && ok; ++i) {
+      const box &b = items[i].bbox;
+      if (b.x0 > slot.lo || slot.hi > b.x1) continue;
+      blockers.push_back(i);
+      ok = blockers.size() <= 2 && 4 * b.height() <= extent.height();
+    }
+    if (!ok || blockers.empty()) continue;
+    std::vector<placed> rest;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (std::find(blockers.begin(), blockers.end(), i) == blockers.end())
+        rest.push_back(items[i]);
+    if (rest.size() >= 2 && !gaps(rest, true).empty()) return blockers;
+  }
+  return {};
+}
+
 // Bands between spanners: each row of spanners is a band, and so is what
 // lies between two rows of them.
 std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
@@ -188,7 +221,8 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
     for (auto &part : parts) cut(std::move(part), out, depth + 1);
     return;
   }
-  const std::vector<std::size_t> spanners = find_spanners(items);
+  std::vector<std::size_t> spanners = find_spanners(items);
+  if (spanners.empty()) spanners = find_straddlers(items);
   if (!spanners.empty()) {
     std::vector<std::vector<placed>> parts = bands(items, spanners);
     if (parts.size() > 1) {
