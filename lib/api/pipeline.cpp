@@ -125,6 +125,59 @@ void group_regions_by_article(document &doc) {
   doc.region_order = std::move(grouped);
 }
 
+// Roles the page gives beyond the text: the input's region types, and type
+// set well above the body size (a heading the input does not mark).
+void apply_geometry_roles(document &doc) {
+  const page &p = *doc.geometry;
+  std::vector<float> sizes;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (l.font_size > 0) sizes.push_back(l.font_size);
+  float body = 0;
+  if (!sizes.empty()) {
+    std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+    body = sizes[sizes.size() / 2];
+  }
+  std::vector<std::int64_t> region_of_line(doc.lines.size() + 2, -1);
+  for (const region_span &s : doc.region_lines)
+    for (std::uint32_t l = s.first_line; l <= s.last_line && l < region_of_line.size(); ++l)
+      region_of_line[l] = s.region;
+  for (block &b : doc.blocks) {
+    const std::int64_t at = region_of_line[b.first_source_line()];
+    if (at < 0) continue;
+    const region &r = p.regions[static_cast<std::size_t>(at)];
+    role kind = b.kind;
+    switch (r.hint) {
+      case region_hint::heading:
+        if (kind != role::headline) kind = role::subheading;
+        break;
+      case region_hint::caption: kind = role::caption; break;
+      case region_hint::header:
+      case region_hint::footer:
+      case region_hint::page_number: kind = role::furniture; break;
+      case region_hint::none: {
+        std::vector<float> own;
+        for (const text_line &l : r.lines)
+          if (l.font_size > 0) own.push_back(l.font_size);
+        if (body > 0 && !own.empty() && own.size() <= 3) {
+          std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
+          if (own[own.size() / 2] >= 1.4f * body && kind != role::headline) kind = role::subheading;
+        }
+        break;
+      }
+      case region_hint::paragraph:
+      case region_hint::marginalia:
+      case region_hint::table:
+      case region_hint::other: break;
+    }
+    if (kind != b.kind) {
+      b.kind = kind;
+      b.maybe_heading = false;
+    }
+  }
+}
+
 }  // namespace
 
 document run_geometry_pipeline(std::string_view bytes, source_format format,
@@ -139,6 +192,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
     doc.words = lexicon::load(opts.lexicon_path);
   segment_blocks(doc);
+  apply_geometry_roles(doc);
   // The layout decided the order; the blocks are already in it.
   doc.order.resize(doc.blocks.size());
   for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;

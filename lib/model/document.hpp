@@ -24,6 +24,8 @@ enum class role : std::uint8_t {
   dateline,    // first paragraph of an article, opening with a dateline cue
   body,        // ordinary paragraph text
   byline,      // author line or a paragraph closing with an author cue
+  caption,     // the caption of a picture or table (geometry inputs say so)
+  furniture,   // running head, page number, folio: page furniture, not article text
 };
 
 const char *role_name(role r);

@@ -11,6 +11,8 @@ const char *role_name(role r) {
     case role::dateline: return "dateline";
     case role::body: return "body";
     case role::byline: return "byline";
+    case role::caption: return "caption";
+    case role::furniture: return "furniture";
   }
   return "unknown";
 }

@@ -58,7 +58,10 @@ class reflower {
         k = end;
         continue;
       }
-      if (b.kind == role::byline) add_heading(b, role::byline);
+      // Bylines, captions and page furniture stand apart: never joined
+      // into the paragraph around them.
+      if (b.kind == role::byline || b.kind == role::caption || b.kind == role::furniture)
+        add_heading(b, b.kind);
       else add_body(b, order[k]);
       ++k;
     }

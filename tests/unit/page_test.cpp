@@ -11,6 +11,7 @@
 
 #include "colreflow/colreflow.hpp"
 #include "layout/layout.hpp"
+#include "model/document.hpp"
 #include "read/page_reader.hpp"
 #include "write/page_writer.hpp"
 
@@ -147,4 +148,21 @@ TEST_CASE("page: writing back changes the reading order and nothing else") {
     CHECK(refs == expected);
     CHECK(again.regions.size() == p.regions.size());
   }
+}
+
+TEST_CASE("page: region types give roles: page furniture apart, headings as headings") {
+  const auto doc = colreflow::document::from_bytes(
+      slurp("tests/data/page/reichsanzeiger/1870_244_0431.xml"));
+  const auto &d = doc.impl();
+  REQUIRE(!d.articles.empty());
+  REQUIRE(!d.articles.front().units.empty());
+  const unit &first = d.articles.front().units.front();
+  CHECK(first.kind == role::furniture);  // the page number, read first
+  CHECK(first.text == "8");
+  bool heading_found = false;
+  for (const article &a : d.articles)
+    for (const unit &u : a.units)
+      if (u.text.find("Der Krieg und die deutſche Bühne") != std::string::npos)
+        heading_found = (u.kind == role::subheading || u.kind == role::headline);
+  CHECK(heading_found);
 }
