@@ -140,9 +140,12 @@ void apply_geometry_roles(document &doc) {
     body = sizes[sizes.size() / 2];
   }
   std::vector<std::int64_t> region_of_line(doc.lines.size() + 2, -1);
-  for (const region_span &s : doc.region_lines)
+  std::vector<std::uint32_t> region_first(p.regions.size(), 0);
+  for (const region_span &s : doc.region_lines) {
+    region_first[s.region] = s.first_line;
     for (std::uint32_t l = s.first_line; l <= s.last_line && l < region_of_line.size(); ++l)
       region_of_line[l] = s.region;
+  }
   for (block &b : doc.blocks) {
     const std::int64_t at = region_of_line[b.first_source_line()];
     if (at < 0) continue;
@@ -160,13 +163,28 @@ void apply_geometry_roles(document &doc) {
         std::vector<float> own;
         for (const text_line &l : r.lines)
           if (l.font_size > 0) own.push_back(l.font_size);
-        if (body > 0 && !own.empty() && own.size() <= 3) {
+        float size = 0;
+        if (!own.empty()) {
           std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
-          if (own[own.size() / 2] >= 1.4f * body && kind != role::headline) kind = role::subheading;
+          size = own[own.size() / 2];
+        }
+        if (body > 0 && size >= 1.4f * body && own.size() <= 3) {
+          if (kind != role::headline) kind = role::subheading;
+        } else if (body > 0 && size > 0 && size <= 1.15f * body &&
+                   b.first_source_line() != region_first[static_cast<std::size_t>(at)]) {
+          // Inside a region, past its first line, in body type: the text
+          // carries on; a short line here ends a paragraph, it heads none.
+          if (kind == role::headline || kind == role::subheading) kind = role::body;
+          b.maybe_heading = false;
         }
         break;
       }
       case region_hint::paragraph:
+        // The input says this is running text: a short line in it that
+        // the text alone took for a heading is the end of a paragraph.
+        if (kind == role::headline || kind == role::subheading) kind = role::body;
+        b.maybe_heading = false;
+        break;
       case region_hint::marginalia:
       case region_hint::table:
       case region_hint::other: break;
