@@ -1,6 +1,7 @@
 #include "api/pipeline.hpp"
 
 #include "text/words.hpp"
+#include "text/chars.hpp"
 #include "text/lexicon.hpp"
 
 #include <algorithm>  // all_of
@@ -79,6 +80,27 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
   }
   throw colreflow::error(status::usage, fmt::format("{}: no reader for this format yet",
                                                     opts.source_name));
+}
+
+// XML parsers pass bytes through as the file has them, and TSV is read as
+// bytes: text that is not UTF-8 is refused here, for every format at once.
+void require_utf8(const page &p) {
+  auto check = [&](const std::string &text, std::uint32_t source_line, const char *what) {
+    const std::size_t at = invalid_utf8_at(text);
+    if (at == std::string::npos) return;
+    throw colreflow::error(
+        status::invalid,
+        fmt::format("{}: line {}: {} is not valid UTF-8 (byte {} of it); declare the file's "
+                    "encoding or convert it to UTF-8",
+                    p.source_name, source_line, what, at));
+  };
+  for (const region &r : p.regions) {
+    check(r.id, r.source_line, "a region id");
+    for (const text_line &l : r.lines) {
+      check(l.text, l.source_line != 0 ? l.source_line : r.source_line, "the text of a line");
+      for (const word &w : l.words) check(w.whole_word, l.source_line, "a hyphenated word");
+    }
+  }
 }
 
 // The regions' text in reading order, one blank line between regions: the
@@ -203,6 +225,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   document doc;
   doc.source_name = opts.source_name;
   auto geometry = std::make_shared<page>(read_page(bytes, format, opts));
+  require_utf8(*geometry);
   doc.region_order = order_regions(*geometry);
   doc.geometry = std::move(geometry);
   lay_out_text(doc);

@@ -15,6 +15,10 @@ char32_t last_code_point(std::string_view s, std::size_t &start);
 // that ends s[0, end).
 std::size_t trim_end(std::string_view s, std::size_t end);
 
+// The offset of the first byte that is not part of well-formed UTF-8 (no
+// overlongs, surrogates or code points past U+10FFFF), or npos.
+std::size_t invalid_utf8_at(std::string_view s);
+
 bool is_space(char32_t c);              // Unicode White_Space
 bool is_cjk(char32_t c);                // Han, Hiragana, Katakana, Hangul, Bopomofo
 bool is_wide(char32_t c);               // East Asian Width W or F: one em in CJK type
