@@ -176,17 +176,17 @@ page_order order_regions(const page &p) {
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i});
+    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox});
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)
-      items.push_back({s.bbox, placed::kRule});
+      items.push_back({s.bbox, placed::kRule, s.bbox});
 
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());
-  cut_in_reading_order(std::move(items), order);
+  cut_in_reading_order(std::move(items), order, line_height);
   for (const auto &[head, below] : heads)
     order.insert(std::find(order.begin(), order.end(), below), head);
   put_openers_first(p, openers, order);

@@ -11,11 +11,13 @@ struct interval {
 
 // Gaps in the projection of the boxes on one axis: intervals no box covers,
 // strictly between the first and the last box.
-std::vector<interval> gaps(const std::vector<placed> &items, bool along_x) {
+std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full = false) {
   std::vector<interval> spans;
   spans.reserve(items.size());
-  for (const placed &p : items)
-    spans.push_back(along_x ? interval{p.bbox.x0, p.bbox.x1} : interval{p.bbox.y0, p.bbox.y1});
+  for (const placed &p : items) {
+    const box &b = full ? p.full : p.bbox;
+    spans.push_back(along_x ? interval{b.x0, b.x1} : interval{b.y0, b.y1});
+  }
   std::sort(spans.begin(), spans.end(),
             [](const interval &a, const interval &b) { return a.lo < b.lo; });
   std::vector<interval> out;
@@ -177,7 +179,8 @@ namespace {
 // read top to bottom.
 constexpr int kMaxDepth = 200;
 
-void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) {
+void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_t band_gap,
+         int depth) {
   if (depth > kMaxDepth) {
     read_top_down(std::move(items), out);
     return;
@@ -186,6 +189,18 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
     for (const placed &p : items)
       if (p.id != placed::kRule) out.push_back(p.id);
     return;
+  }
+  // A band of white across everything, as high as a line or more: the
+  // page is set in bands (a feuilleton under the news), each read whole.
+  if (band_gap > 0) {
+    std::vector<interval> clear;
+    for (const interval &g : gaps(items, false, true))
+      if (g.hi - g.lo >= band_gap) clear.push_back(g);
+    if (!clear.empty()) {
+      for (auto &group : split_at(items, clear, false))
+        cut(std::move(group), out, band_gap, depth + 1);
+      return;
+    }
   }
   // Split at the widest gutters only: each side may then find bands of its
   // own (the two pages of a spread, an article block beside a column).
@@ -197,7 +212,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
     std::vector<interval> wide;
     for (const interval &g : columns)
       if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
-    for (auto &group : split_at(items, wide, true)) cut(std::move(group), out, depth + 1);
+    for (auto &group : split_at(items, wide, true)) cut(std::move(group), out, band_gap, depth + 1);
     return;
   }
   // A rule drawn across (nearly) the whole set ends a band.
@@ -218,7 +233,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
       while (g < rules.size() && c > rules[g].lo) ++g;
       parts[g].push_back(p);
     }
-    for (auto &part : parts) cut(std::move(part), out, depth + 1);
+    for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
     return;
   }
   std::vector<std::size_t> spanners = find_spanners(items);
@@ -226,13 +241,13 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
   if (!spanners.empty()) {
     std::vector<std::vector<placed>> parts = bands(items, spanners);
     if (parts.size() > 1) {
-      for (auto &part : parts) cut(std::move(part), out, depth + 1);
+      for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
       return;
     }
   }
   const std::vector<interval> rows = gaps(items, false);
   if (!rows.empty()) {
-    for (auto &group : split_at(items, rows, false)) cut(std::move(group), out, depth + 1);
+    for (auto &group : split_at(items, rows, false)) cut(std::move(group), out, band_gap, depth + 1);
     return;
   }
   read_top_down(std::move(items), out);
@@ -240,8 +255,9 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, int depth) 
 
 }  // namespace
 
-void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out) {
-  cut(std::move(items), out, 0);
+void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out,
+                          std::int32_t band_gap) {
+  cut(std::move(items), out, band_gap, 0);
 }
 
 }  // namespace colreflow::detail

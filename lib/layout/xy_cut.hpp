@@ -13,12 +13,16 @@ struct placed {
 
   box bbox;           // shrunk: neighbours' boxes overlap by a few percent
   std::uint32_t id;   // region index, or kRule
+  box full;           // the box as the input draws it
 };
 
-// Appends the ids of `items` to `out` in reading order. Cuts at vertical
-// gutters first (columns, left to right); where none runs through the whole
-// set, the elements spanning the column grid cut it into bands read top to
-// bottom; what no cut separates is read top to bottom, left to right.
-void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out);
+// Appends the ids of `items` to `out` in reading order. White space across
+// the whole set at least `band_gap` high (between the boxes as drawn) cuts
+// it into bands first; then vertical gutters (columns, left to right);
+// where none runs through the whole set, rules and the elements spanning
+// the column grid cut it into bands read top to bottom; what no cut
+// separates is read top to bottom, left to right. `band_gap` 0: no such cut.
+void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out,
+                          std::int32_t band_gap);
 
 }  // namespace colreflow::detail

@@ -63,13 +63,24 @@ TEST_CASE("layout: a rule across the page cuts it into bands read one after the 
   page p;
   p.width = 3000;
   p.height = 4000;
-  p.regions = {at(0, 2100, 1450, 3900), at(0, 100, 1450, 1900), at(1550, 2100, 3000, 3900),
-               at(1550, 100, 3000, 1900)};
-  p.separators.push_back({{0, 1990, 3000, 2005}});
+  // The bands are 20 units apart, less than a line (40): only the rule
+  // tells them apart.
+  p.regions = {at(0, 2010, 1450, 3900), at(0, 100, 1450, 1990), at(1550, 2010, 3000, 3900),
+               at(1550, 100, 3000, 1990)};
+  p.separators.push_back({{0, 1995, 3000, 2005}});
   CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 3, 0, 2});
   // Without the rule the columns run through both bands.
   p.separators.clear();
   CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 0, 3, 2});
+}
+
+TEST_CASE("layout: white space across the page, a line high or more, cuts bands") {
+  page p;
+  p.width = 3000;
+  p.height = 4000;
+  p.regions = {at(0, 2100, 1450, 3900), at(0, 100, 1450, 2000), at(1550, 2100, 3000, 3900),
+               at(1550, 100, 3000, 2000)};
+  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 3, 0, 2});
 }
 
 TEST_CASE("layout: table cells are read after the text, column by column") {
