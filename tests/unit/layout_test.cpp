@@ -139,3 +139,28 @@ TEST_CASE("layout: generated pages come out in reading order") {
   CHECK(mean_tau >= 0.98);
   CHECK(exact >= kPages * 9 / 10);
 }
+
+// A list page: thousands of one-line entries in six columns, boxes jittered
+// and touching their neighbours, must still read column by column.
+TEST_CASE("layout: thousands of small regions in columns") {
+  page p;
+  p.width = 6 * 700;
+  p.height = 410 * 30;
+  std::vector<std::uint32_t> truth;
+  std::uint32_t state = 12345;
+  auto jitter = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<int>((state >> 16) % 7) - 3;
+  };
+  for (int c = 0; c < 6; ++c)
+    for (int k = 0; k < 400; ++k) {
+      const int x0 = 20 + c * 700 + jitter(), y0 = 100 + k * 30 + jitter();
+      region r = at(x0, y0, x0 + 640 + jitter(), y0 + 32, region_hint::none, 1);
+      truth.push_back(static_cast<std::uint32_t>(p.regions.size()));
+      p.regions.push_back(r);
+    }
+  const auto order = flat(order_regions(p));
+  REQUIRE(order.size() == truth.size());
+  CHECK(kendall_tau(truth, order) >= 0.99);
+  CHECK(order == truth);
+}
