@@ -33,10 +33,10 @@ std::string_view next_token(std::string_view &s) {
   return t;
 }
 
-// An xsd:float attribute; false when missing, garbled or absurdly large.
-// from_chars, unlike strtod, ignores the C locale.
-bool number_of(const pugi::xml_node &n, std::string_view name, double &out) {
-  std::string_view s = trim(attribute_local(n, name).value());
+// An xsd:float value; false when garbled or absurdly large. from_chars,
+// unlike strtod, ignores the C locale.
+bool parse_number(std::string_view s, double &out) {
+  s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   const char *end = s.data() + s.size();
   const auto [p, ec] = std::from_chars(s.data(), end, out);
@@ -44,14 +44,32 @@ bool number_of(const pugi::xml_node &n, std::string_view name, double &out) {
          std::fabs(out) < 1e9;
 }
 
+// An xsd:float attribute; false when missing or garbled.
+bool number_of(const pugi::xml_node &n, std::string_view name, double &out) {
+  pugi::xml_attribute a = attribute_local(n, name);
+  return a && parse_number(a.value(), out);
+}
+
 // HPOS/VPOS/WIDTH/HEIGHT as a box; empty when any is missing or garbled.
+// One pass over the attributes: this runs for every word of the page.
 box box_of(const pugi::xml_node &n) {
-  double x = 0, y = 0, w = 0, h = 0;
-  if (!number_of(n, "HPOS", x) || !number_of(n, "VPOS", y) || !number_of(n, "WIDTH", w) ||
-      !number_of(n, "HEIGHT", h) || w < 0 || h < 0)
-    return {};
-  auto r = [](double v) { return static_cast<std::int32_t>(std::lround(v)); };
-  return {r(x), r(y), r(x + w), r(y + h)};
+  double v[4] = {0, 0, 0, 0};
+  bool seen[4] = {false, false, false, false};
+  static constexpr std::string_view kNames[4] = {"HPOS", "VPOS", "WIDTH", "HEIGHT"};
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    std::string_view name = a.name();
+    const auto colon = name.rfind(':');
+    if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    for (int k = 0; k < 4; ++k) {
+      if (seen[k] || name != kNames[k]) continue;
+      if (!parse_number(a.value(), v[k])) return {};
+      seen[k] = true;
+      break;
+    }
+  }
+  if (!seen[0] || !seen[1] || !seen[2] || !seen[3] || v[2] < 0 || v[3] < 0) return {};
+  auto r = [](double x) { return static_cast<std::int32_t>(std::lround(x)); };
+  return {r(v[0]), r(v[1]), r(v[0] + v[2]), r(v[1] + v[3])};
 }
 
 std::string lower_ascii(std::string_view s) {

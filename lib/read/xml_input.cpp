@@ -1,7 +1,7 @@
 #include "read/xml_input.hpp"
 
 #include <algorithm>  // upper_bound
-#include <cstring>    // strchr
+#include <cstring>    // memchr, strchr
 
 #include <fmt/format.h>
 
@@ -45,8 +45,13 @@ struct size_check : pugi::xml_tree_walker {
 
 line_index::line_index(std::string_view bytes) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < bytes.size(); ++i)
-    if (bytes[i] == '\n') starts_.push_back(i + 1);
+  const char *p = bytes.data(), *end = p + bytes.size();
+  while (p < end) {
+    const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char *>(nl) + 1;
+    starts_.push_back(static_cast<std::size_t>(p - bytes.data()));
+  }
 }
 
 std::uint32_t line_index::line_at(std::ptrdiff_t offset) const {
@@ -110,11 +115,12 @@ std::string_view local_name(const pugi::xml_node &node) {
 }
 
 pugi::xml_attribute attribute_local(const pugi::xml_node &node, std::string_view name) {
+  // Called for every coordinate of every word: compare from the end, and
+  // look for a prefix only when the tail matches.
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-    std::string_view n = a.name();
-    const auto colon = n.rfind(':');
-    if (colon != std::string_view::npos) n = n.substr(colon + 1);
-    if (n == name) return a;
+    const std::string_view n = a.name();
+    if (n.size() < name.size() || n.substr(n.size() - name.size()) != name) continue;
+    if (n.size() == name.size() || n[n.size() - name.size() - 1] == ':') return a;
   }
   return {};
 }
