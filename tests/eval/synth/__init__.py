@@ -1,0 +1,1 @@
+"""Helpers and specs for tests/eval/synth_eval.py (synthetic newspaper pages)."""

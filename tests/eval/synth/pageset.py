@@ -1,0 +1,67 @@
+"""The fixed set of synthetic pages measured by tests/eval/synth_eval.py.
+
+Every page is one call of newspage.py: a spec, a column count, a layout and the
+flags --rules / --noise.  The noise seed is derived from the page name, so the set
+is the same on every run and on every machine (newspage.py is deterministic given
+the seed).
+
+Specs: "shared:" names live in the synth tools' specs/ directory, "local:" names in
+tests/eval/synth/specs/ (zh_city.json: original Chinese prose written for this
+harness, two articles, enough text for 5-6 columns).
+"""
+import zlib
+
+# lang -> layout -> spec; single/partial use the spec's first article only.
+SPECS = {
+    "zh": {"single": "local:zh_city.json", "partial": "local:zh_city.json",
+           "jump": "local:zh_city.json"},
+    "en": {"single": "shared:en_gpl.json", "partial": "shared:en_gpl.json",
+           "jump": "shared:en_two.json"},
+}
+# Exceptions: a short story in 2 columns; more text for 6 narrow English columns.
+SPEC_OVERRIDES = {
+    ("zh", 2, "single"): "shared:zh_traffic.json",
+    ("zh", 2, "partial"): "shared:zh_traffic.json",
+    ("en", 6, "single"): "shared:en_gpl_long.json",
+    ("en", 6, "partial"): "shared:en_gpl_long.json",
+}
+MAIN_COLUMNS = {"zh": (3, 5), "en": (3, 4)}
+LAYOUTS = ("single", "partial", "jump")
+
+
+def _page(lang, cols, layout, rules, noise):
+    name = "%s_c%d_%s%s%s" % (lang, cols, layout, "_rules" if rules else "",
+                              "_noise" if noise else "")
+    spec = SPEC_OVERRIDES.get((lang, cols, layout), SPECS[lang][layout])
+    return {"name": name, "lang": lang, "columns": cols, "layout": layout,
+            "rules": rules, "noise": noise, "spec": spec,
+            "seed": zlib.crc32(name.encode()) % 10000}
+
+
+def all_pages():
+    pages = []
+    for lang in ("zh", "en"):
+        # main grid: 2 column counts x 3 layouts x clean/noisy, plain gutters
+        for cols in MAIN_COLUMNS[lang]:
+            for layout in LAYOUTS:
+                for noise in (False, True):
+                    pages.append(_page(lang, cols, layout, False, noise))
+        # the same clean pages with column rules
+        for cols in MAIN_COLUMNS[lang]:
+            for layout in LAYOUTS:
+                pages.append(_page(lang, cols, layout, True, False))
+        # extremes: 2 columns (gutters) and 6 columns (ruled), clean; 6-column jump noisy too
+        for layout in LAYOUTS:
+            pages.append(_page(lang, 2, layout, False, False))
+        for layout in LAYOUTS:
+            pages.append(_page(lang, 6, layout, True, False))
+        pages.append(_page(lang, 6, "jump", True, True))
+    return pages
+
+
+QUICK = ("zh_c3_single", "zh_c5_jump_noise", "en_c3_partial_rules", "en_c4_jump_noise")
+
+
+def quick_pages():
+    by = {p["name"]: p for p in all_pages()}
+    return [by[n] for n in QUICK]
