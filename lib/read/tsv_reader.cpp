@@ -175,7 +175,14 @@ page read_tsv(std::string_view bytes, const std::string &source_name,
   }
 
   for (const tsv_block &b : tsv_blocks(rows)) {
-    if (!b.has_text) continue;
+    if (!b.has_text) {
+      // Tesseract writes a printed rule as a block without text; a thin
+      // one is a separator, as hOCR's ocr_separator is (pictures are not).
+      const box &bb = rows[b.rows.front()].bbox;
+      if (!bb.empty() && (bb.height() * 8 <= bb.width() || bb.width() * 8 <= bb.height()))
+        p.separators.push_back({bb});
+      continue;
+    }
     region r;
     r.id = std::to_string(b.block_num);
     r.source_line = static_cast<std::uint32_t>(line_of[b.rows.front() + 1]);

@@ -118,14 +118,17 @@ TEST_SUITE("tsv") {
     CHECK(l.words[10].confidence == 0);
   }
 
-  TEST_CASE("tsv: Tesseract's magazine page: image and rule blocks are not regions") {
+  TEST_CASE("tsv: Tesseract's magazine page: image and rule blocks are not regions, rules are separators") {
     const page p = read(slurp("tsv/8087_054.3B.tsv"));
     CHECK(p.width == 2560);
     CHECK(p.regions.size() == 6);  // of 9 blocks; 1, 3 and 7 hold one " " word
     CHECK(p.regions[0].id == "2");
     CHECK(line_count(p) == 116);
     CHECK(words_of(p).size() == 694);
-    CHECK(p.separators.empty());
+    // Block 3, a thin rule, as the hOCR of the same run has it (ocr_separator).
+    REQUIRE(p.separators.size() == 1);
+    CHECK(p.separators[0].bbox.x0 == 1115);
+    CHECK(p.separators[0].bbox.y1 == 376);
   }
 
   TEST_CASE("tsv: the TSV and the hOCR of one run hold the same words and boxes") {
