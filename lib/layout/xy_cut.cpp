@@ -1,6 +1,7 @@
 #include "layout/xy_cut.hpp"
 
 #include <algorithm>
+#include <climits>  // INT32_MAX
 
 namespace colreflow::detail {
 namespace {
@@ -11,7 +12,18 @@ struct interval {
 
 // Gaps in the projection of the boxes on one axis: intervals no box covers,
 // strictly between the first and the last box.
-std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full = false) {
+std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full = false);
+
+// White space across a set along y, between its text: a rule lying in it
+// does not fill it.
+std::vector<interval> white_rows(const std::vector<placed> &items) {
+  std::vector<placed> text;
+  for (const placed &p : items)
+    if (p.id != placed::kRule) text.push_back(p);
+  return gaps(text, false, true);
+}
+
+std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full) {
   std::vector<interval> spans;
   spans.reserve(items.size());
   for (const placed &p : items) {
@@ -174,6 +186,79 @@ std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
 
 namespace {
 
+// Staggered bands: an article set over some columns ends, and the next one
+// begins under its headline, while the column beside them changes article
+// higher up, where a box or a jumped tail stops short. When one group of
+// columns has white space across it (a line high or more) just above a
+// headline spanning two of its columns, and every other group has such
+// white space no lower than that headline, the whole set is cut there: the
+// top band is read first, across all the columns, as a reader finishes one
+// article before starting the next.
+bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_t band_gap,
+                     std::vector<placed> &top, std::vector<placed> &bottom) {
+  if (groups.size() < 2 || band_gap <= 0) return false;
+  std::vector<std::int32_t> candidates;
+  std::int32_t column = 0;
+  for (const auto &g : groups) {
+    if (g.size() < 3) continue;
+    const std::vector<std::size_t> spanners = find_spanners(g);
+    std::vector<std::int32_t> widths;
+    for (const placed &p : g) widths.push_back(p.bbox.width());
+    std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+    column = std::max(column, widths[widths.size() / 2]);
+    const std::vector<interval> clear = white_rows(g);
+    for (std::size_t k : spanners) {
+      const placed &s = g[k];
+      if (s.id == placed::kRule || !s.heading_like || 2 * s.bbox.width() < 3 * column) continue;
+      const bool white_above = std::any_of(clear.begin(), clear.end(), [&](const interval &c) {
+        return c.hi - c.lo >= band_gap && c.hi <= s.full.y0 + band_gap && c.hi >= s.full.y0 - band_gap;
+      });
+      if (white_above) candidates.push_back(s.full.y0);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (const std::int32_t y : candidates) {
+    std::vector<std::int32_t> cut_at;  // per group: items starting above it go on top
+    bool ok = true, moves = false;
+    for (const auto &g : groups) {
+      std::int32_t at = INT32_MIN;
+      // Only a single column beside the article block is cut short: two
+      // pages of a spread, or two blocks of columns, keep their own bands.
+      box extent = g.front().full;
+      for (const placed &p : g) extent = extent.united(p.full);
+      for (const interval &c : white_rows(g))
+        if (c.hi - c.lo >= band_gap && c.hi <= y + band_gap) at = std::max(at, c.hi);
+      bool all_above = true, all_below = true;
+      for (const placed &p : g) {
+        all_above = all_above && p.full.y1 <= y + band_gap;
+        all_below = all_below && p.full.y0 >= y - band_gap;
+      }
+      if (all_above) at = INT32_MAX;
+      else if (all_below) at = INT32_MIN + 1;
+      if (at == INT32_MIN) {
+        ok = false;
+        break;
+      }
+      // The cut matters only where a group changes article above the headline.
+      const bool short_cut = at != INT32_MAX && at != INT32_MIN + 1 && at < y - band_gap;
+      if (short_cut && 5 * extent.width() > 8 * column) {
+        ok = false;
+        break;
+      }
+      moves = moves || short_cut;
+      cut_at.push_back(at);
+    }
+    if (!ok || !moves) continue;
+    top.clear();
+    bottom.clear();
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      for (const placed &p : groups[i])
+        (cut_at[i] == INT32_MAX || p.full.y0 < std::min(cut_at[i], y) ? top : bottom).push_back(p);
+    if (!top.empty() && !bottom.empty()) return true;
+  }
+  return false;
+}
+
 // Each level splits the set, so the depth is bounded by its size; hostile
 // boxes (a staircase) could make that deep, so past this depth the rest is
 // read top to bottom.
@@ -212,7 +297,14 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     std::vector<interval> wide;
     for (const interval &g : columns)
       if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
-    for (auto &group : split_at(items, wide, true)) cut(std::move(group), out, band_gap, depth + 1);
+    std::vector<std::vector<placed>> groups = split_at(items, wide, true);
+    std::vector<placed> top, bottom;
+    if (staggered_split(groups, band_gap, top, bottom)) {
+      cut(std::move(top), out, band_gap, depth + 1);
+      cut(std::move(bottom), out, band_gap, depth + 1);
+      return;
+    }
+    for (auto &group : groups) cut(std::move(group), out, band_gap, depth + 1);
     return;
   }
   // A rule drawn across (nearly) the whole set ends a band.

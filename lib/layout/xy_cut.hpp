@@ -14,6 +14,7 @@ struct placed {
   box bbox;           // shrunk: neighbours' boxes overlap by a few percent
   std::uint32_t id;   // region index, or kRule
   box full;           // the box as the input draws it
+  bool heading_like = false;  // at most three lines: a heading, a deck
 };
 
 // Appends the ids of `items` to `out` in reading order. White space across

@@ -164,3 +164,29 @@ TEST_CASE("layout: thousands of small regions in columns") {
   CHECK(kendall_tau(truth, order) >= 0.99);
   CHECK(order == truth);
 }
+
+// A jumped tail: article one fills columns one and two and ends in a box at
+// the top of column three; article two starts under its headline across
+// columns one and two and goes on in column three below the box. Its
+// reader finishes article one, box included, before article two.
+TEST_CASE("layout: staggered bands: a box at the top of the last column goes with the article beside it") {
+  page p;
+  p.width = 2400;
+  p.height = 4700;
+  p.regions = {
+      at(150, 170, 1550, 330, region_hint::heading, 2),  // 0 headline one
+      at(150, 470, 850, 1930),                            // 1 one, column 1
+      at(890, 460, 1590, 2100),                           // 2 one, column 2
+      at(190, 2155, 1545, 2220, region_hint::heading, 1),  // 3 headline two
+      at(150, 2290, 850, 4580),                           // 4 two, column 1
+      at(890, 2270, 1590, 4560),                          // 5 two, column 2
+      at(1660, 180, 2310, 1690),                          // 6 the box: the end of one
+      at(1640, 1760, 2330, 4580),                         // 7 two, column 3
+  };
+  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{0, 1, 2, 6, 3, 4, 5, 7});
+  // With the box running down to article two's level, nothing says where
+  // article one ends in column three: the column is read whole, last.
+  p.regions[6].bbox.y1 = 2300;
+  p.regions[7].bbox.y0 = 2320;
+  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7});
+}
