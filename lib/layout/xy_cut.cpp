@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>  // INT32_MAX
+#include <cstdlib>  // abs
 
 namespace colreflow::detail {
 namespace {
@@ -207,9 +208,18 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
     std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
     column = std::max(column, widths[widths.size() / 2]);
     const std::vector<interval> clear = white_rows(g);
+    std::vector<bool> is_spanner(g.size(), false);
+    for (std::size_t k : spanners) is_spanner[k] = true;
     for (std::size_t k : spanners) {
       const placed &s = g[k];
       if (s.id == placed::kRule || !s.heading_like || 2 * s.bbox.width() < 3 * column) continue;
+      // A headline under the body of another article, not a deck under
+      // its own headline.
+      bool body_above = false;
+      for (std::size_t i = 0; i < g.size(); ++i)
+        body_above = body_above || (!is_spanner[i] && !g[i].heading_like &&
+                                    g[i].id != placed::kRule && g[i].full.y1 <= s.full.y0 + band_gap);
+      if (!body_above) continue;
       const bool white_above = std::any_of(clear.begin(), clear.end(), [&](const interval &c) {
         return c.hi - c.lo >= band_gap && c.hi <= s.full.y0 + band_gap && c.hi >= s.full.y0 - band_gap;
       });
@@ -226,8 +236,16 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
       // pages of a spread, or two blocks of columns, keep their own bands.
       box extent = g.front().full;
       for (const placed &p : g) extent = extent.united(p.full);
-      for (const interval &c : white_rows(g))
-        if (c.hi - c.lo >= band_gap && c.hi <= y + band_gap) at = std::max(at, c.hi);
+      // The white space nearest the headline's height, above or below it
+      // (a box may run a little past it), within a dozen lines or so.
+      std::int64_t nearest = INT64_MAX;
+      for (const interval &c : white_rows(g)) {
+        const std::int64_t d = std::abs(static_cast<std::int64_t>(c.hi) - y);
+        if (c.hi - c.lo >= band_gap && d <= 15 * std::int64_t{band_gap} && d < nearest) {
+          nearest = d;
+          at = c.hi;
+        }
+      }
       bool all_above = true, all_below = true;
       for (const placed &p : g) {
         all_above = all_above && p.full.y1 <= y + band_gap;
@@ -240,7 +258,8 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
         break;
       }
       // The cut matters only where a group changes article above the headline.
-      const bool short_cut = at != INT32_MAX && at != INT32_MIN + 1 && at < y - band_gap;
+      const bool short_cut = at != INT32_MAX && at != INT32_MIN + 1 &&
+                             (at < y - band_gap || at > y + band_gap);
       if (short_cut && 5 * extent.width() > 8 * column) {
         ok = false;
         break;
@@ -253,7 +272,10 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
     bottom.clear();
     for (std::size_t i = 0; i < groups.size(); ++i)
       for (const placed &p : groups[i])
-        (cut_at[i] == INT32_MAX || p.full.y0 < std::min(cut_at[i], y) ? top : bottom).push_back(p);
+        (cut_at[i] == INT32_MAX || p.full.y0 < (cut_at[i] > y + band_gap ? cut_at[i] : std::min(cut_at[i], y))
+             ? top
+             : bottom)
+            .push_back(p);
     if (!top.empty() && !bottom.empty()) return true;
   }
   return false;
