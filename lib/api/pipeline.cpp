@@ -103,13 +103,46 @@ void require_utf8(const page &p) {
   }
 }
 
+// The one line of text a region holds, or null.
+const text_line *single_line(const region &r) {
+  const text_line *only = nullptr;
+  for (const text_line &l : r.lines) {
+    if (is_blank(l.text)) continue;
+    if (only != nullptr) return nullptr;
+    only = &l;
+  }
+  return only;
+}
+
+// Two one-line regions side by side on one line of the page: an engine cut
+// a headline, a deck or a date line at a gutter. Their text is one line.
+bool same_line(const region &a, const region &b) {
+  const text_line *la = single_line(a), *lb = single_line(b);
+  if (la == nullptr || lb == nullptr || la->bbox.empty() || lb->bbox.empty()) return false;
+  const box &x = la->bbox, &y = lb->bbox;
+  const std::int32_t overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
+  const std::int32_t low = std::min(x.height(), y.height());
+  const std::int32_t high = std::max(x.height(), y.height());
+  return 2 * overlap >= low && 2 * low >= high && y.x0 >= x.x1 - low &&
+         y.x0 - x.x1 <= 3 * high;
+}
+
 // The regions' text in reading order, one blank line between regions: the
-// text stages then see each region as a block, already in order.
+// text stages then see each region as a block, already in order. One-line
+// regions side by side on one page line make one text line.
 void lay_out_text(document &doc) {
   std::uint32_t line_no = 0;
+  const region *previous = nullptr;
   for (const auto &art : doc.region_order.articles) {
     for (std::uint32_t r : art) {
       const region &reg = doc.geometry->regions[r];
+      if (previous != nullptr && same_line(*previous, reg)) {
+        doc.lines.back().text += ' ';
+        doc.lines.back().text += single_line(reg)->text;
+        doc.region_lines.push_back({r, line_no, line_no});
+        previous = &reg;
+        continue;
+      }
       region_span span{r, line_no + 1, line_no};
       for (const text_line &l : reg.lines) {
         if (is_blank(l.text)) continue;
@@ -121,6 +154,7 @@ void lay_out_text(document &doc) {
         span.last_line = line_no;
       }
       doc.region_lines.push_back(span);
+      previous = span.first_line <= span.last_line ? &reg : previous;
     }
   }
 }
