@@ -59,10 +59,19 @@ class reflower {
         continue;
       }
       // Bylines, captions and page furniture stand apart: never joined
-      // into the paragraph around them.
-      if (b.kind == role::byline || b.kind == role::caption || b.kind == role::furniture)
+      // into the paragraph around them. Captions and furniture are prose
+      // (a masthead's subscription box), their lines joined as such.
+      if (b.kind == role::byline) {
         add_heading(b, b.kind);
-      else add_body(b, order[k]);
+      } else if (b.kind == role::caption || b.kind == role::furniture) {
+        close_paragraph();
+        standalone_ = b.kind;
+        add_body(b, order[k]);
+        close_paragraph();
+        standalone_ = role::unknown;
+      } else {
+        add_body(b, order[k]);
+      }
       ++k;
     }
     close_paragraph();
@@ -273,7 +282,9 @@ class reflower {
       doc_.log.add(repair_kind::spacing, first, last,
                    fmt::format("{} OCR space(s) inside CJK text removed", clean.removed), 0.9);
     unit u;
-    u.kind = dateline_length(clean.text) > 0 ? role::dateline : role::body;
+    u.kind = standalone_ != role::unknown          ? standalone_
+             : dateline_length(clean.text) > 0 ? role::dateline
+                                               : role::body;
     u.text = std::move(clean.text);
     u.source_lines = std::move(para_.source_lines);
     current().units.push_back(std::move(u));
@@ -285,6 +296,7 @@ class reflower {
   open_paragraph para_;
   std::vector<bool> heading_at_;  // per reading-order position
   bool has_dateline_ = false;     // some paragraph opens with a dateline
+  role standalone_ = role::unknown;  // the role of a caption or furniture being added
 };
 
 }  // namespace
