@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>  // u_isUWhiteSpace
 #include <unicode/utf8.h>   // U8_NEXT
 
+#include "layout/furniture.hpp"
 #include "layout/layout.hpp"
 #include "order/order.hpp"
 #include "read/alto_reader.hpp"
@@ -260,6 +261,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   doc.source_name = opts.source_name;
   auto geometry = std::make_shared<page>(read_page(bytes, format, opts));
   require_utf8(*geometry);
+  infer_furniture(*geometry);
   doc.region_order = order_regions(*geometry);
   doc.geometry = std::move(geometry);
   lay_out_text(doc);

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "gen/layout_gen.hpp"
+#include "layout/furniture.hpp"
 #include "layout/layout.hpp"
 
 namespace {
@@ -189,4 +190,22 @@ TEST_CASE("layout: staggered bands: a box at the top of the last column goes wit
   p.regions[6].bbox.y1 = 2300;
   p.regions[7].bbox.y0 = 2320;
   CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7});
+}
+
+TEST_CASE("layout: furniture from position: a folio and a running head in the top margin") {
+  page p;
+  p.width = 3000;
+  p.height = 4000;
+  region folio = at(200, 100, 260, 140, region_hint::none, 1);
+  folio.lines[0].text = "- 7 -";
+  region head = at(1000, 100, 2000, 140, region_hint::none, 1);
+  head.lines[0].text = "THE DAILY NEWS, TUESDAY";
+  region first_line = at(0, 400, 1450, 440, region_hint::none, 1);  // a column's first line, cut off
+  first_line.lines[0].text = "continued from the";
+  p.regions = {at(0, 445, 1450, 3900), at(1550, 300, 3000, 3900), folio, head, first_line};
+  colreflow::detail::infer_furniture(p);
+  CHECK(p.regions[2].hint == region_hint::page_number);
+  CHECK(p.regions[3].hint == region_hint::header);
+  CHECK(p.regions[4].hint == region_hint::none);  // sits on the column under it
+  CHECK(p.regions[0].hint == region_hint::paragraph);  // typed by the input: left alone
 }
