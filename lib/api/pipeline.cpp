@@ -128,12 +128,84 @@ bool same_line(const region &a, const region &b) {
          y.x0 - x.x1 <= 3 * high;
 }
 
+// The body's type size: the median over the lines of regions of three
+// lines or more (font size where the input gives one, else line height).
+float body_type_size(const page &p) {
+  std::vector<float> sizes;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (l.font_size > 0) sizes.push_back(l.font_size);
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+// How many of a region's first lines are set in display type (a heading
+// the engine left in one block with its text): one to three lines at least
+// 1.3 times the body size, followed by body-type lines. 0 when none.
+std::size_t display_lead(const region &r, float body) {
+  if (body <= 0) return 0;
+  std::size_t k = 0, seen = 0;
+  for (const text_line &l : r.lines) {
+    if (is_blank(l.text)) continue;
+    if (l.font_size >= 1.3f * body && seen == k) ++k;
+    ++seen;
+  }
+  return k >= 1 && k <= 3 && seen > k ? k : 0;
+}
+
+// A line set in the middle of its region, with a margin on each side: a
+// heading the engine left in one block with the text around it.
+bool centred(const text_line &l, const box &area) {
+  if (l.bbox.empty() || area.empty()) return false;
+  const std::int64_t w = area.width();
+  const std::int64_t left = l.bbox.x0 - area.x0, right = area.x1 - l.bbox.x1;
+  return 100 * left >= 12 * w && 100 * right >= 12 * w &&
+         100 * std::abs(left - right) <= 8 * w;
+}
+
+// Which non-blank lines of a region open or close a run of one to three
+// centred lines in a region of more lines: the text stages get a block
+// break around each run. Indexed like the region's non-blank lines.
+std::vector<bool> centred_runs(const region &r) {
+  std::vector<const text_line *> lines;
+  for (const text_line &l : r.lines)
+    if (!is_blank(l.text)) lines.push_back(&l);
+  std::vector<bool> in_run(lines.size(), false);
+  if (lines.size() < 4) return in_run;
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && centred(*lines[j], r.bbox)) ++j;
+    if (j - i >= 1 && j - i <= 3 && j - i < lines.size())
+      for (std::size_t k = i; k < j; ++k) in_run[k] = true;
+    i = j == i ? i + 1 : j;
+  }
+  return in_run;
+}
+
+// What the layout knows of each laid-out line, by line number.
+struct laid_out {
+  std::vector<float> size;    // type size; 0 for blank lines
+  std::vector<bool> centred;  // in a run of centred lines (a heading)
+};
+
 // The regions' text in reading order, one blank line between regions: the
 // text stages then see each region as a block, already in order. One-line
-// regions side by side on one page line make one text line.
-void lay_out_text(document &doc) {
+// regions side by side on one page line make one text line; a region's
+// leading lines in display type, and runs of centred lines, become blocks
+// of their own.
+laid_out lay_out_text(document &doc, float body) {
+  laid_out out;
+  out.size.push_back(0);
+  out.centred.push_back(false);
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
+  auto add = [&](std::string text, float size, bool centred_line) {
+    doc.lines.push_back({std::move(text), ++line_no, {}, false});
+    out.size.push_back(size);
+    out.centred.push_back(centred_line);
+  };
   for (const auto &art : doc.region_order.articles) {
     for (std::uint32_t r : art) {
       const region &reg = doc.geometry->regions[r];
@@ -144,20 +216,27 @@ void lay_out_text(document &doc) {
         previous = &reg;
         continue;
       }
+      const std::size_t lead = display_lead(reg, body);
+      const std::vector<bool> run = centred_runs(reg);
       region_span span{r, line_no + 1, line_no};
+      std::size_t k = 0;
       for (const text_line &l : reg.lines) {
         if (is_blank(l.text)) continue;
-        if (span.first_line > span.last_line && !doc.lines.empty()) {
-          doc.lines.push_back({"", ++line_no, {}, false});
-          span.first_line = line_no + 1;
+        const bool after_lead = lead > 0 && k == lead;
+        const bool run_edge = k > 0 && run[k] != run[k - 1];
+        if ((span.first_line > span.last_line && !doc.lines.empty()) || after_lead || run_edge) {
+          add("", 0, false);
+          if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
-        doc.lines.push_back({l.text, ++line_no, {}, false});
+        add(l.text, l.font_size, run[k]);
         span.last_line = line_no;
+        ++k;
       }
       doc.region_lines.push_back(span);
       previous = span.first_line <= span.last_line ? &reg : previous;
     }
   }
+  return out;
 }
 
 // The text stages cut the page into articles at headlines; the regions
@@ -184,18 +263,9 @@ void group_regions_by_article(document &doc) {
 
 // Roles the page gives beyond the text: the input's region types, and type
 // set well above the body size (a heading the input does not mark).
-void apply_geometry_roles(document &doc) {
+void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
+  const std::vector<float> &line_sizes = laid.size;
   const page &p = *doc.geometry;
-  std::vector<float> sizes;
-  for (const region &r : p.regions)
-    if (r.lines.size() >= 3)
-      for (const text_line &l : r.lines)
-        if (l.font_size > 0) sizes.push_back(l.font_size);
-  float body = 0;
-  if (!sizes.empty()) {
-    std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
-    body = sizes[sizes.size() / 2];
-  }
   std::vector<std::int64_t> region_of_line(doc.lines.size() + 2, -1);
   std::vector<std::uint32_t> region_first(p.regions.size(), 0);
   for (const region_span &s : doc.region_lines) {
@@ -217,16 +287,24 @@ void apply_geometry_roles(document &doc) {
       case region_hint::footer:
       case region_hint::page_number: kind = role::furniture; break;
       case region_hint::none: {
+        // The block's own lines: a region may hold a heading and its text.
         std::vector<float> own;
-        for (const text_line &l : r.lines)
-          if (l.font_size > 0) own.push_back(l.font_size);
+        for (const line &l : b.lines)
+          if (l.source_line < line_sizes.size() && line_sizes[l.source_line] > 0)
+            own.push_back(line_sizes[l.source_line]);
         float size = 0;
         if (!own.empty()) {
           std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
           size = own[own.size() / 2];
         }
-        if (body > 0 && size >= 1.4f * body && own.size() <= 3) {
+        const bool all_centred =
+            b.lines.size() <= 3 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line &l) {
+              return l.source_line < laid.centred.size() && laid.centred[l.source_line];
+            });
+        if ((body > 0 && size >= 1.4f * body && own.size() <= 3) || all_centred) {
           if (kind != role::headline) kind = role::subheading;
+          // Centred in body type: it heads a section, whatever its lines.
+          b.section_heading = all_centred && !(body > 0 && size >= 1.4f * body);
         } else if (body > 0 && size > 0 && size <= 1.15f * body &&
                    b.first_source_line() != region_first[static_cast<std::size_t>(at)]) {
           // Inside a region, past its first line, in body type: the text
@@ -264,12 +342,17 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   infer_furniture(*geometry);
   doc.region_order = order_regions(*geometry);
   doc.geometry = std::move(geometry);
-  lay_out_text(doc);
+  const float body = body_type_size(*doc.geometry);
+  // Only hOCR (x_size) and ALTO (FONTSIZE) give type sizes; PAGE and TSV
+  // give line heights, too uneven to tell a heading line in a block.
+  const bool sized = doc.geometry->format == source_format::hocr ||
+                     doc.geometry->format == source_format::alto;
+  const laid_out laid = lay_out_text(doc, sized ? body : 0.0f);
   if (doc.lines.empty()) return doc;
   if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
     doc.words = lexicon::load(opts.lexicon_path);
   segment_blocks(doc);
-  apply_geometry_roles(doc);
+  apply_geometry_roles(doc, laid, body);
   // The layout decided the order; the blocks are already in it.
   doc.order.resize(doc.blocks.size());
   for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;

@@ -49,6 +49,7 @@ struct block {
   std::uint32_t input_index = 0;  // position among blocks in input order
   bool maybe_heading = false;     // a body line that may be a heading line
   int column_width = 0;           // full line width of this block's column (0: the document's)
+  bool section_heading = false;   // the page sets it as a section heading (centred, body type)
 
   std::uint32_t first_source_line() const { return lines.front().source_line; }
   std::uint32_t last_source_line() const { return lines.back().source_line; }

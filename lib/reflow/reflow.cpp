@@ -130,7 +130,11 @@ class reflower {
     close_paragraph();
     bool at_start = true;
     for (const unit &u : current().units) at_start = at_start && u.kind == role::headline;
-    role kind = opens_article || at_start || end - begin >= 2 ? role::headline : role::subheading;
+    bool section = true;  // the page sets every line as a section heading
+    for (std::size_t k = begin; k < end; ++k) section = section && doc_.blocks[order[k]].section_heading;
+    role kind = (opens_article || at_start || end - begin >= 2) && !(section && !at_start)
+                    ? role::headline
+                    : role::subheading;
     // Several lines straight before body text, when the article's dateline
     // stands elsewhere: a headline left above a section keeps the section's
     // heading as its last line.
@@ -160,7 +164,9 @@ class reflower {
     for (const line &l : b.lines) {
       spacing_result clean = clean_heading(l.text);
       if (clean.text.empty()) continue;
-      if (!u.text.empty()) u.text += '\n';
+      // A headline keeps its lines; a section heading set on two lines
+      // reads as one, its lines parted as phrases are.
+      if (!u.text.empty()) u.text += kind == role::subheading ? ' ' : '\n';
       u.text += clean.text;
       u.source_lines.push_back(l.source_line);
       if (clean.removed > 0)
@@ -169,11 +175,12 @@ class reflower {
                                  clean.removed),
                      0.9);
     }
-    // The lines of one headline are one unit.
-    if (kind == role::headline && !first_of_group && !current().units.empty() &&
-        current().units.back().kind == role::headline) {
+    // The lines of one heading are one unit: a headline keeps its lines, a
+    // section heading's read as one.
+    if ((kind == role::headline || kind == role::subheading) && !first_of_group &&
+        !current().units.empty() && current().units.back().kind == kind) {
       unit &prev = current().units.back();
-      prev.text += '\n' + u.text;
+      prev.text += (kind == role::headline ? '\n' : ' ') + u.text;
       prev.source_lines.insert(prev.source_lines.end(), u.source_lines.begin(),
                                u.source_lines.end());
       return;
