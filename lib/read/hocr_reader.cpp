@@ -103,18 +103,26 @@ struct title_props {
 
 void read_property(std::string_view prop, title_props &out) {
   const std::string_view name = next_token(prop);
-  std::vector<double> args;
+  // Every word has a title: parse only the properties the model keeps,
+  // into a fixed array (a bbox has the most arguments, four).
+  std::size_t want = 0;
+  if (name == "bbox") want = 4;
+  else if (name == "x_wconf" || name == "x_size") want = 1;
+  else return;
+  double args[4] = {0, 0, 0, 0};
+  std::size_t n = 0;
   for (std::string_view t = next_token(prop); !t.empty(); t = next_token(prop)) {
     std::optional<double> v = parse_number(t);
-    if (!v) return;  // one bad argument makes the whole property unknown
-    args.push_back(*v);
+    if (!v || n == want) return;  // a bad or extra argument makes the property unknown
+    args[n++] = *v;
   }
-  if (name == "bbox" && args.size() == 4) {
+  if (n != want) return;
+  if (name == "bbox") {
     box b{coordinate(args[0]), coordinate(args[1]), coordinate(args[2]), coordinate(args[3])};
     if (b.x1 >= b.x0 && b.y1 >= b.y0) out.bbox = b;
-  } else if (name == "x_wconf" && args.size() == 1) {
+  } else if (name == "x_wconf") {
     out.wconf = static_cast<float>(std::clamp(args[0], 0.0, 100.0));
-  } else if (name == "x_size" && args.size() == 1 && args[0] > 0 && args[0] < 1e6) {
+  } else if (args[0] > 0 && args[0] < 1e6) {
     out.x_size = static_cast<float>(args[0]);
   }
 }
