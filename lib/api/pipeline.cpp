@@ -5,7 +5,7 @@
 #include "text/lexicon.hpp"
 
 #include <algorithm>  // all_of
-#include <cstdint>    // int32_t, uint8_t
+#include <cstdint>    // int32_t, uint8_t, SIZE_MAX
 
 #include <fmt/format.h>
 
@@ -239,6 +239,47 @@ laid_out lay_out_text(document &doc, float body) {
   return out;
 }
 
+// Which positions of `v` lie on one longest strictly increasing run: the
+// regions that kept their file order; the others were moved.
+std::vector<bool> on_longest_run(const std::vector<std::uint32_t> &v) {
+  std::vector<std::size_t> tails;                       // positions ending runs
+  std::vector<std::size_t> before(v.size(), SIZE_MAX);  // predecessor on the run
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), v[i],
+                               [&](std::size_t t, std::uint32_t x) { return v[t] < x; });
+    if (it != tails.begin()) before[i] = *(it - 1);
+    if (it == tails.end()) tails.push_back(i);
+    else *it = i;
+  }
+  std::vector<bool> on(v.size(), false);
+  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = before[i])
+    on[i] = true;
+  return on;
+}
+
+// Every region the layout read away from its place in the file is a repair
+// of the order, logged with the lines it became.
+void log_moves(document &doc) {
+  std::vector<std::uint32_t> order;
+  for (const auto &art : doc.region_order.articles) order.insert(order.end(), art.begin(), art.end());
+  const std::vector<bool> kept = on_longest_run(order);
+  std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
+  for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (kept[k]) continue;
+    const region &r = doc.geometry->regions[order[k]];
+    const region_span *sp = span_of[order[k]];
+    const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
+    doc.log.add(repair_kind::block_moved, has_lines ? sp->first_line : 0,
+                has_lines ? sp->last_line : 0,
+                fmt::format("region {}{} (file position {}) read at position {}: placed by the "
+                            "page layout (columns, bands, headings, furniture)",
+                            r.id.empty() ? "#" : "", r.id.empty() ? std::to_string(order[k]) : r.id,
+                            order[k] + 1, k + 1),
+                0.8);
+  }
+}
+
 // The text stages cut the page into articles at headlines; the regions
 // follow: each goes with the article its first line went to, and a region
 // without text with the region before it.
@@ -358,6 +399,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;
   reflow_articles(doc);
   group_regions_by_article(doc);
+  log_moves(doc);
   return doc;
 }
 

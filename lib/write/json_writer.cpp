@@ -160,8 +160,11 @@ std::string write_json(const document &doc) {
 
   out += fmt::format(
       ",\n  \"stats\": {{\n    \"lines\": {},\n    \"blocks\": {},\n    \"blocks_moved\": {},\n"
-      "    \"repairs\": {{",
-      stats.lines, stats.blocks, stats.blocks_moved);
+      "{}    \"repairs\": {{",
+      stats.lines, stats.blocks, stats.blocks_moved,
+      doc.geometry ? fmt::format("    \"regions\": {},\n    \"regions_moved\": {},\n", stats.regions,
+                                 stats.regions_moved)
+                   : std::string());
   for (std::size_t k = 0; k < kAllRepairKinds.size(); ++k) {
     out += k == 0 ? "\n      " : ",\n      ";
     append_json_string(out, repair_kind_name(kAllRepairKinds[k]));

@@ -39,10 +39,14 @@ std::string line_range(std::uint32_t first, std::uint32_t last) {
 
 std::string write_report(const document &doc) {
   const document_stats s = compute_stats(doc);
-  std::string out = fmt::format("{}: {} text, {}, {}, {} moved out of input order\n",
-                                doc.source_name, doc.writing == script::cjk ? "CJK" : "Latin",
-                                count(s.lines, "line"), count(s.blocks, "block"),
-                                s.blocks_moved);
+  std::string out =
+      doc.geometry
+          ? fmt::format("{}: {} text, {}, {} moved out of file order, {}\n", doc.source_name,
+                        doc.writing == script::cjk ? "CJK" : "Latin", count(s.regions, "region"),
+                        s.regions_moved, count(s.lines, "line"))
+          : fmt::format("{}: {} text, {}, {}, {} moved out of input order\n", doc.source_name,
+                        doc.writing == script::cjk ? "CJK" : "Latin", count(s.lines, "line"),
+                        count(s.blocks, "block"), s.blocks_moved);
 
   std::size_t total = 0;
   for (std::size_t n : s.repairs) total += n;

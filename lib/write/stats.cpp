@@ -28,6 +28,13 @@ document_stats compute_stats(const document &doc) {
   s.lines = doc.lines.size();
   s.blocks = doc.blocks.size();
   s.blocks_moved = doc.order.size() - longest_increasing_run(doc.order);
+  if (doc.geometry) {
+    std::vector<std::uint32_t> regions;
+    for (const auto &art : doc.region_order.articles)
+      regions.insert(regions.end(), art.begin(), art.end());
+    s.regions = regions.size();
+    s.regions_moved = regions.size() - longest_increasing_run(regions);
+  }
   for (const repair &r : doc.log.entries) {
     const auto k = static_cast<std::size_t>(r.kind);
     if (k < s.repairs.size()) ++s.repairs[k];

@@ -25,6 +25,9 @@ struct document_stats {
   // blocks minus the longest run kept in increasing input order. Moving one
   // block to the front counts 1, not every block it shifts.
   std::size_t blocks_moved = 0;
+  // Geometry inputs: regions, and those read away from their file order.
+  std::size_t regions = 0;
+  std::size_t regions_moved = 0;
   std::array<std::size_t, kRepairKindCount> repairs{};  // by repair_kind value
 };
 

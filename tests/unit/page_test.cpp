@@ -166,3 +166,27 @@ TEST_CASE("page: region types give roles: page furniture apart, headings as head
         heading_found = (u.kind == role::subheading || u.kind == role::headline);
   CHECK(heading_found);
 }
+
+TEST_CASE("page: regions read away from their file order are logged and counted") {
+  // Column two comes first in the file.
+  const std::string xml =
+      "<PcGts><Page imageWidth='2000' imageHeight='3000'>"
+      "<TextRegion id='right'><Coords points='1050,100 1950,100 1950,2900 1050,2900'/>"
+      "<TextLine><Coords points='1050,100 1950,140'/><TextEquiv><Unicode>and ends here.</Unicode></TextEquiv></TextLine>"
+      "</TextRegion>"
+      "<TextRegion id='left'><Coords points='50,100 950,100 950,2900 50,2900'/>"
+      "<TextLine><Coords points='50,100 950,140'/><TextEquiv><Unicode>The text starts</Unicode></TextEquiv></TextLine>"
+      "</TextRegion></Page></PcGts>";
+  const auto doc = colreflow::document::from_bytes(xml);
+  const auto &d = doc.impl();
+  REQUIRE(d.region_order.articles.size() >= 1);
+  std::size_t moved = 0;
+  for (const auto &r : d.log.entries)
+    if (r.kind == repair_kind::block_moved) {
+      ++moved;
+      CHECK(r.cue.find("region ") == 0);
+    }
+  CHECK(moved == 1);
+  CHECK(doc.report().find("2 regions, 1 moved out of file order") != std::string::npos);
+  CHECK(doc.render(colreflow::format::txt) == "The text starts and ends here.\n");
+}
