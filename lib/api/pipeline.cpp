@@ -202,7 +202,7 @@ laid_out lay_out_text(document &doc, float body) {
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
   auto add = [&](std::string text, float size, bool centred_line) {
-    doc.lines.push_back({std::move(text), ++line_no, {}, false});
+    doc.lines.push_back({std::move(text), ++line_no, {}, false, {}});
     out.size.push_back(size);
     out.centred.push_back(centred_line);
   };
@@ -229,6 +229,7 @@ laid_out lay_out_text(document &doc, float body) {
           if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
         add(l.text, l.font_size, run[k]);
+        if (!l.words.empty()) doc.lines.back().marked_word = l.words.back().whole_word;
         span.last_line = line_no;
         ++k;
       }

@@ -39,6 +39,9 @@ struct line {
   std::uint32_t source_line = 0;
   line_shape shape;             // measured by the segment stage
   bool opens_dateline = false;  // a dateline starts here (it may wrap onto the next line)
+  // The whole word the source gives for a word cut at this line's end (ALTO
+  // SUBS_CONTENT of a HypPart1); empty when the source says nothing.
+  std::string marked_word;
 };
 
 // A run of consecutive input lines that the order solver moves as one piece:

@@ -24,6 +24,7 @@ struct open_paragraph {
   line_shape last_shape;
   std::string last_text;
   std::string before_last;  // the line before last_text
+  std::string last_marked;  // the source's whole word for the word cut at last_text's end
   int joins = 0;
   int cjk_letters = 0, other_letters = 0;  // decide how the paragraph is spaced
   bool open = false;
@@ -215,6 +216,7 @@ class reflower {
       para_.last_shape = shape;
       para_.before_last = std::move(para_.last_text);
       para_.last_text = l.text;
+      para_.last_marked = l.marked_word;
       para_.last_block = index;
     }
   }
@@ -253,6 +255,23 @@ class reflower {
     }
     std::string joined = to_lower(split.left + split.right);
     std::string compound = to_lower(split.left + "-" + split.right);
+    // The source's own markup settles it (ALTO HypPart1/HypPart2 with the
+    // whole word in SUBS_CONTENT): remove the hyphen, or keep it if the
+    // whole word has one.
+    const std::string marked = to_lower(para_.last_marked);
+    if (split.valid() && !marked.empty() && (marked == joined || marked == compound)) {
+      const bool keep = marked == compound;
+      if (!keep) para_.raw.resize(hyphen_at);
+      doc_.log.add(keep ? repair_kind::hyphen_kept : repair_kind::dehyphenation, from,
+                   l.source_line,
+                   fmt::format("the source marks \"{}\" as one word cut at the line end",
+                               para_.last_marked),
+                   0.98);
+      std::size_t first = l.text.find_first_not_of(" \t");
+      para_.raw += first == std::string::npos ? std::string_view{}
+                                              : std::string_view(l.text).substr(first);
+      return;
+    }
     bool compound_seen = split.valid() && words_.has_compound(compound);
     bool in_document = split.valid() && words_.contains(joined);
     bool in_lexicon = split.valid() && !in_document && words_.known(joined);
