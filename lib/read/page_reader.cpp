@@ -160,6 +160,17 @@ class page_reader {
       const std::string_view name = local_name(n);
       if (name == "TextRegion" || name == "TableRegion") {
         p.regions.push_back(read_region(n, name == "TableRegion"));
+        // A TextRegion inside a TableRegion (PAGE 2019 table cells) is a
+        // cell of that table; tables are numbered after Transkribus' T<n>.
+        if (name == "TableRegion") tables_.push_back(n);
+        else if (p.regions.back().table < 0)
+          for (pugi::xml_node up = n.parent(); up && local_name(up) != "Page"; up = up.parent())
+            if (local_name(up) == "TableRegion") {
+              const auto at = std::find(tables_.begin(), tables_.end(), up) - tables_.begin();
+              p.regions.back().table = static_cast<std::int32_t>(1000 + at);
+              p.regions.back().hint = region_hint::table;
+              break;
+            }
       } else if (name == "SeparatorRegion") {
         p.separators.push_back({coords_box(n)});
       }
@@ -230,6 +241,7 @@ class page_reader {
 
   line_index lines_;
   const std::string &source_name_;
+  std::vector<pugi::xml_node> tables_;  // TableRegions met so far, in document order
 };
 
 }  // namespace

@@ -190,3 +190,24 @@ TEST_CASE("page: regions read away from their file order are logged and counted"
   CHECK(doc.report().find("2 regions, 1 moved out of file order") != std::string::npos);
   CHECK(doc.render(colreflow::format::txt) == "The text starts and ends here.\n");
 }
+
+TEST_CASE("page: text regions inside a table region are its cells, read after the text") {
+  const page p = read(
+      "<PcGts><Page imageWidth='2000' imageHeight='3000'>"
+      "<TableRegion id='t'><Coords points='50,1000 950,1000 950,1400 50,1400'/>"
+      "<TextRegion id='c1'><Coords points='50,1000 500,1000 500,1200 50,1200'/>"
+      "<TextEquiv><Unicode>cell one</Unicode></TextEquiv></TextRegion>"
+      "<TextRegion id='c2'><Coords points='500,1000 950,1000 950,1200 500,1200'/>"
+      "<TextEquiv><Unicode>cell two</Unicode></TextEquiv></TextRegion></TableRegion>"
+      "<TextRegion id='below'><Coords points='50,1500 950,1500 950,2900 50,2900'/>"
+      "<TextEquiv><Unicode>text below</Unicode></TextEquiv></TextRegion>"
+      "</Page></PcGts>");
+  REQUIRE(p.regions.size() == 4);
+  CHECK(p.regions[1].table == p.regions[2].table);
+  CHECK(p.regions[1].table >= 0);
+  CHECK(p.regions[3].table < 0);
+  std::vector<std::string> ids;
+  for (const auto &a : order_regions(p).articles)
+    for (std::uint32_t r : a) ids.push_back(p.regions[r].id);
+  CHECK(ids == std::vector<std::string>{"t", "below", "c1", "c2"});
+}
