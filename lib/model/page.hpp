@@ -32,7 +32,7 @@ struct box {
   }
 };
 
-enum class source_format : std::uint8_t { text, hocr, alto, page_xml, tsv };
+enum class source_format : std::uint8_t { text, hocr, alto, page_xml, tsv, image };
 
 // What the input says a region is, where it says anything. The layout stage
 // decides roles itself; this is one of its cues. Values appear in JSON.

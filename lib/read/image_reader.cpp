@@ -1,0 +1,286 @@
+#include "read/image_reader.hpp"
+
+#include <algorithm>  // find, remove
+#include <cmath>      // isfinite
+#include <cstdint>    // int32_t, int64_t, uint64_t
+#include <memory>     // unique_ptr
+#include <string>
+#include <utility>  // move
+
+#include <fmt/format.h>
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/publictypes.h>
+#include <tesseract/resultiterator.h>
+
+#include "colreflow/colreflow.hpp"
+#include "read/hocr_reader.hpp"  // join_words
+#include "text/chars.hpp"        // invalid_utf8_at, trim_end
+
+namespace colreflow::detail {
+namespace {
+
+// Tesseract's range of believable resolutions (kMinCredibleResolution,
+// kMaxCredibleResolution in its source): user_defined_dpi outside it is
+// ignored with a warning, so we refuse it instead.
+constexpr int kMinDpi = 70;
+constexpr int kMaxDpi = 2400;
+// What an image without a believable resolution is read at. Tesseract would
+// otherwise guess one from the text size (and say so on stderr); 300 dpi is
+// what scans are made at and what its models were trained on, and a fixed
+// value keeps the result independent of that guess.
+constexpr int kDefaultDpi = 300;
+
+struct pix_deleter {
+  void operator()(Pix *p) const { pixDestroy(&p); }
+};
+using pix_ptr = std::unique_ptr<Pix, pix_deleter>;
+
+// End() frees the models and results; delete frees the rest.
+struct api_deleter {
+  void operator()(tesseract::TessBaseAPI *api) const {
+    api->End();
+    delete api;
+  }
+};
+using api_ptr = std::unique_ptr<tesseract::TessBaseAPI, api_deleter>;
+
+// Strings Tesseract returns with new[].
+struct text_deleter {
+  void operator()(char *s) const { delete[] s; }
+};
+using text_ptr = std::unique_ptr<char, text_deleter>;
+
+[[noreturn]] void not_an_image(const std::string &name, const std::string &why) {
+  throw colreflow::error(status::invalid,
+                         fmt::format("{}: not an image Leptonica can read ({})", name, why));
+}
+
+std::string format_name(l_int32 format) {
+  const char *ext = format == IFF_UNKNOWN ? nullptr : getFormatExtension(format);
+  return ext ? ext : "unknown format";
+}
+
+void check_size(const std::string &name, std::int64_t w, std::int64_t h,
+                const image_options &opts) {
+  if (w <= 0 || h <= 0) not_an_image(name, fmt::format("{}x{} pixels", w, h));
+  const std::uint64_t pixels = static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h);
+  if (pixels > opts.max_pixels)
+    throw colreflow::error(
+        status::limit, fmt::format("{}: image of {}x{} = {} pixels is over the limit of {} pixels",
+                                   name, w, h, pixels, opts.max_pixels));
+}
+
+// Decode the image, checking its size from the header first so that a
+// huge image is refused before its pixels are allocated.
+pix_ptr decode(std::string_view bytes, const std::string &name, const image_options &opts) {
+  if (bytes.empty()) not_an_image(name, "empty input");
+  const auto *data = reinterpret_cast<const l_uint8 *>(bytes.data());
+  l_int32 format = IFF_UNKNOWN;
+  // findFileFormatBuffer reads 12 bytes; shorter input is no image.
+  if (bytes.size() < 12 || findFileFormatBuffer(data, &format) != 0 || format == IFF_UNKNOWN)
+    not_an_image(name, "unknown format");
+  l_int32 header_format = IFF_UNKNOWN, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+  if (pixReadHeaderMem(data, bytes.size(), &header_format, &w, &h, &bps, &spp, &cmap) != 0)
+    not_an_image(name, fmt::format("unreadable {} header", format_name(format)));
+  check_size(name, w, h, opts);
+  pix_ptr pix(pixReadMem(data, bytes.size()));
+  if (!pix) not_an_image(name, fmt::format("{} data does not decode", format_name(format)));
+  // The header and the data could disagree.
+  check_size(name, pixGetWidth(pix.get()), pixGetHeight(pix.get()), opts);
+  return pix;
+}
+
+std::vector<std::string> split_languages(const std::string &languages) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= languages.size()) {
+    std::size_t end = languages.find('+', start);
+    if (end == std::string::npos) end = languages.size();
+    std::string lang = languages.substr(start, end - start);
+    // "~lang" asks Tesseract not to load lang.
+    if (!lang.empty() && lang.front() != '~') out.push_back(std::move(lang));
+    start = end + 1;
+  }
+  return out;
+}
+
+[[noreturn]] void no_language(const tesseract::TessBaseAPI &api, const std::string &name,
+                              const image_options &opts, const std::vector<std::string> &missing) {
+  std::vector<std::string> installed;
+  // After a failed Init Tesseract still knows its data directory.
+  api.GetAvailableLanguagesAsVector(&installed);
+  installed.erase(std::remove(installed.begin(), installed.end(), "osd"), installed.end());
+  const std::string where =
+      opts.tessdata.empty() ? "Tesseract's default tessdata" : "tessdata " + opts.tessdata;
+  throw colreflow::error(
+      status::invalid,
+      fmt::format(
+          "{}: Tesseract cannot load language{} {} (asked for \"{}\"); installed in {}: {}", name,
+          missing.size() == 1 ? "" : "s", fmt::join(missing, ", "), opts.languages, where,
+          installed.empty() ? std::string("none") : fmt::format("{}", fmt::join(installed, ", "))));
+}
+
+api_ptr start_tesseract(const std::string &name, const image_options &opts) {
+  api_ptr api(new tesseract::TessBaseAPI());
+  const char *datapath = opts.tessdata.empty() ? nullptr : opts.tessdata.c_str();
+  const std::vector<std::string> asked = split_languages(opts.languages);
+  if (asked.empty())
+    throw colreflow::error(
+        status::usage, fmt::format("{}: no Tesseract language in \"{}\"", name, opts.languages));
+  if (api->Init(datapath, opts.languages.c_str()) != 0) no_language(*api, name, opts, asked);
+  // Init succeeds when only some of the languages load; refuse that too.
+  std::vector<std::string> loaded;
+  api->GetLoadedLanguagesAsVector(&loaded);
+  std::vector<std::string> missing;
+  for (const std::string &lang : asked)
+    if (std::find(loaded.begin(), loaded.end(), lang) == loaded.end()) missing.push_back(lang);
+  if (!missing.empty()) no_language(*api, name, opts, missing);
+  return api;
+}
+
+box box_at(const tesseract::ResultIterator &it, tesseract::PageIteratorLevel level) {
+  int left = 0, top = 0, right = 0, bottom = 0;
+  if (!it.BoundingBox(level, &left, &top, &right, &bottom)) return {};
+  return {left, top, right, bottom};
+}
+
+bool is_text_block(tesseract::PolyBlockType t) {
+  // PT_UNKNOWN is what the single-block modes (psm 6 and up) give.
+  return !PTIsLineType(t) && !PTIsImageType(t) && t != tesseract::PT_NOISE;
+}
+
+region_hint hint_of(tesseract::PolyBlockType t) {
+  // As the hOCR reader: Tesseract writes ocr_header lines for heading
+  // blocks and ocr_caption lines for caption blocks.
+  switch (t) {
+    case tesseract::PT_HEADING_TEXT: return region_hint::heading;
+    case tesseract::PT_CAPTION_TEXT: return region_hint::caption;
+    default: return region_hint::none;
+  }
+}
+
+void add_separator(const tesseract::ResultIterator &it, page &p) {
+  if (!PTIsLineType(it.BlockType())) return;
+  const box b = box_at(it, tesseract::RIL_BLOCK);
+  if (!b.empty()) p.separators.push_back({b});
+}
+
+// Walk the results word by word, as Tesseract's hOCR renderer does, so that
+// block and line numbers match its ids: Tesseract 5.3 gives images and
+// rules one blank word and numbers them as blocks (ocr_photo,
+// ocr_separator) without a line.
+void fill(tesseract::ResultIterator &it, page &p) {
+  int block_no = 0, line_no = 0;
+  region r;
+  text_line l;
+  while (!it.Empty(tesseract::RIL_BLOCK)) {
+    if (it.Empty(tesseract::RIL_WORD)) {
+      // A block without even a blank word; hOCR gives it no number.
+      if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) add_separator(it, p);
+      it.Next(tesseract::RIL_WORD);
+      continue;
+    }
+    if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) {
+      ++block_no;
+      const tesseract::PolyBlockType type = it.BlockType();
+      if (!is_text_block(type)) {
+        add_separator(it, p);
+        it.Next(tesseract::RIL_BLOCK);
+        continue;
+      }
+      r = region{};
+      r.id = fmt::format("block_1_{}", block_no);
+      r.bbox = box_at(it, tesseract::RIL_BLOCK);
+      r.hint = hint_of(type);
+    }
+    if (it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      ++line_no;
+      l = text_line{};
+      l.id = fmt::format("line_1_{}", line_no);
+      l.bbox = box_at(it, tesseract::RIL_TEXTLINE);
+      // hOCR's x_size, in pixels. WordFontAttributes' point size is a
+      // measure of the same row rounded to whole points through the
+      // resolution, which may be a guess.
+      float row_height = 0, descenders = 0, ascenders = 0;
+      it.RowAttributes(&row_height, &descenders, &ascenders);
+      l.font_size = std::isfinite(row_height) && row_height > 0
+                        ? row_height
+                        : static_cast<float>(l.bbox.height());
+    }
+    const text_ptr text(it.GetUTF8Text(tesseract::RIL_WORD));
+    if (text) {
+      std::string s(text.get());
+      if (trim_end(s, s.size()) > 0 && invalid_utf8_at(s) == std::string::npos)
+        l.words.push_back({std::move(s), box_at(it, tesseract::RIL_WORD),
+                           it.Confidence(tesseract::RIL_WORD), {}});
+    }
+    const bool line_ends = it.IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
+    const bool block_ends = it.IsAtFinalElement(tesseract::RIL_BLOCK, tesseract::RIL_WORD);
+    it.Next(tesseract::RIL_WORD);
+    const bool page_ends = it.Empty(tesseract::RIL_BLOCK);
+    if ((line_ends || block_ends || page_ends) && !l.words.empty()) {
+      l.text = join_words(l.words);
+      r.lines.push_back(std::move(l));
+      l = text_line{};
+    }
+    if ((block_ends || page_ends) && !r.lines.empty()) {
+      p.regions.push_back(std::move(r));
+      r = region{};
+    }
+  }
+}
+
+}  // namespace
+
+page read_image(std::string_view bytes, const std::string &source_name,
+                const image_options &opts) {
+  if (opts.psm < tesseract::PSM_AUTO_OSD || opts.psm >= tesseract::PSM_COUNT ||
+      opts.psm == tesseract::PSM_AUTO_ONLY)
+    throw colreflow::error(
+        status::usage,
+        fmt::format("page segmentation mode {}: Tesseract recognises text with 1 or 3..13",
+                    opts.psm));
+  if (opts.dpi != 0 && (opts.dpi < kMinDpi || opts.dpi > kMaxDpi))
+    throw colreflow::error(status::usage,
+                           fmt::format("resolution {} dpi: give {}..{}, or 0 for the file's",
+                                       opts.dpi, kMinDpi, kMaxDpi));
+
+  const pix_ptr pix = decode(bytes, source_name, opts);
+  const api_ptr api = start_tesseract(source_name, opts);
+  api->SetPageSegMode(static_cast<tesseract::PageSegMode>(opts.psm));
+  int dpi = opts.dpi;
+  if (dpi == 0) {
+    const int file_dpi = pixGetYRes(pix.get());
+    // No resolution in the file, or one Tesseract would not believe: 300.
+    dpi = file_dpi >= kMinDpi && file_dpi <= kMaxDpi ? 0 : kDefaultDpi;
+  }
+  if (dpi != 0) api->SetVariable("user_defined_dpi", std::to_string(dpi).c_str());
+  // Tesseract keeps its own reference or copy; pix outlives api anyway.
+  api->SetImage(pix.get());
+  if (api->Recognize(nullptr) != 0)
+    throw colreflow::error(status::error,
+                           fmt::format("{}: Tesseract could not recognise the page", source_name));
+
+  page p;
+  p.source_name = source_name;
+  p.format = source_format::image;
+  p.width = pixGetWidth(pix.get());
+  p.height = pixGetHeight(pix.get());
+  const std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (it) fill(*it, p);
+  return p;
+}
+
+std::vector<std::string> installed_languages(const std::string &tessdata) {
+  api_ptr api(new tesseract::TessBaseAPI());
+  // Init finds the data directory before it loads "eng"; the list is
+  // there even where eng is not installed.
+  api->Init(tessdata.empty() ? nullptr : tessdata.c_str(), "eng");
+  std::vector<std::string> langs;
+  api->GetAvailableLanguagesAsVector(&langs);
+  langs.erase(std::remove(langs.begin(), langs.end(), "osd"), langs.end());
+  return langs;
+}
+
+}  // namespace colreflow::detail
