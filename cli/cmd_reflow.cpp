@@ -28,15 +28,21 @@ constexpr const char *kHelp =
     "\n"
     "With no FILE, or when FILE is -, read standard input. Input is plain UTF-8\n"
     "text (a BOM and LF, CRLF or CR line ends are accepted), or OCR with page\n"
-    "geometry: hOCR, ALTO, PAGE XML or Tesseract TSV, detected from the content.\n"
-    "Geometry inputs are ordered from their layout (columns, bands, headings).\n"
+    "geometry: hOCR, ALTO, PAGE XML or Tesseract TSV, or a page image (PNG, TIFF,\n"
+    "JPEG, PNM, WebP, GIF) that Tesseract reads; the format is detected from the\n"
+    "content. Geometry inputs are ordered from their layout (columns, bands,\n"
+    "headings).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      output format: txt (default), md, json, or the\n"
     "                           input's own format with the order found: page,\n"
     "                           alto, hocr, tsv (or 'source' for whichever it is)\n"
-    "      --from FORMAT        read inputs as text, hocr, alto, page or tsv\n"
+    "      --from FORMAT        read inputs as text, hocr, alto, page, tsv or image\n"
     "                           instead of detecting the format\n"
+    "      --lang LANGS         Tesseract languages for images (default chi_sim+eng)\n"
+    "      --psm N              Tesseract page segmentation mode for images (default 3)\n"
+    "      --tessdata DIR       directory of Tesseract's .traineddata files\n"
+    "      --dpi N              resolution of images (default: the file's, else 300)\n"
     "  -o, --output FILE        write to FILE instead of standard output\n"
     "      --report             summarise the repairs on standard error\n"
     "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
@@ -55,6 +61,10 @@ struct cli_options {
   crf_format format = CRF_FORMAT_TXT;
   crf_input want_source = CRF_INPUT_AUTO;  // -f page etc.: the input must be this format
   crf_input from = CRF_INPUT_AUTO;
+  std::string languages;  // empty: the library's default
+  int psm = 0;
+  std::string tessdata;
+  int dpi = 0;
   std::string output;  // empty: standard output
   bool report = false;
   std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
@@ -71,6 +81,7 @@ bool parse_input(std::string_view s, crf_input &in) {
   else if (s == "alto") in = CRF_INPUT_ALTO;
   else if (s == "page") in = CRF_INPUT_PAGE;
   else if (s == "tsv") in = CRF_INPUT_TSV;
+  else if (s == "image") in = CRF_INPUT_IMAGE;
   else return false;
   return true;
 }
@@ -81,6 +92,7 @@ const char *input_name(crf_input in) {
     case CRF_INPUT_ALTO: return "alto";
     case CRF_INPUT_PAGE: return "page";
     case CRF_INPUT_TSV: return "tsv";
+    case CRF_INPUT_IMAGE: return "image";
     default: return "text";
   }
 }
@@ -91,7 +103,7 @@ bool parse_format(std::string_view s, cli_options &o) {
   else if (s == "md") o.format = CRF_FORMAT_MD;
   else if (s == "json") o.format = CRF_FORMAT_JSON;
   else if (s == "source") o.format = CRF_FORMAT_SOURCE;
-  else if (s != "text" && parse_input(s, o.want_source)) o.format = CRF_FORMAT_SOURCE;
+  else if (s != "text" && s != "image" && parse_input(s, o.want_source)) o.format = CRF_FORMAT_SOURCE;
   else return false;
   return true;
 }
@@ -179,8 +191,22 @@ int parse_args(int argc, char **argv, cli_options &o) {
       const std::string_view v = value();
       if (!parse_input(v, o.from)) {
         throw usage_error{"unknown input format '" + std::string(v) +
-                          "' (expected text, hocr, alto, page or tsv)"};
+                          "' (expected text, hocr, alto, page, tsv or image)"};
       }
+    } else if (name == "--lang") {
+      o.languages = value();
+      if (o.languages.empty()) throw usage_error{"option '--lang' needs languages, e.g. eng"};
+    } else if (name == "--tessdata") {
+      o.tessdata = value();
+    } else if (name == "--psm" || name == "--dpi") {
+      const std::string_view v = value();
+      std::size_t n = 0;
+      const bool ok = parse_size(v, n) && v.find_first_not_of("0123456789") == std::string_view::npos &&
+                      n <= (name == "--psm" ? 13u : 10000u);
+      if (!ok)
+        throw usage_error{"bad " + std::string(name) + " value '" + std::string(v) + "' (expected " +
+                          (name == "--psm" ? "1 to 13" : "1 to 10000") + ")"};
+      (name == "--psm" ? o.psm : o.dpi) = static_cast<int>(n);
     } else if (name == "-o" || name == "--output") {
       o.output = value();
       if (o.output.empty()) throw usage_error{"option '" + std::string(name) + "' needs a file"};
@@ -233,6 +259,10 @@ bool reflow_one(const std::string &path, const cli_options &o, output_file &out)
 
   crf_options opts = CRF_OPTIONS_INIT;
   opts.max_input_bytes = o.max_input_bytes;
+  if (!o.languages.empty()) opts.languages = o.languages.c_str();
+  opts.psm = o.psm;
+  if (!o.tessdata.empty()) opts.tessdata = o.tessdata.c_str();
+  opts.dpi = o.dpi;
   crf_document *doc = nullptr;
   crf_buf text = CRF_BUF_INIT;
   crf_buf report = CRF_BUF_INIT;

@@ -126,7 +126,7 @@ static void test_errors(void) {
   CHECK(crf_document_from_text(NULL, "a", 1, NULL, NULL) == CRF_EUSAGE);
   CHECK(crf_document_from_text(&doc, NULL, 3, NULL, NULL) == CRF_EUSAGE);
   o.max_input_bytes = 0;
-  o.version = 2;
+  o.version = 99;
   CHECK(crf_document_from_text(&doc, "a", 1, NULL, &o) == CRF_EUSAGE);
   CHECK(strstr(crf_error_last(), "version") != NULL);
   CHECK(crf_repair_text(NULL, "a", 1, CRF_FORMAT_TXT, NULL) == CRF_EUSAGE);
@@ -136,6 +136,32 @@ static void test_errors(void) {
   CHECK(crf_document_report(&out, NULL) == CRF_EUSAGE);
   CHECK(crf_document_report(NULL, NULL) == CRF_EUSAGE);
   CHECK(crf_document_repair_count(NULL) == 0);
+
+  /* Options of version 1 (before the image fields) are still accepted. */
+  {
+    crf_options v1;
+    memset(&v1, 0xAB, sizeof v1);
+    CHECK(crf_options_init(&v1, 1) == CRF_OK);
+    CHECK(v1.version == 1);
+    CHECK(crf_repair_text(&out, "Hello\n", 6, CRF_FORMAT_TXT, &v1) == CRF_OK);
+    crf_buf_dispose(&out);
+  }
+
+  /* Geometry input through the C API: a PAGE file, detected. */
+  {
+    static const char page[] =
+        "<PcGts><Page imageWidth='100' imageHeight='100'><TextRegion id='r'>"
+        "<Coords points='0,0 90,0 90,20 0,20'/><TextEquiv><Unicode>Hello page.</Unicode>"
+        "</TextEquiv></TextRegion></Page></PcGts>";
+    CHECK(crf_document_from_bytes(&doc, page, sizeof page - 1, CRF_INPUT_AUTO, "p.xml", NULL) ==
+          CRF_OK);
+    CHECK(crf_document_input(doc) == CRF_INPUT_PAGE);
+    CHECK(crf_document_render(&out, doc, CRF_FORMAT_SOURCE) == CRF_OK);
+    CHECK(strstr(out.ptr, "RegionRefIndexed") != NULL);
+    crf_buf_dispose(&out);
+    crf_document_free(doc);
+    doc = NULL;
+  }
 
   o.version = CRF_OPTIONS_VERSION;
   CHECK(crf_document_from_text(&doc, "a\n", 2, NULL, &o) == CRF_OK);

@@ -83,10 +83,11 @@ typedef enum crf_input {
   CRF_INPUT_HOCR = 2, /**< hOCR (XHTML), as Tesseract and OCRmyPDF write it */
   CRF_INPUT_ALTO = 3, /**< ALTO XML, v1 (CCS) to v4 */
   CRF_INPUT_PAGE = 4, /**< PAGE XML, 2010 to 2019 */
-  CRF_INPUT_TSV = 5   /**< Tesseract TSV */
+  CRF_INPUT_TSV = 5,  /**< Tesseract TSV */
+  CRF_INPUT_IMAGE = 6 /**< a page image (PNG, TIFF, JPEG, PNM, WebP, GIF), OCR'd by Tesseract */
 } crf_input;
 
-#define CRF_OPTIONS_VERSION 1
+#define CRF_OPTIONS_VERSION 2
 
 /**
  * Options for reading and repairing. Fields are only ever appended; set
@@ -102,9 +103,19 @@ typedef struct crf_options {
    *  /usr/share/dict/american-english-large (Debian's wamerican-large); ""
    *  means none: the document's own words are then the only evidence. */
   const char *lexicon_path;
+  /* --- version 2 --- */
+  /** Tesseract languages for images, e.g. "chi_sim+eng"; NULL means
+   *  "chi_sim+eng". */
+  const char *languages;
+  /** Tesseract page segmentation mode for images; 0 means 3 (automatic). */
+  int psm;
+  /** Directory of Tesseract's .traineddata files; NULL means Tesseract's own. */
+  const char *tessdata;
+  /** Resolution of images in dots per inch; 0 means the file's (or 300). */
+  int dpi;
 } crf_options;
 
-#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL}
+#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL, NULL, 0, NULL, 0}
 
 /** Bytes owned by the library: release with crf_buf_dispose(). */
 typedef struct crf_buf {

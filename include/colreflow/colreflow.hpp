@@ -40,6 +40,7 @@ enum class input_format {
   alto = CRF_INPUT_ALTO,
   page = CRF_INPUT_PAGE,
   tsv = CRF_INPUT_TSV,
+  image = CRF_INPUT_IMAGE,
 };
 
 enum class status {
@@ -67,6 +68,12 @@ struct options {
   std::size_t max_input_bytes = 64u * 1024 * 1024;  // refuse larger inputs
   // Word list vouching for dehyphenated words; "" for none (see colreflow.h).
   std::string lexicon_path = "/usr/share/dict/american-english-large";
+  // Images: Tesseract's languages, page segmentation mode, data directory
+  // ("" for its own) and resolution (0: the file's, else 300).
+  std::string languages = "chi_sim+eng";
+  int psm = 3;
+  std::string tessdata;
+  int dpi = 0;
 };
 
 // A repaired document: the input lines, the reading order found, the

@@ -2,6 +2,7 @@
 // guarded(), so no exception ever crosses extern "C", and every failure
 // leaves a message for crf_error_last().
 #include <algorithm>  // min
+#include <cstddef>    // offsetof
 #include <cstdlib>    // malloc, free
 #include <cstring>    // memcpy
 #include <new>        // bad_alloc
@@ -66,12 +67,20 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
   colreflow::options o;
   if (source_name != nullptr) o.source_name = source_name;
   if (opts != nullptr) {
-    if (opts->version != CRF_OPTIONS_VERSION) {
-      usage_error(fmt::format("crf_options.version is {}, expected {} (use CRF_OPTIONS_INIT)",
+    // Version 1 callers pass the shorter struct: read only its fields.
+    if (opts->version != 1 && opts->version != CRF_OPTIONS_VERSION) {
+      usage_error(fmt::format("crf_options.version is {}, expected 1 to {} (use CRF_OPTIONS_INIT)",
                               opts->version, CRF_OPTIONS_VERSION));
     }
     if (opts->max_input_bytes != 0) o.max_input_bytes = opts->max_input_bytes;
     if (opts->lexicon_path != nullptr) o.lexicon_path = opts->lexicon_path;
+    if (opts->version >= 2) {
+      if (opts->languages != nullptr) o.languages = opts->languages;
+      if (opts->psm != 0) o.psm = opts->psm;
+      if (opts->tessdata != nullptr) o.tessdata = opts->tessdata;
+      if (opts->dpi < 0) usage_error(fmt::format("crf_options.dpi is {}", opts->dpi));
+      o.dpi = opts->dpi;
+    }
   }
   return o;
 }
@@ -105,6 +114,7 @@ colreflow::input_format to_input(const crf_input &input) {
     case CRF_INPUT_ALTO: return colreflow::input_format::alto;
     case CRF_INPUT_PAGE: return colreflow::input_format::page;
     case CRF_INPUT_TSV: return colreflow::input_format::tsv;
+    case CRF_INPUT_IMAGE: return colreflow::input_format::image;
   }
   usage_error(fmt::format("unknown input format {}", static_cast<int>(raw)));
 }
@@ -131,10 +141,13 @@ extern "C" {
 crf_status crf_options_init(crf_options *opts, unsigned int version) {
   return guarded([&]() -> crf_status {
     require(opts, "crf_options_init: opts");
-    if (version != CRF_OPTIONS_VERSION) {
+    if (version != 1 && version != CRF_OPTIONS_VERSION) {
       usage_error(fmt::format("crf_options_init: unknown options version {}", version));
     }
-    *opts = crf_options CRF_OPTIONS_INIT;
+    // A version 1 struct ends before `languages`: write no further.
+    const crf_options defaults = CRF_OPTIONS_INIT;
+    std::memcpy(opts, &defaults, version == 1 ? offsetof(crf_options, languages) : sizeof defaults);
+    opts->version = version;
     return CRF_OK;
   });
 }

@@ -34,6 +34,7 @@ detail::source_format to_source_format(input_format in, std::string_view bytes) 
     case input_format::alto: return detail::source_format::alto;
     case input_format::page: return detail::source_format::page_xml;
     case input_format::tsv: return detail::source_format::tsv;
+    case input_format::image: return detail::source_format::image;
   }
   throw error(status::usage, fmt::format("unknown input format {}", static_cast<int>(in)));
 }
@@ -49,6 +50,10 @@ std::string write_source(const detail::document &d) {
     case detail::source_format::hocr: return detail::write_hocr(*d.geometry, d.region_order);
     case detail::source_format::tsv: return detail::write_tsv(*d.geometry, d.region_order);
     case detail::source_format::alto: return detail::write_alto(*d.geometry, d.region_order);
+    case detail::source_format::image:
+      throw error(status::usage,
+                  fmt::format("{}: the input is an image; write it as txt, md or json",
+                              d.source_name));
     case detail::source_format::text: break;
   }
   throw error(status::usage, fmt::format("{}: cannot write this format back yet", d.source_name));
@@ -77,6 +82,7 @@ input_format document::input() const {
     case detail::source_format::alto: return input_format::alto;
     case detail::source_format::page_xml: return input_format::page;
     case detail::source_format::tsv: return input_format::tsv;
+    case detail::source_format::image: return input_format::image;
   }
   return input_format::text;
 }

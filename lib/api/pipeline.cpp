@@ -17,6 +17,7 @@
 #include "order/order.hpp"
 #include "read/alto_reader.hpp"
 #include "read/hocr_reader.hpp"
+#include "read/image_reader.hpp"
 #include "read/page_reader.hpp"
 #include "read/tsv_reader.hpp"
 #include "read/text_reader.hpp"
@@ -77,6 +78,14 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
     case source_format::hocr: return read_hocr(bytes, opts.source_name, limits);
     case source_format::tsv: return read_tsv(bytes, opts.source_name, limits.max_input_bytes);
     case source_format::alto: return read_alto(bytes, opts.source_name, limits);
+    case source_format::image: {
+      image_options io;
+      io.languages = opts.languages;
+      io.psm = opts.psm;
+      io.tessdata = opts.tessdata;
+      io.dpi = opts.dpi;
+      return read_image(bytes, opts.source_name, io);
+    }
     case source_format::text: break;
   }
   throw colreflow::error(status::usage, fmt::format("{}: no reader for this format yet",

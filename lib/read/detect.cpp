@@ -27,7 +27,25 @@ std::string_view root_element(std::string_view head) {
 
 }  // namespace
 
+// Image files by their magic numbers: PNG, JPEG, TIFF, PNM, WebP, GIF and
+// JPEG 2000 (BMP's "BM" is too likely the start of a text).
+bool is_image(std::string_view b) {
+  auto starts = [&](std::string_view m) { return b.substr(0, m.size()) == m; };
+  if (starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
+      starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
+      starts("GIF87a") || starts("GIF89a") || starts(std::string_view("\0\0\0\x0CjP  ", 8)))
+    return b.size() > 8;
+  if (starts("RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP") return true;
+  // Netpbm: P1 to P6, white space, then the width or a comment.
+  if (b.size() < 4 || b[0] != 'P' || b[1] < '1' || b[1] > '6') return false;
+  std::size_t i = 2;
+  if (b[i] != ' ' && b[i] != '\n' && b[i] != '\r' && b[i] != '\t') return false;
+  while (i < b.size() && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) ++i;
+  return i < b.size() && ((b[i] >= '0' && b[i] <= '9') || b[i] == '#');
+}
+
 source_format detect_format(std::string_view bytes) {
+  if (is_image(bytes)) return source_format::image;
   std::string_view head = bytes.substr(0, 64 * 1024);
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   std::size_t lead = 0;
@@ -56,6 +74,7 @@ const char *source_format_name(source_format f) {
     case source_format::alto: return "alto";
     case source_format::page_xml: return "page";
     case source_format::tsv: return "tsv";
+    case source_format::image: return "image";
   }
   return "text";
 }
