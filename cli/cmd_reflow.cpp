@@ -9,7 +9,13 @@
 #include <cstring>  // strerror
 #include <string>
 #include <string_view>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <vector>
+
+#include <unistd.h>  // isatty
 
 #include "colreflow/colreflow.h"
 #include "colreflow/colreflow.hpp"  // options{}: the library's default limit
@@ -45,6 +51,8 @@ constexpr const char *kHelp =
     "      --dpi N              resolution of images (default: the file's, else 300)\n"
     "  -o, --output FILE        write to FILE instead of standard output\n"
     "      --report             summarise the repairs on standard error\n"
+    "  -j, --jobs N             repair N inputs at a time (default 1); outputs\n"
+    "                           still follow the input order\n"
     "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
     "                           suffixes multiply by 1024s (default 64M)\n"
     "  -h, --help               print this help and exit\n"
@@ -52,7 +60,8 @@ constexpr const char *kHelp =
     "\n"
     "With several FILEs the outputs follow one another in order; with -f json\n"
     "each FILE gives one JSON document, each ending with a newline. A FILE that\n"
-    "cannot be read or repaired is reported and skipped.\n"
+    "cannot be read or repaired is reported and skipped, and a count of those\n"
+    "that failed ends the run. On a terminal, a progress count is shown.\n"
     "\n"
     "Exit status: 0 success, 1 an input could not be read or repaired,\n"
     "2 a usage error.\n";
@@ -65,6 +74,7 @@ struct cli_options {
   int psm = 0;
   std::string tessdata;
   int dpi = 0;
+  unsigned jobs = 1;  // inputs repaired at a time
   std::string output;  // empty: standard output
   bool report = false;
   std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
@@ -193,6 +203,13 @@ int parse_args(int argc, char **argv, cli_options &o) {
         throw usage_error{"unknown input format '" + std::string(v) +
                           "' (expected text, hocr, alto, page, tsv or image)"};
       }
+    } else if (name == "-j" || name == "--jobs") {
+      const std::string_view v = value();
+      std::size_t n = 0;
+      if (!parse_size(v, n) || v.find_first_not_of("0123456789") != std::string_view::npos ||
+          n > 256)
+        throw usage_error{"bad --jobs value '" + std::string(v) + "' (expected 1 to 256)"};
+      o.jobs = static_cast<unsigned>(n);
     } else if (name == "--lang") {
       o.languages = value();
       if (o.languages.empty()) throw usage_error{"option '--lang' needs languages, e.g. eng"};
@@ -248,13 +265,23 @@ struct output_file {
   }
 };
 
-// Repairs one input and writes it. Returns false after reporting a failure.
-bool reflow_one(const std::string &path, const cli_options &o, output_file &out) {
+// What repairing one input gave: its output, its report, or why it failed.
+struct file_result {
+  bool ok = false;
+  std::string text;
+  std::string report;
+  std::string error;  // "colreflow: ..." without the newline
+};
+
+// Repairs one input. Writes nothing: workers call it side by side, and the
+// results go out in input order.
+file_result repair_one(const std::string &path, const cli_options &o) {
+  file_result r;
   const std::string name = path == "-" ? "<stdin>" : path;
   std::string bytes, error;
   if (!read_input(path, name, o.max_input_bytes, bytes, error)) {
-    std::fprintf(stderr, "colreflow: %s\n", error.c_str());
-    return false;
+    r.error = "colreflow: " + error;
+    return r;
   }
 
   crf_options opts = CRF_OPTIONS_INIT;
@@ -270,25 +297,108 @@ bool reflow_one(const std::string &path, const cli_options &o, output_file &out)
       crf_document_from_bytes(&doc, bytes.data(), bytes.size(), o.from, name.c_str(), &opts);
   if (status == CRF_OK && o.want_source != CRF_INPUT_AUTO &&
       crf_document_input(doc) != o.want_source) {
-    std::fprintf(stderr, "colreflow: %s: is %s, not %s: cannot write it as %s\n", name.c_str(),
-                 input_name(crf_document_input(doc)), input_name(o.want_source),
-                 input_name(o.want_source));
+    r.error = std::string("colreflow: ") + name + ": is " + input_name(crf_document_input(doc)) +
+              ", not " + input_name(o.want_source) + ": cannot write it as " +
+              input_name(o.want_source);
     crf_document_free(doc);
-    return false;
+    return r;
   }
   if (status == CRF_OK) status = crf_document_render(&text, doc, o.format);
   if (status == CRF_OK && o.report) status = crf_document_report(&report, doc);
-  bool ok = status == CRF_OK;
-  if (!ok) {
-    std::fprintf(stderr, "colreflow: %s\n", crf_error_last());
+  if (status != CRF_OK) {
+    r.error = std::string("colreflow: ") + crf_error_last();
   } else {
-    ok = out.write(text.ptr, text.size);
-    if (o.report) std::fwrite(report.ptr, 1, report.size, stderr);
+    r.ok = true;
+    r.text.assign(text.ptr, text.size);
+    if (o.report) r.report.assign(report.ptr, report.size);
   }
   crf_buf_dispose(&report);
   crf_buf_dispose(&text);
   crf_document_free(doc);
-  return ok;
+  return r;
+}
+
+// Writes one result; false when it failed (reported) or the output did.
+bool emit(const file_result &r, output_file &out) {
+  if (!r.ok) {
+    std::fprintf(stderr, "%s\n", r.error.c_str());
+    return false;
+  }
+  const bool written = out.write(r.text.data(), r.text.size());
+  if (!r.report.empty()) std::fwrite(r.report.data(), 1, r.report.size(), stderr);
+  return written;
+}
+
+// Repairs every input, `jobs` at a time, and writes the results in input
+// order as they become ready. Workers stay at most 2 x jobs files ahead of
+// the writer, so memory stays bounded however many files there are.
+// Returns the number of inputs that failed.
+std::size_t run_all(const cli_options &o, output_file &out) {
+  const std::size_t n = o.files.size();
+  const bool progress = n > 1 && isatty(STDERR_FILENO) && !o.report;
+  std::size_t failed = 0;
+  auto show = [&](std::size_t done) {
+    if (progress) std::fprintf(stderr, "\rcolreflow: %zu/%zu files", done, n);
+  };
+  if (o.jobs <= 1 || n <= 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!emit(repair_one(o.files[i], o), out)) ++failed;
+      show(i + 1);
+      if (out.failed) break;  // a full disk will not take the next file either
+    }
+  } else {
+    std::vector<std::optional<file_result>> results(n);
+    std::mutex m;
+    std::condition_variable ready, room;
+    std::size_t next = 0, written = 0;
+    bool stop = false;
+    const std::size_t ahead = 2 * o.jobs;
+    auto work = [&] {
+      for (;;) {
+        std::size_t i;
+        {
+          std::unique_lock<std::mutex> lock(m);
+          room.wait(lock, [&] { return stop || next >= n || next < written + ahead; });
+          if (stop || next >= n) return;
+          i = next++;
+        }
+        file_result r = repair_one(o.files[i], o);
+        std::lock_guard<std::mutex> lock(m);
+        results[i] = std::move(r);
+        ready.notify_all();
+      }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned k = 0; k < o.jobs && k < n; ++k) workers.emplace_back(work);
+    for (std::size_t i = 0; i < n; ++i) {
+      file_result r;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        ready.wait(lock, [&] { return results[i].has_value(); });
+        r = std::move(*results[i]);
+        results[i].reset();
+      }
+      if (!emit(r, out)) ++failed;
+      show(i + 1);
+      {
+        std::lock_guard<std::mutex> lock(m);
+        written = i + 1;
+        stop = out.failed;
+      }
+      room.notify_all();
+      if (out.failed) break;
+    }
+    {
+      std::lock_guard<std::mutex> lock(m);
+      stop = true;
+    }
+    room.notify_all();
+    for (std::thread &t : workers) t.join();
+  }
+  if (progress) std::fputc('\n', stderr);
+  if (n > 1 && failed > 0)
+    std::fprintf(stderr, "colreflow: %zu of %zu inputs failed\n", failed, n);
+  return failed;
 }
 
 }  // namespace
@@ -314,11 +424,7 @@ int cmd_reflow(int argc, char **argv) {
     }
   }
 
-  int status = kExitOk;
-  for (const std::string &path : o.files) {
-    if (!reflow_one(path, o, out)) status = kExitInput;
-    if (out.failed) break;  // a full disk will not take the next file either
-  }
+  int status = run_all(o, out) == 0 ? kExitOk : kExitInput;
   if (!out.close()) status = kExitInput;
   return status;
 }
