@@ -51,6 +51,10 @@ constexpr const char *kHelp =
     "      --dpi N              resolution of images (default: the file's, else 300)\n"
     "  -o, --output FILE        write to FILE instead of standard output\n"
     "      --report             summarise the repairs on standard error\n"
+    "      --overlay FILE.png   draw the order found on the page image: regions\n"
+    "                           outlined by role, numbered, arrows per article\n"
+    "                           (one input; an image input is its own scan)\n"
+    "      --image SCAN         the scan a geometry input was made from, for --overlay\n"
     "  -j, --jobs N             repair N inputs at a time (default 1); outputs\n"
     "                           still follow the input order\n"
     "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
@@ -75,6 +79,8 @@ struct cli_options {
   std::string tessdata;
   int dpi = 0;
   unsigned jobs = 1;  // inputs repaired at a time
+  std::string overlay;  // --overlay: PNG to write
+  std::string image;    // --image: the scan of a geometry input
   std::string output;  // empty: standard output
   bool report = false;
   std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
@@ -203,6 +209,12 @@ int parse_args(int argc, char **argv, cli_options &o) {
         throw usage_error{"unknown input format '" + std::string(v) +
                           "' (expected text, hocr, alto, page, tsv or image)"};
       }
+    } else if (name == "--overlay") {
+      o.overlay = value();
+      if (o.overlay.empty()) throw usage_error{"option '--overlay' needs a file"};
+    } else if (name == "--image") {
+      o.image = value();
+      if (o.image.empty()) throw usage_error{"option '--image' needs a file"};
     } else if (name == "-j" || name == "--jobs") {
       const std::string_view v = value();
       std::size_t n = 0;
@@ -241,6 +253,10 @@ int parse_args(int argc, char **argv, cli_options &o) {
     }
   }
   if (o.files.empty()) o.files.emplace_back("-");
+  if (!o.overlay.empty() && o.files.size() != 1)
+    throw usage_error{"--overlay draws one page: give one input"};
+  if (!o.image.empty() && o.overlay.empty())
+    throw usage_error{"--image is the scan for --overlay: give --overlay too"};
   return 0;
 }
 
@@ -305,6 +321,46 @@ file_result repair_one(const std::string &path, const cli_options &o) {
   }
   if (status == CRF_OK) status = crf_document_render(&text, doc, o.format);
   if (status == CRF_OK && o.report) status = crf_document_report(&report, doc);
+  if (status == CRF_OK && !o.overlay.empty()) {
+    // The scan: --image, or the input itself when it is an image.
+    std::string scan, scan_error;
+    if (!o.image.empty()) {
+      if (!read_input(o.image, o.image, o.max_input_bytes, scan, scan_error)) {
+        r.error = "colreflow: " + scan_error;
+        crf_buf_dispose(&report);
+        crf_buf_dispose(&text);
+        crf_document_free(doc);
+        return r;
+      }
+    } else if (crf_document_input(doc) == CRF_INPUT_IMAGE) {
+      scan = bytes;
+    }
+    crf_buf png = CRF_BUF_INIT;
+    if (scan.empty()) {
+      r.error = std::string("colreflow: ") + name +
+                ": --overlay needs the page image: give it with --image SCAN";
+      status = CRF_EUSAGE;
+    } else {
+      status = crf_document_overlay(&png, doc, scan.data(), scan.size());
+      if (status == CRF_OK) {
+        std::FILE *f = std::fopen(o.overlay.c_str(), "wb");
+        bool written = f != nullptr && std::fwrite(png.ptr, 1, png.size, f) == png.size;
+        if (f != nullptr && std::fclose(f) != 0) written = false;
+        if (!written) {
+          r.error = "colreflow: " + o.overlay + ": cannot write: " + std::strerror(errno);
+          status = CRF_ERROR;
+        }
+      }
+    }
+    crf_buf_dispose(&png);
+    if (status != CRF_OK) {
+      if (r.error.empty()) r.error = std::string("colreflow: ") + crf_error_last();
+      crf_buf_dispose(&report);
+      crf_buf_dispose(&text);
+      crf_document_free(doc);
+      return r;
+    }
+  }
   if (status != CRF_OK) {
     r.error = std::string("colreflow: ") + crf_error_last();
   } else {

@@ -191,6 +191,21 @@ CRF_API crf_status crf_document_render(crf_buf *out, const crf_document *doc,
  */
 CRF_API crf_status crf_document_report(crf_buf *out, const crf_document *doc);
 
+/**
+ * Draw the reading order found on the page image: each region outlined and
+ * coloured by its role, numbered in reading order, with arrows from region
+ * to region per article. For geometry and image inputs only.
+ * @param[out] out   receives PNG bytes; dispose with crf_buf_dispose()
+ * @param doc        the document (borrowed)
+ * @param image      the page image's bytes (the scan the OCR was made from;
+ *                   for image inputs, the input itself); boxes are scaled when
+ *                   its size differs from the page's
+ * @param size       number of bytes in `image`
+ * @return CRF_OK, CRF_EINVALID (not an image), CRF_EUSAGE (a text input, NULL), CRF_ENOMEM
+ */
+CRF_API crf_status crf_document_overlay(crf_buf *out, const crf_document *doc, const char *image,
+                                        size_t size);
+
 /** Number of entries in the repair log; 0 for NULL. */
 CRF_API size_t crf_document_repair_count(const crf_document *doc);
 

@@ -95,6 +95,9 @@ class CRF_API document {
 
   std::string render(format f) const;
   std::string report() const;
+  // PNG: the page image with the regions outlined by role, numbered in
+  // reading order, arrows per article. Geometry and image inputs only.
+  std::string overlay(std::string_view image) const;
   std::size_t repair_count() const;
 
   // For the C API and tests inside the library.

@@ -192,6 +192,16 @@ crf_status crf_document_render(crf_buf *out, const crf_document *doc, crf_format
   });
 }
 
+crf_status crf_document_overlay(crf_buf *out, const crf_document *doc, const char *image,
+                                std::size_t size) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_overlay: out");
+    *out = crf_buf CRF_BUF_INIT;
+    require(doc, "crf_document_overlay: doc");
+    return fill_buf(out, doc->doc.overlay(to_view(image, size, "crf_document_overlay")));
+  });
+}
+
 crf_status crf_document_report(crf_buf *out, const crf_document *doc) {
   return guarded([&]() -> crf_status {
     require(out, "crf_document_report: out");

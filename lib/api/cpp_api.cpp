@@ -7,6 +7,7 @@
 #include "read/detect.hpp"
 #include "write/alto_writer.hpp"
 #include "write/hocr_writer.hpp"
+#include "write/overlay_writer.hpp"
 #include "write/page_writer.hpp"
 #include "write/tsv_writer.hpp"
 #include "colreflow/colreflow.hpp"
@@ -97,6 +98,10 @@ std::string document::render(format f) const {
   }
   // Reachable through a cast from an unchecked integer, e.g. from C.
   throw error(status::usage, fmt::format("unknown output format {}", static_cast<int>(f)));
+}
+
+std::string document::overlay(std::string_view image) const {
+  return detail::write_overlay_png(checked(impl_), image);
 }
 
 std::string document::report() const { return detail::write_report(checked(impl_)); }

@@ -89,7 +89,8 @@ pix_ptr decode_rgb(std::string_view bytes, const std::string &name) {
   return out;
 }
 
-// The role of each region: that of the block holding its first laid-out line.
+// The role of each region: the role most of its laid-out lines have (a
+// column opening with its section heading is still body text).
 std::vector<role> region_roles(const document &doc, std::size_t regions) {
   std::unordered_map<std::uint32_t, role> line_role;
   for (const block &b : doc.blocks)
@@ -97,8 +98,17 @@ std::vector<role> region_roles(const document &doc, std::size_t regions) {
   std::vector<role> out(regions, role::unknown);
   for (const region_span &s : doc.region_lines) {
     if (s.region >= regions || s.first_line > s.last_line) continue;
-    const auto it = line_role.find(s.first_line);
-    if (it != line_role.end()) out[s.region] = it->second;
+    std::unordered_map<int, std::size_t> votes;
+    for (std::uint32_t l = s.first_line; l <= s.last_line; ++l) {
+      const auto it = line_role.find(l);
+      if (it != line_role.end()) ++votes[static_cast<int>(it->second)];
+    }
+    std::size_t best = 0;
+    for (const auto &[r, n] : votes)
+      if (n > best || (n == best && static_cast<int>(out[s.region]) > r)) {
+        best = n;
+        out[s.region] = static_cast<role>(r);
+      }
   }
   return out;
 }
