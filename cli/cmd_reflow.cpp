@@ -375,9 +375,10 @@ file_result repair_one(const std::string &path, const cli_options &o) {
 }
 
 // Writes one result; false when it failed (reported) or the output did.
-bool emit(const file_result &r, output_file &out) {
+// `progress`: a progress count is on the terminal's last line; clear it.
+bool emit(const file_result &r, output_file &out, bool progress) {
   if (!r.ok) {
-    std::fprintf(stderr, "%s\n", r.error.c_str());
+    std::fprintf(stderr, "%s%s\n", progress ? "\r\033[K" : "", r.error.c_str());
     return false;
   }
   const bool written = out.write(r.text.data(), r.text.size());
@@ -398,7 +399,7 @@ std::size_t run_all(const cli_options &o, output_file &out) {
   };
   if (o.jobs <= 1 || n <= 1) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (!emit(repair_one(o.files[i], o), out)) ++failed;
+      if (!emit(repair_one(o.files[i], o), out, progress)) ++failed;
       show(i + 1);
       if (out.failed) break;  // a full disk will not take the next file either
     }
@@ -434,7 +435,7 @@ std::size_t run_all(const cli_options &o, output_file &out) {
         r = std::move(*results[i]);
         results[i].reset();
       }
-      if (!emit(r, out)) ++failed;
+      if (!emit(r, out, progress)) ++failed;
       show(i + 1);
       {
         std::lock_guard<std::mutex> lock(m);
