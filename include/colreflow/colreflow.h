@@ -131,7 +131,8 @@ typedef struct crf_document crf_document;
 /**
  * Fill `opts` with defaults for the given options version.
  * @param[out] opts    the options to initialise
- * @param version      CRF_OPTIONS_VERSION
+ * @param version      CRF_OPTIONS_VERSION, or 1 for the shorter struct of
+ *                     colreflow 0.1 (only its fields are written)
  * @return CRF_OK, or CRF_EUSAGE for a NULL pointer or an unknown version
  */
 CRF_API crf_status crf_options_init(crf_options *opts, unsigned int version);
