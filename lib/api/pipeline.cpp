@@ -5,7 +5,7 @@
 #include "text/lexicon.hpp"
 
 #include <algorithm>  // all_of
-#include <cstdint>    // int32_t, uint8_t, SIZE_MAX
+#include <cstdint>    // int32_t, uint8_t
 
 #include <fmt/format.h>
 
@@ -23,6 +23,7 @@
 #include "read/text_reader.hpp"
 #include "reflow/reflow.hpp"
 #include "segment/segment.hpp"
+#include "write/stats.hpp"  // on_longest_run
 
 namespace colreflow::detail {
 namespace {
@@ -249,29 +250,10 @@ laid_out lay_out_text(document &doc, float body) {
   return out;
 }
 
-// Which positions of `v` lie on one longest strictly increasing run: the
-// regions that kept their file order; the others were moved.
-std::vector<bool> on_longest_run(const std::vector<std::uint32_t> &v) {
-  std::vector<std::size_t> tails;                       // positions ending runs
-  std::vector<std::size_t> before(v.size(), SIZE_MAX);  // predecessor on the run
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    auto it = std::lower_bound(tails.begin(), tails.end(), v[i],
-                               [&](std::size_t t, std::uint32_t x) { return v[t] < x; });
-    if (it != tails.begin()) before[i] = *(it - 1);
-    if (it == tails.end()) tails.push_back(i);
-    else *it = i;
-  }
-  std::vector<bool> on(v.size(), false);
-  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = before[i])
-    on[i] = true;
-  return on;
-}
-
 // Every region the layout read away from its place in the file is a repair
 // of the order, logged with the lines it became.
 void log_moves(document &doc) {
-  std::vector<std::uint32_t> order;
-  for (const auto &art : doc.region_order.articles) order.insert(order.end(), art.begin(), art.end());
+  const std::vector<std::uint32_t> order = doc.region_order.flattened();
   const std::vector<bool> kept = on_longest_run(order);
   std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
   for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;

@@ -105,6 +105,13 @@ struct page {
 // into page::regions, in reading order. Every region appears exactly once.
 struct page_order {
   std::vector<std::vector<std::uint32_t>> articles;
+
+  // All regions in reading order, article after article.
+  std::vector<std::uint32_t> flattened() const {
+    std::vector<std::uint32_t> out;
+    for (const auto &article : articles) out.insert(out.end(), article.begin(), article.end());
+    return out;
+  }
 };
 
 }  // namespace colreflow::detail

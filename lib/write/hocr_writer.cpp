@@ -50,12 +50,11 @@ void close_empty_elements(pugi::xml_node root) {
 std::vector<std::uint32_t> region_sequence(const page_order &order, std::size_t count) {
   std::vector<std::uint32_t> out;
   std::vector<bool> seen(count, false);
-  for (const auto &article : order.articles)
-    for (std::uint32_t r : article)
-      if (r < count && !seen[r]) {
-        seen[r] = true;
-        out.push_back(r);
-      }
+  for (std::uint32_t r : order.flattened())
+    if (r < count && !seen[r]) {
+      seen[r] = true;
+      out.push_back(r);
+    }
   for (std::uint32_t r = 0; r < count; ++r)
     if (!seen[r]) out.push_back(r);
   return out;

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>  // size_t
+#include <vector>
 
 #include "model/document.hpp"
 
@@ -32,6 +33,10 @@ struct document_stats {
 };
 
 document_stats compute_stats(const document &doc);
+
+// Which positions of `order` lie on one longest strictly increasing run:
+// the items that kept their input order; the others count as moved.
+std::vector<bool> on_longest_run(const std::vector<std::uint32_t> &order);
 
 // Below this confidence a decision is listed for review in the report.
 constexpr double kLowConfidence = 0.6;

@@ -43,11 +43,10 @@ std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
 void check_order(const colreflow::detail::document &d) {
   if (!d.geometry) return;
   std::vector<int> seen(d.geometry->regions.size(), 0);
-  for (const auto &article : d.region_order.articles)
-    for (std::uint32_t r : article) {
-      if (r >= seen.size()) fail("region index out of range");
-      ++seen[r];
-    }
+  for (std::uint32_t r : d.region_order.flattened()) {
+    if (r >= seen.size()) fail("region index out of range");
+    ++seen[r];
+  }
   for (int n : seen)
     if (n != 1) fail("a region is missing from the order, or appears twice");
 }

@@ -13,17 +13,11 @@ namespace {
 using colreflow::detail::box;
 using colreflow::detail::order_regions;
 using colreflow::detail::page;
-using colreflow::detail::page_order;
 using colreflow::detail::region;
 using colreflow::detail::region_hint;
 using colreflow::test::generate_layout;
 using colreflow::test::kendall_tau;
 
-std::vector<std::uint32_t> flat(const page_order &o) {
-  std::vector<std::uint32_t> out;
-  for (const auto &a : o.articles) out.insert(out.end(), a.begin(), a.end());
-  return out;
-}
 
 region at(int x0, int y0, int x1, int y1, region_hint hint = region_hint::paragraph,
           int lines = 5) {
@@ -48,7 +42,7 @@ TEST_CASE("layout: columns left to right, top to bottom inside a column") {
   // File order scrambled; boxes overlap their neighbours a little.
   p.regions = {at(1010, 100, 1990, 2000), at(0, 1980, 1020, 3900), at(2000, 100, 3000, 3900),
                at(0, 100, 1020, 2000), at(1000, 1990, 1990, 3900)};
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{3, 1, 0, 4, 2});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{3, 1, 0, 4, 2});
 }
 
 TEST_CASE("layout: a headline spanning the columns is read before them") {
@@ -57,7 +51,7 @@ TEST_CASE("layout: a headline spanning the columns is read before them") {
   p.height = 4000;
   p.regions = {at(0, 400, 1450, 3900), at(100, 100, 2900, 350, region_hint::heading, 1),
                at(1550, 400, 3000, 3900)};
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 0, 2});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{1, 0, 2});
 }
 
 TEST_CASE("layout: a rule across the page cuts it into bands read one after the other") {
@@ -69,10 +63,10 @@ TEST_CASE("layout: a rule across the page cuts it into bands read one after the 
   p.regions = {at(0, 2010, 1450, 3900), at(0, 100, 1450, 1990), at(1550, 2010, 3000, 3900),
                at(1550, 100, 3000, 1990)};
   p.separators.push_back({{0, 1995, 3000, 2005}});
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 3, 0, 2});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{1, 3, 0, 2});
   // Without the rule the columns run through both bands.
   p.separators.clear();
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 0, 3, 2});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{1, 0, 3, 2});
 }
 
 TEST_CASE("layout: white space across the page, a line high or more, cuts bands") {
@@ -81,7 +75,7 @@ TEST_CASE("layout: white space across the page, a line high or more, cuts bands"
   p.height = 4000;
   p.regions = {at(0, 2100, 1450, 3900), at(0, 100, 1450, 2000), at(1550, 2100, 3000, 3900),
                at(1550, 100, 3000, 2000)};
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 3, 0, 2});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{1, 3, 0, 2});
 }
 
 TEST_CASE("layout: table cells are read after the text, column by column") {
@@ -95,7 +89,7 @@ TEST_CASE("layout: table cells are read after the text, column by column") {
   c01.table_column = c11.table_column = 1;
   p.regions = {c11, at(0, 100, 1450, 900), c00, at(0, 1300, 1450, 3900), c01, c10,
                at(1550, 100, 3000, 3900)};
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{1, 3, 6, 2, 5, 4, 0});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{1, 3, 6, 2, 5, 4, 0});
 }
 
 TEST_CASE("layout: page numbers and a lone running head open their page") {
@@ -105,7 +99,7 @@ TEST_CASE("layout: page numbers and a lone running head open their page") {
   p.regions = {at(0, 400, 1450, 3900), at(1550, 400, 3000, 3900),
                at(2800, 100, 2900, 200, region_hint::page_number, 1),
                at(1000, 100, 2000, 200, region_hint::header, 1)};
-  const auto order = flat(order_regions(p));
+  const auto order = order_regions(p).flattened();
   REQUIRE(order.size() == 4);
   CHECK(order[2] == 0);
   CHECK(order[3] == 1);
@@ -115,10 +109,10 @@ TEST_CASE("layout: every region once, whatever the boxes") {
   page p;
   p.regions = {at(0, 0, 0, 0), at(5, 5, 10, 10), at(5, 5, 10, 10), at(-100, 50, 10, 60)};
   p.regions[0].bbox = {};  // no box: kept, at the end
-  auto order = flat(order_regions(p));
+  auto order = order_regions(p).flattened();
   std::sort(order.begin(), order.end());
   CHECK(order == std::vector<std::uint32_t>{0, 1, 2, 3});
-  CHECK(flat(order_regions(page{})).empty());
+  CHECK(order_regions(page{}).flattened().empty());
 }
 
 // Generated pages: 1-3 bands of 2-6 columns, headlines, rules, running
@@ -130,7 +124,7 @@ TEST_CASE("layout: generated pages come out in reading order") {
   double tau_sum = 0;
   for (int seed = 1; seed <= kPages; ++seed) {
     const auto g = generate_layout(static_cast<std::uint32_t>(seed));
-    const auto order = flat(order_regions(g.page));
+    const auto order = order_regions(g.page).flattened();
     REQUIRE(order.size() == g.truth.size());
     exact += order == g.truth ? 1 : 0;
     tau_sum += kendall_tau(g.truth, order);
@@ -160,7 +154,7 @@ TEST_CASE("layout: thousands of small regions in columns") {
       truth.push_back(static_cast<std::uint32_t>(p.regions.size()));
       p.regions.push_back(r);
     }
-  const auto order = flat(order_regions(p));
+  const auto order = order_regions(p).flattened();
   REQUIRE(order.size() == truth.size());
   CHECK(kendall_tau(truth, order) >= 0.99);
   CHECK(order == truth);
@@ -184,12 +178,12 @@ TEST_CASE("layout: staggered bands: a box at the top of the last column goes wit
       at(1660, 180, 2310, 1690),                          // 6 the box: the end of one
       at(1640, 1760, 2330, 4580),                         // 7 two, column 3
   };
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{0, 1, 2, 6, 3, 4, 5, 7});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 1, 2, 6, 3, 4, 5, 7});
   // With the box running down to article two's level, nothing says where
   // article one ends in column three: the column is read whole, last.
   p.regions[6].bbox.y1 = 2300;
   p.regions[7].bbox.y0 = 2320;
-  CHECK(flat(order_regions(p)) == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7});
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7});
 }
 
 TEST_CASE("layout: furniture from position: a folio and a running head in the top margin") {
