@@ -114,21 +114,10 @@ void require_utf8(const page &p) {
   }
 }
 
-// The one line of text a region holds, or null.
-const text_line *single_line(const region &r) {
-  const text_line *only = nullptr;
-  for (const text_line &l : r.lines) {
-    if (is_blank(l.text)) continue;
-    if (only != nullptr) return nullptr;
-    only = &l;
-  }
-  return only;
-}
-
 // Two one-line regions side by side on one line of the page: an engine cut
 // a headline, a deck or a date line at a gutter. Their text is one line.
 bool same_line(const region &a, const region &b) {
-  const text_line *la = single_line(a), *lb = single_line(b);
+  const text_line *la = only_text_line(a), *lb = only_text_line(b);
   if (la == nullptr || lb == nullptr || la->bbox.empty() || lb->bbox.empty()) return false;
   const box &x = la->bbox, &y = lb->bbox;
   const std::int32_t overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
@@ -221,7 +210,7 @@ laid_out lay_out_text(document &doc, float body) {
       const region &reg = doc.geometry->regions[r];
       if (previous != nullptr && same_line(*previous, reg)) {
         doc.lines.back().text += ' ';
-        doc.lines.back().text += single_line(reg)->text;
+        doc.lines.back().text += only_text_line(reg)->text;
         doc.region_lines.push_back({r, line_no, line_no});
         previous = &reg;
         continue;

@@ -8,16 +8,6 @@
 namespace colreflow::detail {
 namespace {
 
-const text_line *only_line(const region &r) {
-  const text_line *only = nullptr;
-  for (const text_line &l : r.lines) {
-    if (trim_end(l.text, l.text.size()) == 0) continue;
-    if (only != nullptr) return nullptr;
-    only = &l;
-  }
-  return only;
-}
-
 // Digits with at most a few marks around them: "7", "- 12 -", "[1080]".
 bool is_folio(std::string_view s) {
   int digits = 0, others = 0;
@@ -37,6 +27,16 @@ float size_of(const text_line &l) {
 }
 
 }  // namespace
+
+const text_line *only_text_line(const region &r) {
+  const text_line *only = nullptr;
+  for (const text_line &l : r.lines) {
+    if (trim_end(l.text, l.text.size()) == 0) continue;  // blank
+    if (only != nullptr) return nullptr;
+    only = &l;
+  }
+  return only;
+}
 
 void infer_furniture(page &p) {
   // The body: regions of several lines; their type size and column width.
@@ -59,7 +59,7 @@ void infer_furniture(page &p) {
 
   for (region &r : p.regions) {
     if (r.hint != region_hint::none || r.bbox.empty() || r.table >= 0) continue;
-    const text_line *l = only_line(r);
+    const text_line *l = only_text_line(r);
     if (l == nullptr) continue;
     // In the margin. Below the body, white space of a line or more must
     // part it from the text: a fragment of a column's last line is no footer.

@@ -12,4 +12,7 @@ namespace colreflow::detail {
 // text). Regions the input typed are left alone.
 void infer_furniture(page &p);
 
+// The one line of text a region holds; null when it holds none or several.
+const text_line *only_text_line(const region &r);
+
 }  // namespace colreflow::detail
