@@ -24,6 +24,7 @@
 #include "colreflow/colreflow.h"
 #include "colreflow/colreflow.hpp"
 #include "support/invariants.hpp"
+#include "text/chars.hpp"  // invalid_utf8_at
 
 namespace {
 
@@ -40,48 +41,13 @@ void check(bool cond, const char *what) {
   if (!cond) fail(what, crf_error_last());
 }
 
-// Well-formed UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
-bool is_valid_utf8(std::string_view s) {
-  const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (n - i < len) return false;
-    if (p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
 
 void check_buf(const crf_buf &b, const char *what) {
   if (b.ptr == nullptr) fail(what, "NULL buffer on CRF_OK");
   if (b.ptr[b.size] != '\0') fail(what, "buffer not NUL-terminated");
-  if (!is_valid_utf8(view(b))) fail(what, "output is not valid UTF-8");
+  if (colreflow::detail::invalid_utf8_at(view(b)) != std::string_view::npos)
+    fail(what, "output is not valid UTF-8");
 }
 
 }  // namespace
