@@ -147,18 +147,9 @@ class page_reader {
                                                         lines_.line_at(at.offset_debug()), what));
   }
 
-  // Depth-first in document order, iteratively: parse_xml bounds the depth,
-  // but a loop keeps the stack flat whatever the limit is set to.
   void walk(const pugi::xml_node &page_node, page &p) {
-    std::vector<pugi::xml_node> stack;
-    for (pugi::xml_node c = page_node.last_child(); c; c = c.previous_sibling())
-      stack.push_back(c);
-    while (!stack.empty()) {
-      pugi::xml_node n = stack.back();
-      stack.pop_back();
-      if (n.type() != pugi::node_element) continue;
-      const std::string_view name = local_name(n);
-      if (name == "TextRegion" || name == "TableRegion") {
+    visit_page_elements(page_node, [&](const pugi::xml_node &n, std::string_view name) {
+      if (is_page_region(name)) {
         p.regions.push_back(read_region(n, name == "TableRegion"));
         // A TextRegion inside a TableRegion (PAGE 2019 table cells) is a
         // cell of that table; tables are numbered after Transkribus' T<n>.
@@ -174,10 +165,7 @@ class page_reader {
       } else if (name == "SeparatorRegion") {
         p.separators.push_back({coords_box(n)});
       }
-      if (name == "TextLine" || name == "ReadingOrder" || name == "Layers") continue;
-      for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling())
-        if (c.type() == pugi::node_element) stack.push_back(c);
-    }
+    });
   }
 
   region read_region(const pugi::xml_node &n, bool is_table) {

@@ -5,27 +5,19 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "read/page_reader.hpp"  // visit_page_elements
 #include "read/xml_input.hpp"
 
 namespace colreflow::detail {
 namespace {
 
-// The region elements in the reader's order (document order, nested ones
-// included), so that index k here is page::regions[k].
-std::vector<pugi::xml_node> region_nodes(pugi::xml_node page_node) {
+// The region elements in the reader's order, so that index k here is
+// page::regions[k].
+std::vector<pugi::xml_node> region_nodes(const pugi::xml_node &page_node) {
   std::vector<pugi::xml_node> out;
-  std::vector<pugi::xml_node> stack;
-  for (pugi::xml_node c = page_node.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
-  while (!stack.empty()) {
-    pugi::xml_node n = stack.back();
-    stack.pop_back();
-    if (n.type() != pugi::node_element) continue;
-    const std::string_view name = local_name(n);
-    if (name == "TextRegion" || name == "TableRegion") out.push_back(n);
-    if (name == "TextLine" || name == "ReadingOrder" || name == "Layers") continue;
-    for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling())
-      if (c.type() == pugi::node_element) stack.push_back(c);
-  }
+  visit_page_elements(page_node, [&](const pugi::xml_node &n, std::string_view name) {
+    if (is_page_region(name)) out.push_back(n);
+  });
   return out;
 }
 
