@@ -149,6 +149,16 @@ bool parse_size(std::string_view s, std::size_t &out) {
   return true;
 }
 
+// A whole number from 1 to `max`, digits only (no K, M or G): --jobs,
+// --psm, --dpi. Throws a usage error naming `option`.
+unsigned parse_count(std::string_view option, std::string_view v, std::size_t max) {
+  std::size_t n = 0;
+  if (!parse_size(v, n) || v.find_first_not_of("0123456789") != std::string_view::npos || n > max)
+    throw usage_error{"bad " + std::string(option) + " value '" + std::string(v) +
+                      "' (expected 1 to " + std::to_string(max) + ")"};
+  return static_cast<unsigned>(n);
+}
+
 // Accepts "-f json", "-fjson", "--format json" and "--format=json".
 // Returns 0 to go on, or -1 after printing help or version (exit 0).
 int parse_args(int argc, char **argv, cli_options &o) {
@@ -216,26 +226,16 @@ int parse_args(int argc, char **argv, cli_options &o) {
       o.image = value();
       if (o.image.empty()) throw usage_error{"option '--image' needs a file"};
     } else if (name == "-j" || name == "--jobs") {
-      const std::string_view v = value();
-      std::size_t n = 0;
-      if (!parse_size(v, n) || v.find_first_not_of("0123456789") != std::string_view::npos ||
-          n > 256)
-        throw usage_error{"bad --jobs value '" + std::string(v) + "' (expected 1 to 256)"};
-      o.jobs = static_cast<unsigned>(n);
+      o.jobs = parse_count("--jobs", value(), 256);
     } else if (name == "--lang") {
       o.languages = value();
       if (o.languages.empty()) throw usage_error{"option '--lang' needs languages, e.g. eng"};
     } else if (name == "--tessdata") {
       o.tessdata = value();
-    } else if (name == "--psm" || name == "--dpi") {
-      const std::string_view v = value();
-      std::size_t n = 0;
-      const bool ok = parse_size(v, n) && v.find_first_not_of("0123456789") == std::string_view::npos &&
-                      n <= (name == "--psm" ? 13u : 10000u);
-      if (!ok)
-        throw usage_error{"bad " + std::string(name) + " value '" + std::string(v) + "' (expected " +
-                          (name == "--psm" ? "1 to 13" : "1 to 10000") + ")"};
-      (name == "--psm" ? o.psm : o.dpi) = static_cast<int>(n);
+    } else if (name == "--psm") {
+      o.psm = static_cast<int>(parse_count(name, value(), 13));
+    } else if (name == "--dpi") {
+      o.dpi = static_cast<int>(parse_count(name, value(), 10000));
     } else if (name == "-o" || name == "--output") {
       o.output = value();
       if (o.output.empty()) throw usage_error{"option '" + std::string(name) + "' needs a file"};
