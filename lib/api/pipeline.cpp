@@ -44,6 +44,13 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
+// The word list only judges words cut by a line-end hyphen; loading it
+// costs more than repairing a page, so only hyphenated text pays.
+void load_words_if_hyphenated(document &doc, const colreflow::options &opts) {
+  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
+    doc.words = lexicon::load(opts.lexicon_path);
+}
+
 }  // namespace
 
 document run_text_pipeline(std::string_view bytes, const colreflow::options &opts) {
@@ -52,10 +59,7 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
   read_limits limits;
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
   read_text(doc, bytes, limits);
-  // The word list only judges words cut by a line-end hyphen; loading it
-  // costs more than repairing a page, so only hyphenated text pays.
-  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
-    doc.words = lexicon::load(opts.lexicon_path);
+  load_words_if_hyphenated(doc, opts);
 
   // Nothing to repair in an empty or all-blank input: it is valid and gives
   // empty output, and the stages need not each handle it.
@@ -371,8 +375,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
                      doc.geometry->format == source_format::alto;
   const laid_out laid = lay_out_text(doc, sized ? body : 0.0f);
   if (doc.lines.empty()) return doc;
-  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
-    doc.words = lexicon::load(opts.lexicon_path);
+  load_words_if_hyphenated(doc, opts);
   segment_blocks(doc);
   apply_geometry_roles(doc, laid, body);
   // The layout decided the order; the blocks are already in it.
