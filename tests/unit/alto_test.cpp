@@ -4,7 +4,6 @@
 #include <cstdlib>  // getenv
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,17 +11,17 @@
 
 #include "colreflow/colreflow.hpp"
 #include "read/alto_reader.hpp"
+#include "support/page_checks.hpp"
+#include "support/source_files.hpp"
 #include "write/alto_writer.hpp"
 
 namespace {
 
 using namespace colreflow::detail;
+using colreflow::test::line_count;
 
 std::string slurp(const std::string &name) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/tests/data/alto/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return colreflow::test::source_file("tests/data/alto/" + name);
 }
 
 page read(const std::string &bytes, const std::string &name = "page.alto.xml") {
@@ -45,12 +44,6 @@ const word *find_word(const page &p, std::string_view text, int x0) {
       for (const word &w : l.words)
         if (w.text == text && w.bbox.x0 == x0) return &w;
   return nullptr;
-}
-
-std::size_t line_count(const page &p) {
-  std::size_t n = 0;
-  for (const region &r : p.regions) n += r.lines.size();
-  return n;
 }
 
 // Element names with their counts and every attribute but IDNEXT, with its

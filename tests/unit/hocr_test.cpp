@@ -3,27 +3,27 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <pugixml.hpp>
 
 #include "colreflow/colreflow.hpp"
 #include "read/hocr_reader.hpp"
+#include "support/page_checks.hpp"
+#include "support/source_files.hpp"
 #include "write/hocr_writer.hpp"
 
 namespace {
 
 using colreflow::status;
 using namespace colreflow::detail;
+using colreflow::test::identity_order;
+using colreflow::test::line_count;
+using colreflow::test::words_of;
 
 std::string slurp(const std::string &name) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/tests/data/hocr/" + name, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return colreflow::test::source_file("tests/data/hocr/" + name);
 }
 
 page read(const std::string &bytes) { return read_hocr(bytes, "page.hocr", xml_limits{}); }
@@ -48,31 +48,6 @@ std::string hocr(const std::string &body) {
 
 std::string word_span(const std::string &text, const std::string &title) {
   return "<span class='ocrx_word' title='" + title + "'>" + text + "</span>";
-}
-
-using word_key = std::tuple<std::string, int, int, int, int>;
-
-std::vector<word_key> words_of(const page &p) {
-  std::vector<word_key> out;
-  for (const region &r : p.regions)
-    for (const text_line &l : r.lines)
-      for (const word &w : l.words)
-        out.emplace_back(w.text, w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::size_t line_count(const page &p) {
-  std::size_t n = 0;
-  for (const region &r : p.regions) n += r.lines.size();
-  return n;
-}
-
-page_order identity(const page &p) {
-  page_order o;
-  o.articles.emplace_back();
-  for (std::uint32_t i = 0; i < p.regions.size(); ++i) o.articles[0].push_back(i);
-  return o;
 }
 
 std::vector<std::string> region_ids(const page &p) {
@@ -236,7 +211,7 @@ TEST_SUITE("hocr") {
     for (const char *name : {"zh_traffic3.hocr", "8087_054.3B.hocr", "en_jump3.hocr"}) {
       CAPTURE(name);
       const page p = read(slurp(name));
-      const std::string out = write_hocr(p, identity(p));
+      const std::string out = write_hocr(p, identity_order(p));
       CHECK(out.find("<!DOCTYPE html PUBLIC") != std::string::npos);
       CHECK(out.find("<div class=\"ocr_photo\"/>") == std::string::npos);
       const page again = read(out);

@@ -7,8 +7,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -18,6 +16,7 @@
 #include "read/hocr_reader.hpp"
 #include "read/image_reader.hpp"
 #include "read/xml_input.hpp"
+#include "support/source_files.hpp"
 
 namespace {
 
@@ -25,9 +24,7 @@ using colreflow::status;
 using namespace colreflow::detail;
 
 std::string slurp(const std::string &name) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/tests/data/images/" + name, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return colreflow::test::source_file("tests/data/images/" + name);
 }
 
 // The test page is 1240 px wide, A4 at 150 dpi (the file says 300).

@@ -3,9 +3,7 @@
 
 #include <algorithm>  // max
 #include <cstdint>    // int32_t, uint32_t
-#include <fstream>
 #include <memory>  // unique_ptr
-#include <sstream>
 #include <string>
 
 #include <leptonica/allheaders.h>
@@ -13,17 +11,13 @@
 #include "colreflow/colreflow.hpp"
 #include "model/document.hpp"
 #include "write/overlay_writer.hpp"
+#include "support/source_files.hpp"
 
 namespace {
 
 using namespace colreflow::detail;
 
-std::string slurp(const std::string &rel) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string slurp(const std::string &rel) { return colreflow::test::source_file(rel); }
 
 struct pix_deleter {
   void operator()(PIX *p) const { pixDestroy(&p); }

@@ -2,9 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include <pugixml.hpp>
@@ -14,17 +12,13 @@
 #include "model/document.hpp"
 #include "read/page_reader.hpp"
 #include "write/page_writer.hpp"
+#include "support/source_files.hpp"
 
 namespace {
 
 using namespace colreflow::detail;
 
-std::string slurp(const std::string &rel) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string slurp(const std::string &rel) { return colreflow::test::source_file(rel); }
 
 page read(const std::string &bytes) { return read_page_xml(bytes, "page.xml", xml_limits{}); }
 

@@ -3,29 +3,29 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "colreflow/colreflow.hpp"
 #include "read/hocr_reader.hpp"
 #include "read/tsv_reader.hpp"
+#include "support/page_checks.hpp"
+#include "support/source_files.hpp"
 #include "write/tsv_writer.hpp"
 
 namespace {
 
 using colreflow::status;
 using namespace colreflow::detail;
+using colreflow::test::identity_order;
+using colreflow::test::line_count;
+using colreflow::test::words_of;
 
 constexpr const char *kHeader =
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
 
 std::string slurp(const std::string &path) {
-  std::ifstream in(std::string(CRF_SOURCE_DIR) + "/tests/data/" + path, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return colreflow::test::source_file("tests/data/" + path);
 }
 
 page read(const std::string &bytes) { return read_tsv(bytes, "page.tsv", 1 << 20); }
@@ -39,31 +39,6 @@ std::string read_error(const std::string &bytes, status code = status::invalid) 
   }
   FAIL("no error for " << bytes);
   return "";
-}
-
-using word_key = std::tuple<std::string, int, int, int, int>;
-
-std::vector<word_key> words_of(const page &p) {
-  std::vector<word_key> out;
-  for (const region &r : p.regions)
-    for (const text_line &l : r.lines)
-      for (const word &w : l.words)
-        out.emplace_back(w.text, w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::size_t line_count(const page &p) {
-  std::size_t n = 0;
-  for (const region &r : p.regions) n += r.lines.size();
-  return n;
-}
-
-page_order identity(const page &p) {
-  page_order o;
-  o.articles.emplace_back();
-  for (std::uint32_t i = 0; i < p.regions.size(); ++i) o.articles[0].push_back(i);
-  return o;
 }
 
 // Rows without their block_num column, sorted: what must survive any order.
@@ -203,7 +178,7 @@ TEST_SUITE("tsv") {
       CAPTURE(name);
       const std::string in = slurp(std::string("tsv/") + name);
       const page p = read(in);
-      CHECK(write_tsv(p, identity(p)) == in);
+      CHECK(write_tsv(p, identity_order(p)) == in);
     }
   }
 
