@@ -61,6 +61,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from page_order import baselines, metrics  # noqa: E402
+from page_order.pagexml import local, new_token, permute_siblings  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/bnf_europeana_le_gaulois_1882_mets_alto_fr")
 # Short names of known data folders in the table.
@@ -75,12 +76,6 @@ ID_TAGS = BLOCK_TAGS + ("TextLine", "String")
 FOREIGN_REF_ATTRS = ("STYLEREFS", "TAGREFS", "STYLE")
 # Div types that make an 'article' when no ARTICLE div encloses an area.
 UNIT_TYPES = ("ADVERTISEMENT", "SECTION", "TITLE_SECTION")
-
-
-def local(tag):
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
 
 
 def namespaces_of(data):
@@ -169,14 +164,6 @@ def block_text(elem, limit=60):
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _new_token(rng, taken):
-    while True:
-        tok = "x%08x" % rng.getrandbits(32)
-        if tok not in taken:
-            taken.add(tok)
-            return tok
-
-
 def destroy(data, seed, name, mode="shuffle"):
     """The order-destroyed copy of an ALTO file: (bytes, {old id: token}).
 
@@ -190,27 +177,7 @@ def destroy(data, seed, name, mode="shuffle"):
     """
     alto = Alto(data, name)
     rng = random.Random(f"{seed}|{mode}|{name}")
-    for parent in list(alto.root.iter()):
-        kids = list(parent)
-        slots = [i for i, c in enumerate(kids) if local(c.tag) in BLOCK_TAGS]
-        if len(slots) < 2:
-            continue
-        blocks = [kids[i] for i in slots]
-        if mode == "sorted":
-            def key(pos_elem):
-                pos, elem = pos_elem
-                b = box_of(elem)
-                return (0, b[1], b[0], pos) if b else (1, 0.0, 0.0, pos)
-            blocks = [b for _, b in sorted(enumerate(blocks), key=key)]
-        elif mode == "shuffle":
-            rng.shuffle(blocks)
-        else:
-            raise ValueError(f"unknown mode {mode}")
-        for i, b in zip(slots, blocks):
-            kids[i] = b
-        for c in list(parent):
-            parent.remove(c)
-        parent.extend(kids)
+    permute_siblings(alto.root, lambda c: local(c.tag) in BLOCK_TAGS, mode, rng, box_of)
 
     for e in alto.root.iter():
         if "IDNEXT" in e.attrib:
@@ -221,7 +188,7 @@ def destroy(data, seed, name, mode="shuffle"):
     for e in alto.root.iter():
         old = e.get("ID")
         if old is not None and local(e.tag) in ID_TAGS and old not in mapping:
-            mapping[old] = _new_token(rng, taken)
+            mapping[old] = new_token(rng, taken)
     for e in alto.root.iter():
         for attr, val in list(e.attrib.items()):
             if attr in FOREIGN_REF_ATTRS:

@@ -219,7 +219,8 @@ def ground_truth(page):
     return order, info
 
 
-def _new_token(rng, taken):
+def new_token(rng, taken):
+    """A fresh random id ('x' + 8 hex digits) not in `taken`, then taken."""
     while True:
         tok = "x%08x" % rng.getrandbits(32)
         if tok not in taken:
@@ -228,6 +229,33 @@ def _new_token(rng, taken):
 
 
 _STRUCTURE_CUSTOM = re.compile(r"structure\s*\{[^}]*\}\s*")
+
+
+def permute_siblings(root, selects, mode, rng, box_of):
+    """Permute, under every parent, the children `selects` accepts among the
+    places they hold: shuffled with `rng`, or in mode 'sorted' by the top
+    and then left edge of `box_of` (elements without a box last, in order)."""
+    for parent in list(root.iter()):
+        kids = list(parent)
+        slots = [i for i, c in enumerate(kids) if selects(c)]
+        if len(slots) < 2:
+            continue
+        items = [kids[i] for i in slots]
+        if mode == "sorted":
+            def key(pos_elem):
+                pos, elem = pos_elem
+                b = box_of(elem)
+                return (0, b[1], b[0], pos) if b else (1, 0.0, 0.0, pos)
+            items = [e for _, e in sorted(enumerate(items), key=key)]
+        elif mode == "shuffle":
+            rng.shuffle(items)
+        else:
+            raise ValueError(f"unknown mode {mode}")
+        for i, e in zip(slots, items):
+            kids[i] = e
+        for c in list(parent):
+            parent.remove(c)
+        parent.extend(kids)
 
 
 def destroy(data, seed, name, mode="shuffle", strip_types=False):
@@ -272,34 +300,14 @@ def destroy(data, seed, name, mode="shuffle", strip_types=False):
         if strip_types and is_region(e) and "type" in e.attrib:
             del e.attrib["type"]
 
-    for parent in list(page.root.iter()):
-        kids = list(parent)
-        slots = [i for i, c in enumerate(kids) if is_region(c)]
-        if len(slots) < 2:
-            continue
-        regs = [kids[i] for i in slots]
-        if mode == "sorted":
-            def key(pos_elem):
-                pos, elem = pos_elem
-                b = box_of(elem)
-                return (0, b[1], b[0], pos) if b else (1, 0.0, 0.0, pos)
-            regs = [r for _, r in sorted(enumerate(regs), key=key)]
-        elif mode == "shuffle":
-            rng.shuffle(regs)
-        else:
-            raise ValueError(f"unknown mode {mode}")
-        for i, r in zip(slots, regs):
-            kids[i] = r
-        for c in list(parent):
-            parent.remove(c)
-        parent.extend(kids)
+    permute_siblings(page.root, is_region, mode, rng, box_of)
 
     old_ids = [e.get("id") for e in page.root.iter() if e.get("id") is not None]
     taken = set(old_ids)
     mapping = {}
     for old in old_ids:
         if old not in mapping:
-            mapping[old] = _new_token(rng, taken)
+            mapping[old] = new_token(rng, taken)
     for e in page.root.iter():
         for attr, val in list(e.attrib.items()):
             if attr == "id":
