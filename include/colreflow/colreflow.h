@@ -87,7 +87,14 @@ typedef enum crf_input {
   CRF_INPUT_IMAGE = 6 /**< a page image (PNG, TIFF, JPEG, PNM, WebP, GIF), OCR'd by Tesseract */
 } crf_input;
 
-#define CRF_OPTIONS_VERSION 2
+/** Repairs, as bits of crf_options.repairs. Values are pinned. */
+#define CRF_REPAIR_ORDER 0x1u    /**< reorder blocks and regions */
+#define CRF_REPAIR_JOIN 0x2u     /**< rejoin lines and words cut at line ends (dehyphenation) */
+#define CRF_REPAIR_SPACING 0x4u  /**< remove OCR spaces inside CJK text */
+#define CRF_REPAIR_HEADINGS 0x8u /**< find headings and move stranded ones to their section */
+#define CRF_REPAIR_ALL 0xFu
+
+#define CRF_OPTIONS_VERSION 3
 
 /**
  * Options for reading and repairing. Fields are only ever appended; set
@@ -113,9 +120,22 @@ typedef struct crf_options {
   const char *tessdata;
   /** Resolution of images in dots per inch; 0 means the file's (or 300). */
   int dpi;
+  /* --- version 3 --- */
+  /** Which repairs to apply, CRF_REPAIR_* bits; 0 means CRF_REPAIR_ALL. */
+  unsigned int repairs;
+  /** Hunspell dictionaries for Latin-script dehyphenation, separated by ':'
+   *  each a path without the .dic/.aff suffix or a language such as "de_DE";
+   *  NULL means the installed ones for the text's languages; "" means none. */
+  const char *dictionaries;
+  /** Limits; 0 means the default. Exceeding one gives CRF_ELIMIT. */
+  size_t max_xml_depth;      /**< element nesting, default 256 */
+  size_t max_xml_elements;   /**< elements and attributes, default 20,000,000 */
+  size_t max_image_pixels;   /**< width x height, default 400,000,000 */
+  size_t max_words;          /**< words (or CJK characters) per page, default 2,000,000 */
+  unsigned int max_millis;   /**< wall time per page in ms, default 0 = unlimited */
 } crf_options;
 
-#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL, NULL, 0, NULL, 0}
+#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0}
 
 /** Bytes owned by the library: release with crf_buf_dispose(). */
 typedef struct crf_buf {
@@ -131,8 +151,8 @@ typedef struct crf_document crf_document;
 /**
  * Fill `opts` with defaults for the given options version.
  * @param[out] opts    the options to initialise
- * @param version      CRF_OPTIONS_VERSION, or 1 for the shorter struct of
- *                     colreflow 0.1 (only its fields are written)
+ * @param version      CRF_OPTIONS_VERSION, or 1 or 2 for the shorter structs
+ *                     of earlier releases (only their fields are written)
  * @return CRF_OK, or CRF_EUSAGE for a NULL pointer or an unknown version
  */
 CRF_API crf_status crf_options_init(crf_options *opts, unsigned int version);

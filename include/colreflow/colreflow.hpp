@@ -74,6 +74,18 @@ struct options {
   int psm = 3;
   std::string tessdata;
   int dpi = 0;
+  // Which repairs to apply: CRF_REPAIR_* bits.
+  unsigned repairs = CRF_REPAIR_ALL;
+  // Hunspell dictionaries for Latin-script dehyphenation, ':'-separated paths
+  // (without .dic) or languages ("de_DE"); "auto" for the installed ones for
+  // the text's languages, "" for none.
+  std::string dictionaries = "auto";
+  // Limits: exceeding one throws error(status::limit, ...).
+  std::size_t max_xml_depth = 256;
+  std::size_t max_xml_elements = 20'000'000;
+  std::size_t max_image_pixels = 400'000'000;
+  std::size_t max_words = 2'000'000;
+  unsigned max_millis = 0;  // wall time per page; 0 for none
 };
 
 // A repaired document: the input lines, the reading order found, the

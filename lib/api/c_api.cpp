@@ -68,7 +68,7 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
   if (source_name != nullptr) o.source_name = source_name;
   if (opts != nullptr) {
     // Version 1 callers pass the shorter struct: read only its fields.
-    if (opts->version != 1 && opts->version != CRF_OPTIONS_VERSION) {
+    if (opts->version < 1 || opts->version > CRF_OPTIONS_VERSION) {
       usage_error(fmt::format("crf_options.version is {}, expected 1 to {} (use CRF_OPTIONS_INIT)",
                               opts->version, CRF_OPTIONS_VERSION));
     }
@@ -80,6 +80,20 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
       if (opts->tessdata != nullptr) o.tessdata = opts->tessdata;
       if (opts->dpi < 0) usage_error(fmt::format("crf_options.dpi is {}", opts->dpi));
       o.dpi = opts->dpi;
+    }
+    if (opts->version >= 3) {
+      if (opts->repairs != 0) {
+        if ((opts->repairs & ~CRF_REPAIR_ALL) != 0)
+          usage_error(fmt::format("crf_options.repairs has unknown bits {:#x}",
+                                  opts->repairs & ~CRF_REPAIR_ALL));
+        o.repairs = opts->repairs;
+      }
+      if (opts->dictionaries != nullptr) o.dictionaries = opts->dictionaries;
+      if (opts->max_xml_depth != 0) o.max_xml_depth = opts->max_xml_depth;
+      if (opts->max_xml_elements != 0) o.max_xml_elements = opts->max_xml_elements;
+      if (opts->max_image_pixels != 0) o.max_image_pixels = opts->max_image_pixels;
+      if (opts->max_words != 0) o.max_words = opts->max_words;
+      o.max_millis = opts->max_millis;
     }
   }
   return o;
@@ -141,12 +155,15 @@ extern "C" {
 crf_status crf_options_init(crf_options *opts, unsigned int version) {
   return guarded([&]() -> crf_status {
     require(opts, "crf_options_init: opts");
-    if (version != 1 && version != CRF_OPTIONS_VERSION) {
+    if (version < 1 || version > CRF_OPTIONS_VERSION) {
       usage_error(fmt::format("crf_options_init: unknown options version {}", version));
     }
-    // A version 1 struct ends before `languages`: write no further.
+    // Older structs end where the next version's fields begin: write no further.
     const crf_options defaults = CRF_OPTIONS_INIT;
-    std::memcpy(opts, &defaults, version == 1 ? offsetof(crf_options, languages) : sizeof defaults);
+    const std::size_t size = version == 1   ? offsetof(crf_options, languages)
+                             : version == 2 ? offsetof(crf_options, repairs)
+                                            : sizeof defaults;
+    std::memcpy(opts, &defaults, size);
     opts->version = version;
     return CRF_OK;
   });

@@ -78,6 +78,8 @@ namespace {
 page read_page(std::string_view bytes, source_format format, const colreflow::options &opts) {
   xml_limits limits;
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
+  limits.max_depth = opts.max_xml_depth;
+  limits.max_elements = opts.max_xml_elements;
   switch (format) {
     case source_format::page_xml: return read_page_xml(bytes, opts.source_name, limits);
     case source_format::hocr: return read_hocr(bytes, opts.source_name, limits);
