@@ -179,6 +179,140 @@ static void test_errors(void) {
   CHECK(crf_error_last() != NULL);
 }
 
+/* The repair log, the articles and the blocks, read through accessors. */
+static void test_structure(void) {
+  crf_document *doc = NULL;
+  crf_repair_entry e;
+  crf_unit u;
+  crf_block b;
+  crf_region r;
+  size_t i, a, n, joins = 0, units = 0;
+  int w = -1, h = -1;
+  CHECK(crf_document_from_text(&doc, kEnglish, strlen(kEnglish), "english.txt", NULL) == CRF_OK);
+  if (doc == NULL) return;
+  n = crf_document_repair_count(doc);
+  CHECK(n >= 1);
+  for (i = 0; i < n; ++i) {
+    CHECK(crf_document_repair_at(&e, doc, i) == CRF_OK);
+    CHECK(e.kind_name != NULL && e.cue != NULL);
+    CHECK(e.confidence >= 0.0 && e.confidence <= 1.0);
+    if (e.kind == CRF_KIND_LINE_JOIN) {
+      ++joins;
+      CHECK(strcmp(e.kind_name, "line_join") == 0);
+      CHECK(e.first_line == 1 && e.last_line == 2);
+    }
+  }
+  CHECK(joins == 1);
+  CHECK(crf_document_repair_at(&e, doc, n) == CRF_EUSAGE);
+  CHECK(strstr(crf_error_last(), "index") != NULL);
+
+  CHECK(crf_document_article_count(doc) == 1);
+  for (a = 0; a < crf_document_article_count(doc); ++a)
+    for (i = 0; i < crf_document_unit_count(doc, a); ++i) {
+      CHECK(crf_document_unit_at(&u, doc, a, i) == CRF_OK);
+      CHECK(u.text != NULL && strlen(u.text) == u.text_size);
+      CHECK(u.source_line_count >= 1 && u.source_lines != NULL);
+      ++units;
+    }
+  CHECK(units == 2);
+  CHECK(crf_document_unit_at(&u, doc, 0, 0) == CRF_OK);
+  CHECK(u.role == CRF_ROLE_BODY && strcmp(u.role_name, "body") == 0);
+  CHECK(strcmp(u.text, "The council met on Tuesday to discuss the budget for the coming year.") ==
+        0);
+  CHECK(u.source_line_count == 2 && u.source_lines[0] == 1 && u.source_lines[1] == 2);
+  CHECK(crf_document_unit_at(&u, doc, 1, 0) == CRF_EUSAGE);
+  CHECK(crf_document_unit_count(doc, 5) == 0);
+
+  CHECK(crf_document_block_count(doc) == 2);
+  CHECK(crf_document_block_at(&b, doc, 1) == CRF_OK);
+  CHECK(b.first_line == 4 && b.last_line == 4 && b.line_count == 1 && b.position == 1);
+  CHECK(crf_document_block_at(&b, doc, 2) == CRF_EUSAGE);
+
+  /* Plain text has no regions and no page. */
+  CHECK(crf_document_region_count(doc) == 0);
+  CHECK(crf_document_region_at(&r, doc, 0) == CRF_EUSAGE);
+  CHECK(crf_document_page_size(&w, &h, doc) == CRF_EUSAGE);
+  crf_document_free(doc);
+  CHECK(crf_document_repair_count(NULL) == 0 && crf_document_article_count(NULL) == 0);
+}
+
+/* A geometry input from a file, through an engine: regions with ids and boxes. */
+static void test_engine_and_regions(void) {
+  static const char page[] =
+      "<PcGts><Page imageWidth='200' imageHeight='100'>"
+      "<TextRegion id='right'><Coords points='110,0 190,0 190,90 110,90'/>"
+      "<TextEquiv><Unicode>Second column.</Unicode></TextEquiv></TextRegion>"
+      "<TextRegion id='left'><Coords points='10,0 90,0 90,90 10,90'/>"
+      "<TextEquiv><Unicode>First column.</Unicode></TextEquiv></TextRegion>"
+      "</Page></PcGts>";
+  const char *path = "c_api_test_page.xml";
+  crf_engine *engine = NULL;
+  crf_document *doc = NULL;
+  crf_region r;
+  crf_options o = CRF_OPTIONS_INIT;
+  crf_buf out = CRF_BUF_INIT;
+  int w = 0, h = 0;
+  FILE *f = fopen(path, "wb");
+  CHECK(f != NULL);
+  if (f == NULL) return;
+  fwrite(page, 1, sizeof page - 1, f);
+  fclose(f);
+
+  CHECK(crf_engine_new(&engine, NULL) == CRF_OK);
+  CHECK(crf_engine_repair_file(&doc, engine, path, CRF_INPUT_AUTO) == CRF_OK);
+  if (doc != NULL) {
+    CHECK(crf_document_input(doc) == CRF_INPUT_PAGE);
+    CHECK(crf_document_page_size(&w, &h, doc) == CRF_OK && w == 200 && h == 100);
+    CHECK(crf_document_region_count(doc) == 2);
+    /* The left column is read first, though the file gives it second. */
+    CHECK(crf_document_region_at(&r, doc, 0) == CRF_OK);
+    CHECK(strcmp(r.id, "left") == 0 && r.position == 0 && r.x0 == 10 && r.x1 == 91);
+    CHECK(r.first_line >= 1 && r.last_line >= r.first_line);
+    CHECK(crf_document_region_at(&r, doc, 1) == CRF_OK);
+    CHECK(strcmp(r.id, "right") == 0 && r.y0 == 0);
+    CHECK(crf_document_region_at(&r, doc, 2) == CRF_EUSAGE);
+    CHECK(crf_document_render(&out, doc, CRF_FORMAT_JSON) == CRF_OK);
+    CHECK(out.ptr != NULL && strstr(out.ptr, path) != NULL); /* named after the file */
+    crf_buf_dispose(&out);
+    crf_document_free(doc);
+    doc = NULL;
+  }
+  /* The same through crf_document_from_file, with order repair off: file order. */
+  o.repairs = CRF_REPAIR_ALL & ~CRF_REPAIR_ORDER;
+  CHECK(crf_document_from_file(&doc, path, CRF_INPUT_PAGE, &o) == CRF_OK);
+  if (doc != NULL) {
+    CHECK(crf_document_region_at(&r, doc, 0) == CRF_OK && strcmp(r.id, "right") == 0);
+    crf_document_free(doc);
+    doc = NULL;
+  }
+  remove(path);
+
+  /* A missing file: CRF_ENOTFOUND, the path in the message. */
+  doc = (crf_document *)1;
+  CHECK(crf_engine_repair_file(&doc, engine, "no/such/page.xml", CRF_INPUT_AUTO) ==
+        CRF_ENOTFOUND);
+  CHECK(doc == NULL);
+  CHECK(strstr(crf_error_last(), "no/such/page.xml: cannot open") != NULL);
+  CHECK(crf_document_from_file(&doc, NULL, CRF_INPUT_AUTO, NULL) == CRF_EUSAGE);
+
+  /* Text through the engine, named; bad arguments. */
+  CHECK(crf_engine_repair(&doc, engine, kEnglish, strlen(kEnglish), CRF_INPUT_TEXT, "e.txt") ==
+        CRF_OK);
+  CHECK(crf_document_render(&out, doc, CRF_FORMAT_TXT) == CRF_OK);
+  CHECK(out.ptr != NULL && strstr(out.ptr, "discuss the budget") != NULL);
+  crf_buf_dispose(&out);
+  crf_document_free(doc);
+  CHECK(crf_engine_repair(&doc, NULL, "a", 1, CRF_INPUT_TEXT, NULL) == CRF_EUSAGE);
+  CHECK(crf_engine_repair(&doc, engine, "a", 1, (crf_input)77, NULL) == CRF_EUSAGE);
+  CHECK(crf_engine_repair_pix(&doc, engine, NULL, NULL) == CRF_EUSAGE);
+  crf_engine_free(engine);
+  crf_engine_free(NULL);
+
+  o.repairs = 0x80;
+  CHECK(crf_engine_new(&engine, &o) == CRF_EUSAGE);
+  CHECK(engine == NULL);
+}
+
 int main(void) {
   test_version();
   test_options();
@@ -186,6 +320,8 @@ int main(void) {
   test_repair(kEnglish, "english.txt", "budget");
   test_one_call();
   test_errors();
+  test_structure();
+  test_engine_and_regions();
   if (failures != 0) {
     fprintf(stderr, "c_api_test: %d check(s) failed\n", failures);
     return 1;

@@ -12,16 +12,19 @@
 #pragma once
 
 #include <cstddef>  // size_t
+#include <cstdint>  // uint32_t
 #include <memory>   // unique_ptr
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "colreflow/colreflow.h"
 
 namespace colreflow {
 namespace detail {
 struct document;  // the library's private model
+struct engine_state;
 }
 
 inline namespace v1 {
@@ -50,6 +53,7 @@ enum class status {
   no_memory = CRF_ENOMEM,
   limit = CRF_ELIMIT,
   usage = CRF_EUSAGE,
+  not_found = CRF_ENOTFOUND,
 };
 
 // Thrown for bad input, exceeded limits and bad arguments.
@@ -88,6 +92,46 @@ struct options {
   unsigned max_millis = 0;  // wall time per page; 0 for none
 };
 
+// One entry of the repair log: what was changed, where, why, how sure.
+struct repair_entry {
+  crf_repair_kind kind;
+  std::string kind_name;  // "line_join", ... as in JSON
+  std::uint32_t first_line = 0, last_line = 0;  // 1-based source lines
+  std::string cue;
+  double confidence = 0;
+};
+
+// A paragraph, heading or headline of the output.
+struct unit {
+  crf_role role;
+  std::string role_name;
+  std::string text;
+  std::vector<std::uint32_t> source_lines;
+};
+
+struct article {
+  std::vector<unit> units;
+};
+
+// An input block, in input order; position -1 when the output left it out.
+struct block {
+  crf_role role;
+  std::string role_name;
+  std::uint32_t first_line = 0, last_line = 0;
+  std::size_t line_count = 0;
+  long position = -1;
+};
+
+// A region of a geometry input, in reading order.
+struct region {
+  std::string id;
+  std::size_t article = 0, position = 0;
+  std::string hint;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::uint32_t source_line = 0;
+  std::uint32_t first_line = 0, last_line = 0;  // 0, 0: no text
+};
+
 // A repaired document: the input lines, the reading order found, the
 // reflowed articles and the repair log.
 class CRF_API document {
@@ -98,8 +142,23 @@ class CRF_API document {
   static document from_bytes(std::string_view bytes, input_format in = input_format::auto_detect,
                              const options &opts = {});
 
+  // Read a file (source_name defaults to the path). Throws error with
+  // status::not_found when it cannot be opened.
+  static document from_file(const std::string &path, input_format in = input_format::auto_detect,
+                            const options &opts = {});
+  // Recognise a Leptonica image with Tesseract (borrowed, not kept).
+  static document from_pix(Pix *pix, const options &opts = {});
+
   // The format the input was read in (never auto_detect).
   input_format input() const;
+
+  // What was found, as values (copies): the repair log, the articles in
+  // reading order, the input blocks, and the regions of a geometry input
+  // in reading order (empty for text).
+  std::vector<repair_entry> repairs() const;
+  std::vector<article> articles() const;
+  std::vector<block> blocks() const;
+  std::vector<region> regions() const;
 
   document(document &&) noexcept;
   document &operator=(document &&) noexcept;
@@ -118,6 +177,25 @@ class CRF_API document {
  private:
   explicit document(std::unique_ptr<detail::document> impl);
   std::unique_ptr<detail::document> impl_;
+};
+
+// Options checked and resources (the word list) loaded once, for many pages.
+// Immutable after construction: one engine may repair pages on any number
+// of threads at once, with the results a single thread gets. Copies share
+// the loaded state.
+class CRF_API engine {
+ public:
+  explicit engine(const options &opts = {});
+  // source_name "" keeps the options' name.
+  document repair(std::string_view bytes, input_format in = input_format::auto_detect,
+                  const std::string &source_name = {}) const;
+  document repair_file(const std::string &path,
+                       input_format in = input_format::auto_detect) const;
+  document repair_pix(Pix *pix, const std::string &source_name = {}) const;
+  const options &opts() const;
+
+ private:
+  std::shared_ptr<const detail::engine_state> state_;
 };
 
 // One call: read, repair and render.

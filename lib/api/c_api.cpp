@@ -5,6 +5,7 @@
 #include <cstddef>    // offsetof
 #include <cstdlib>    // malloc, free
 #include <cstring>    // memcpy
+#include <mutex>      // once_flag
 #include <new>        // bad_alloc
 #include <string>
 #include <type_traits>  // underlying_type_t
@@ -13,9 +14,26 @@
 
 #include "colreflow/colreflow.h"
 #include "colreflow/colreflow.hpp"
+#include "model/document.hpp"  // borrowed views of the model for the accessors
 
 struct crf_document {
   colreflow::document doc;
+  // Filled on first use (guarded by the once flag) so that the region
+  // accessor can hand out borrowed strings; the document stays immutable
+  // for its readers.
+  mutable std::once_flag regions_once;
+  mutable std::vector<colreflow::region> regions;
+
+  explicit crf_document(colreflow::document d) : doc(std::move(d)) {}
+  const colreflow::detail::document &model() const { return doc.impl(); }
+  const std::vector<colreflow::region> &region_list() const {
+    std::call_once(regions_once, [this] { regions = doc.regions(); });
+    return regions;
+  }
+};
+
+struct crf_engine {
+  colreflow::engine engine;
 };
 
 namespace {
@@ -39,7 +57,7 @@ crf_status set_error(crf_status code, std::string_view message) noexcept {
 // must stay int-sized, with its values pinned, for old callers to link.
 static_assert(sizeof(crf_status) == sizeof(int));
 static_assert(CRF_OK == 0 && CRF_ERROR == -1 && CRF_EINVALID == -2 && CRF_ENOMEM == -3 &&
-              CRF_ELIMIT == -4 && CRF_EUSAGE == -5);
+              CRF_ELIMIT == -4 && CRF_EUSAGE == -5 && CRF_ENOTFOUND == -6);
 
 // colreflow::status mirrors crf_status value for value.
 crf_status to_c_status(colreflow::status s) noexcept { return static_cast<crf_status>(s); }
@@ -176,7 +194,7 @@ crf_status crf_document_from_text(crf_document **out, const char *data, std::siz
     *out = nullptr;
     const colreflow::options o = to_cpp_options(opts, source_name);
     auto doc = colreflow::document::from_text(to_view(data, size, "crf_document_from_text"), o);
-    *out = new crf_document{std::move(doc)};
+    *out = new crf_document(std::move(doc));
     return CRF_OK;
   });
 }
@@ -191,7 +209,7 @@ crf_status crf_document_from_bytes(crf_document **out, const char *data, std::si
     const colreflow::options o = to_cpp_options(opts, source_name);
     auto doc =
         colreflow::document::from_bytes(to_view(data, size, "crf_document_from_bytes"), in, o);
-    *out = new crf_document{std::move(doc)};
+    *out = new crf_document(std::move(doc));
     return CRF_OK;
   });
 }
@@ -233,6 +251,200 @@ std::size_t crf_document_repair_count(const crf_document *doc) {
 }
 
 void crf_document_free(crf_document *doc) { delete doc; }
+
+crf_status crf_document_from_file(crf_document **out, const char *path, crf_input input,
+                                  const crf_options *opts) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_from_file: out");
+    *out = nullptr;
+    require(path, "crf_document_from_file: path");
+    const colreflow::input_format in = to_input(input);
+    const colreflow::options o = to_cpp_options(opts, nullptr);
+    *out = new crf_document(colreflow::document::from_file(path, in, o));
+    return CRF_OK;
+  });
+}
+
+crf_status crf_document_from_pix(crf_document **out, struct Pix *pix, const char *source_name,
+                                 const crf_options *opts) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_from_pix: out");
+    *out = nullptr;
+    require(pix, "crf_document_from_pix: pix");
+    const colreflow::options o = to_cpp_options(opts, source_name);
+    *out = new crf_document(colreflow::document::from_pix(pix, o));
+    return CRF_OK;
+  });
+}
+
+crf_status crf_engine_new(crf_engine **out, const crf_options *opts) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_engine_new: out");
+    *out = nullptr;
+    *out = new crf_engine{colreflow::engine(to_cpp_options(opts, nullptr))};
+    return CRF_OK;
+  });
+}
+
+void crf_engine_free(crf_engine *engine) { delete engine; }
+
+crf_status crf_engine_repair(crf_document **out, const crf_engine *engine, const char *data,
+                             std::size_t size, crf_input input, const char *source_name) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_engine_repair: out");
+    *out = nullptr;
+    require(engine, "crf_engine_repair: engine");
+    const colreflow::input_format in = to_input(input);
+    *out = new crf_document(engine->engine.repair(to_view(data, size, "crf_engine_repair"), in,
+                                                  source_name != nullptr ? source_name : ""));
+    return CRF_OK;
+  });
+}
+
+crf_status crf_engine_repair_file(crf_document **out, const crf_engine *engine, const char *path,
+                                  crf_input input) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_engine_repair_file: out");
+    *out = nullptr;
+    require(engine, "crf_engine_repair_file: engine");
+    require(path, "crf_engine_repair_file: path");
+    *out = new crf_document(engine->engine.repair_file(path, to_input(input)));
+    return CRF_OK;
+  });
+}
+
+crf_status crf_engine_repair_pix(crf_document **out, const crf_engine *engine, struct Pix *pix,
+                                 const char *source_name) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_engine_repair_pix: out");
+    *out = nullptr;
+    require(engine, "crf_engine_repair_pix: engine");
+    require(pix, "crf_engine_repair_pix: pix");
+    *out = new crf_document(
+        engine->engine.repair_pix(pix, source_name != nullptr ? source_name : ""));
+    return CRF_OK;
+  });
+}
+
+crf_status crf_document_repair_at(crf_repair_entry *out, const crf_document *doc,
+                                  std::size_t index) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_repair_at: out");
+    require(doc, "crf_document_repair_at: doc");
+    const auto &entries = doc->model().log.entries;
+    if (index >= entries.size())
+      usage_error(fmt::format("crf_document_repair_at: index {} of {} entries", index,
+                              entries.size()));
+    const colreflow::detail::repair &r = entries[index];
+    out->kind = static_cast<crf_repair_kind>(r.kind);
+    out->kind_name = colreflow::detail::repair_kind_name(r.kind);
+    out->first_line = r.first_line;
+    out->last_line = r.last_line;
+    out->cue = r.cue.c_str();
+    out->confidence = r.confidence;
+    return CRF_OK;
+  });
+}
+
+std::size_t crf_document_article_count(const crf_document *doc) {
+  return doc == nullptr ? 0 : doc->model().articles.size();
+}
+
+std::size_t crf_document_unit_count(const crf_document *doc, std::size_t article) {
+  if (doc == nullptr || article >= doc->model().articles.size()) return 0;
+  return doc->model().articles[article].units.size();
+}
+
+crf_status crf_document_unit_at(crf_unit *out, const crf_document *doc, std::size_t article,
+                                std::size_t index) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_unit_at: out");
+    require(doc, "crf_document_unit_at: doc");
+    const auto &articles = doc->model().articles;
+    if (article >= articles.size() || index >= articles[article].units.size())
+      usage_error(fmt::format("crf_document_unit_at: no unit {} in article {} ({} articles)",
+                              index, article, articles.size()));
+    const colreflow::detail::unit &u = articles[article].units[index];
+    out->role = static_cast<crf_role>(u.kind);
+    out->role_name = colreflow::detail::role_name(u.kind);
+    out->text = u.text.c_str();
+    out->text_size = u.text.size();
+    out->source_lines = u.source_lines.data();
+    out->source_line_count = u.source_lines.size();
+    return CRF_OK;
+  });
+}
+
+std::size_t crf_document_block_count(const crf_document *doc) {
+  return doc == nullptr ? 0 : doc->model().blocks.size();
+}
+
+crf_status crf_document_block_at(crf_block *out, const crf_document *doc, std::size_t index) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_block_at: out");
+    require(doc, "crf_document_block_at: doc");
+    const auto &d = doc->model();
+    if (index >= d.blocks.size())
+      usage_error(fmt::format("crf_document_block_at: index {} of {} blocks", index,
+                              d.blocks.size()));
+    const colreflow::detail::block &b = d.blocks[index];
+    long position = -1;
+    for (std::size_t pos = 0; pos < d.order.size() && position < 0; ++pos)
+      if (d.order[pos] == index) position = static_cast<long>(pos);
+    out->role = static_cast<crf_role>(b.kind);
+    out->role_name = colreflow::detail::role_name(b.kind);
+    out->first_line = b.lines.empty() ? 0 : b.first_source_line();
+    out->last_line = b.lines.empty() ? 0 : b.last_source_line();
+    out->line_count = b.lines.size();
+    out->position = position;
+    return CRF_OK;
+  });
+}
+
+std::size_t crf_document_region_count(const crf_document *doc) {
+  if (doc == nullptr || !doc->model().geometry) return 0;
+  return doc->model().geometry->regions.size();
+}
+
+crf_status crf_document_region_at(crf_region *out, const crf_document *doc,
+                                  std::size_t position) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_region_at: out");
+    require(doc, "crf_document_region_at: doc");
+    if (!doc->model().geometry)
+      usage_error(fmt::format("{}: plain text has no regions", doc->model().source_name));
+    const std::vector<colreflow::region> &regions = doc->region_list();
+    if (position >= regions.size())
+      usage_error(fmt::format("crf_document_region_at: position {} of {} regions", position,
+                              regions.size()));
+    const colreflow::region &r = regions[position];
+    out->id = r.id.c_str();
+    out->article = r.article;
+    out->position = r.position;
+    out->hint = r.hint.c_str();
+    out->x0 = r.x0;
+    out->y0 = r.y0;
+    out->x1 = r.x1;
+    out->y1 = r.y1;
+    out->source_line = r.source_line;
+    out->first_line = r.first_line;
+    out->last_line = r.last_line;
+    return CRF_OK;
+  });
+}
+
+crf_status crf_document_page_size(int *width, int *height, const crf_document *doc) {
+  return guarded([&]() -> crf_status {
+    require(width, "crf_document_page_size: width");
+    require(height, "crf_document_page_size: height");
+    require(doc, "crf_document_page_size: doc");
+    if (!doc->model().geometry)
+      usage_error(fmt::format("{}: plain text has no page", doc->model().source_name));
+    *width = doc->model().geometry->width;
+    *height = doc->model().geometry->height;
+    return CRF_OK;
+  });
+}
 
 crf_status crf_repair_text(crf_buf *out, const char *data, std::size_t size,
                            crf_format format, const crf_options *opts) {

@@ -51,6 +51,33 @@ void load_words_if_hyphenated(document &doc, const colreflow::options &opts) {
     doc.words = lexicon::load(opts.lexicon_path);
 }
 
+// crf_options.repairs: what the caller left out is not done at all.
+bool wants(const colreflow::options &opts, unsigned repair) {
+  return (opts.repairs & repair) != 0 || opts.repairs == 0;
+}
+
+reflow_options reflow_repairs(const colreflow::options &opts) {
+  reflow_options r;
+  r.join = wants(opts, CRF_REPAIR_JOIN);
+  r.spacing = wants(opts, CRF_REPAIR_SPACING);
+  return r;
+}
+
+// Headings off: no line is taken for a headline or subheading, whatever
+// its shape or the input's region type says; every block reads as text.
+void drop_headings(document &doc) {
+  for (block &b : doc.blocks) {
+    if (b.kind == role::headline || b.kind == role::subheading) b.kind = role::body;
+    b.maybe_heading = false;
+    b.section_heading = false;
+  }
+}
+
+void keep_block_order(document &doc) {
+  doc.order.resize(doc.blocks.size());
+  for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;
+}
+
 }  // namespace
 
 document run_text_pipeline(std::string_view bytes, const colreflow::options &opts) {
@@ -68,8 +95,12 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
     return doc;
   }
   segment_blocks(doc);
-  order_blocks(doc);
-  reflow_articles(doc);
+  if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
+  if (wants(opts, CRF_REPAIR_ORDER))
+    order_blocks(doc);
+  else
+    keep_block_order(doc);
+  reflow_articles(doc, reflow_repairs(opts));
   return doc;
 }
 
@@ -368,7 +399,13 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   auto geometry = std::make_shared<page>(read_page(bytes, format, opts));
   require_utf8(*geometry);
   infer_furniture(*geometry);
-  doc.region_order = order_regions(*geometry);
+  if (wants(opts, CRF_REPAIR_ORDER)) {
+    doc.region_order = order_regions(*geometry);
+  } else {  // the file's order, as one article
+    doc.region_order.articles.emplace_back(geometry->regions.size());
+    for (std::uint32_t i = 0; i < geometry->regions.size(); ++i)
+      doc.region_order.articles.back()[i] = i;
+  }
   doc.geometry = std::move(geometry);
   const float body = body_type_size(*doc.geometry);
   // Only hOCR (x_size) and ALTO (FONTSIZE) give type sizes; PAGE and TSV
@@ -380,10 +417,10 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   load_words_if_hyphenated(doc, opts);
   segment_blocks(doc);
   apply_geometry_roles(doc, laid, body);
+  if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
   // The layout decided the order; the blocks are already in it.
-  doc.order.resize(doc.blocks.size());
-  for (std::uint32_t i = 0; i < doc.order.size(); ++i) doc.order[i] = i;
-  reflow_articles(doc);
+  keep_block_order(doc);
+  reflow_articles(doc, reflow_repairs(opts));
   group_regions_by_article(doc);
   log_moves(doc);
   return doc;

@@ -33,8 +33,8 @@ struct open_paragraph {
 
 class reflower {
  public:
-  explicit reflower(document &doc)
-      : doc_(doc), words_(doc.lines, doc.words.get()) {
+  reflower(document &doc, const reflow_options &opts)
+      : doc_(doc), opts_(opts), words_(doc.lines, doc.words.get()) {
     metrics_.full_width = doc.column_width;
     metrics_.cjk = doc.writing == script::cjk;
   }
@@ -163,14 +163,14 @@ class reflower {
     unit u;
     u.kind = kind;
     for (const line &l : b.lines) {
-      spacing_result clean = clean_heading(l.text);
+      spacing_result clean = opts_.spacing ? clean_heading(l.text) : clean_latin(l.text);
       if (clean.text.empty()) continue;
       // A headline keeps its lines; a section heading set on two lines
       // reads as one, its lines parted as phrases are.
       if (!u.text.empty()) u.text += kind == role::subheading ? ' ' : '\n';
       u.text += clean.text;
       u.source_lines.push_back(l.source_line);
-      if (clean.removed > 0)
+      if (clean.removed > 0 && opts_.spacing)
         doc_.log.add(repair_kind::spacing, l.source_line, l.source_line,
                      fmt::format("{} space(s) next to full-width punctuation removed in a heading",
                                  clean.removed),
@@ -205,7 +205,7 @@ class reflower {
         para_.open = true;
         para_.raw = l.text;
       } else {
-        if (para_.last_block != index)
+        if (para_.last_block != index && opts_.join)
           doc_.log.add(repair_kind::column_join, para_.source_lines.back(), l.source_line,
                        "paragraph continues across a column break", 0.8);
         join_line(l, shape);
@@ -222,6 +222,11 @@ class reflower {
   }
 
   void join_line(const line &l, const line_shape &shape) {
+    if (!opts_.join) {  // the line break stays, and a line-end hyphen with it
+      para_.raw += '\n';
+      para_.raw += l.text;
+      return;
+    }
     ++para_.joins;
     const line_shape &prev = para_.last_shape;
     if (prev.ends_hyphen) {
@@ -293,18 +298,36 @@ class reflower {
     para_.raw += start == std::string::npos ? std::string_view{} : std::string_view(l.text).substr(start);
   }
 
+  // Lines kept apart (join off) are cleaned one by one, their breaks kept.
+  spacing_result clean_paragraph(std::string_view raw, bool cjk) const {
+    auto clean = [&](std::string_view s) { return cjk ? clean_cjk_paragraph(s) : clean_latin(s); };
+    if (opts_.join) return clean(raw);
+    spacing_result all;
+    for (std::size_t at = 0; at <= raw.size();) {
+      std::size_t end = std::min(raw.find('\n', at), raw.size());
+      spacing_result one = clean(raw.substr(at, end - at));
+      if (!one.text.empty()) {
+        if (!all.text.empty()) all.text += '\n';
+        all.text += one.text;
+      }
+      all.removed += one.removed;
+      at = end + 1;
+    }
+    return all;
+  }
+
   void close_paragraph() {
     if (!para_.open) return;
     para_.open = false;
     bool cjk = para_.cjk_letters > 0 && para_.cjk_letters * 3 >= para_.other_letters;
-    spacing_result clean = cjk ? clean_cjk_paragraph(para_.raw) : clean_latin(para_.raw);
+    spacing_result clean = clean_paragraph(para_.raw, cjk && opts_.spacing);
     std::uint32_t first = para_.source_lines.front(), last = para_.source_lines.back();
     if (para_.joins > 0)
       doc_.log.add(repair_kind::line_join, first, last,
                    fmt::format("{} line break(s) inside a paragraph joined{}", para_.joins,
                                cjk ? " with no space (CJK)" : ""),
                    0.9);
-    if (cjk && clean.removed > 0)
+    if (cjk && opts_.spacing && clean.removed > 0)
       doc_.log.add(repair_kind::spacing, first, last,
                    fmt::format("{} OCR space(s) inside CJK text removed", clean.removed), 0.9);
     unit u;
@@ -317,6 +340,7 @@ class reflower {
   }
 
   document &doc_;
+  reflow_options opts_;
   vocabulary words_;
   column_metrics metrics_;
   open_paragraph para_;
@@ -327,6 +351,6 @@ class reflower {
 
 }  // namespace
 
-void reflow_articles(document &doc) { reflower(doc).run(); }
+void reflow_articles(document &doc, const reflow_options &opts) { reflower(doc, opts).run(); }
 
 }  // namespace colreflow::detail
