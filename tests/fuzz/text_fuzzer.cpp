@@ -12,7 +12,8 @@
 //   - on success, every format and the report render; buffers are
 //     NUL-terminated; txt, md and json are valid UTF-8;
 //   - deterministic: rendering twice, and crf_repair_text, give the same bytes;
-//   - nothing lost, nothing invented: tests/support's conservation check.
+//   - nothing lost, nothing invented: tests/support's conservation check;
+//   - the repair log agrees with the change (tests/support's check_log).
 #include <cstddef>  // size_t
 #include <cstdint>  // uint8_t
 #include <cstdio>   // fprintf
@@ -106,5 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const colreflow::document cpp_doc = colreflow::document::from_text(input);
   const std::string lost = colreflow::test::check_conservation(input, cpp_doc);
   if (!lost.empty()) fail("characters lost or invented", lost.c_str());
+  const std::string log = colreflow::test::check_log(input, cpp_doc);
+  if (!log.empty()) fail("repair log", log.c_str());
   return 0;
 }

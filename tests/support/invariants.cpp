@@ -1,6 +1,7 @@
 #include "support/invariants.hpp"
 
-#include <cstdint>  // int32_t, uint8_t
+#include <algorithm>  // min, max
+#include <cstdint>    // int32_t, uint8_t
 #include <map>
 
 #include <fmt/core.h>
@@ -50,7 +51,70 @@ std::string describe(UChar32 c) {
   return s;
 }
 
+// The non-whitespace code points of `s` in order, line-end hyphens left
+// out (a dehyphenation removes some of them; conservation counts those).
+std::u32string sequence(std::string_view s) {
+  std::u32string out;
+  const auto *p = reinterpret_cast<const std::uint8_t *>(s.data());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const auto slice = static_cast<std::int32_t>(std::min<std::size_t>(s.size() - pos, 1u << 30));
+    std::int32_t k = 0;
+    UChar32 cp;
+    U8_NEXT(p + pos, k, slice, cp);
+    pos += static_cast<std::size_t>(k);
+    if ((cp >= 0 && u_isUWhiteSpace(cp)) || is_line_end_hyphen(cp)) continue;
+    out.push_back(static_cast<char32_t>(cp < 0 ? 0xFFFD : cp));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string page_text(const colreflow::document &doc) {
+  std::string out;
+  const auto &geometry = doc.impl().geometry;
+  if (!geometry) return out;
+  for (const detail::region &r : geometry->regions) {
+    for (const detail::text_line &l : r.lines) {
+      out += l.text;
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string check_log(std::string_view input, const colreflow::document &doc) {
+  if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
+  const detail::document &d = doc.impl();
+  std::uint32_t max_line = 0;
+  for (const detail::line &l : d.lines) max_line = std::max(max_line, l.source_line);
+  bool moved = false;
+  for (const detail::repair &r : d.log.entries) {
+    moved |= r.kind == detail::repair_kind::block_moved ||
+             r.kind == detail::repair_kind::heading_placed;
+    const bool no_lines = r.first_line == 0 && r.last_line == 0;
+    // A column_join names the two lines it joins, the later one first when
+    // the order found put it there: first > last is no error.
+    if (!no_lines && (r.first_line == 0 || r.last_line == 0 || r.first_line > max_line ||
+                      r.last_line > max_line))
+      return fmt::format("repair log: a {} entry names lines {}..{} of a document of {} lines",
+                         detail::repair_kind_name(r.kind), r.first_line, r.last_line, max_line);
+    if (!(r.confidence >= 0 && r.confidence <= 1))
+      return fmt::format("repair log: a {} entry has confidence {}",
+                         detail::repair_kind_name(r.kind), r.confidence);
+  }
+  if (moved) return "";
+  const std::u32string in = sequence(input);
+  const std::u32string out = sequence(doc.render(colreflow::format::txt));
+  if (in == out) return "";
+  std::size_t at = 0;
+  while (at < in.size() && at < out.size() && in[at] == out[at]) ++at;
+  return fmt::format(
+      "repair log: no move logged, but the output's characters are not in input order "
+      "(first difference at non-blank character {} of {} in, {} out)",
+      at, in.size(), out.size());
+}
 
 std::string check_conservation(std::string_view input, const colreflow::document &doc) {
   if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);

@@ -1,0 +1,125 @@
+// reader_fuzzer: one geometry reader (hOCR, ALTO, PAGE XML or Tesseract
+// TSV) through the C API. Built once per reader, with CRF_FUZZ_INPUT set to
+// its crf_input (hocr_fuzzer, alto_fuzzer, page_fuzzer, tsv_fuzzer), so
+// that each reader is a target of its own with its own corpus. Built like
+// text_fuzzer: libFuzzer with clang, the standalone driver with gcc.
+//
+// Invariants checked on every input (DESIGN.md, "Invariants"):
+//   - no crash, no sanitizer report;
+//   - a failure is CRF_EINVALID or CRF_ELIMIT with a message naming the
+//     source, and leaves *out NULL;
+//   - on success, txt, md, json and the input's own format render; the text
+//     formats are valid UTF-8; rendering twice, and reading the same bytes
+//     again, give the same bytes (deterministic);
+//   - the layout puts every region of the page in the order exactly once;
+//   - nothing lost, nothing invented: the txt output holds the
+//     non-whitespace characters of every line the reader gave, as often,
+//     line-end hyphens aside (each removed one logged);
+//   - the repair log agrees with the change (tests/support check_log).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "colreflow/colreflow.h"
+#include "colreflow/colreflow.hpp"
+#include "model/document.hpp"
+#include "support/invariants.hpp"
+#include "text/chars.hpp"
+
+#ifndef CRF_FUZZ_INPUT
+#error "define CRF_FUZZ_INPUT to the crf_input this target reads"
+#endif
+
+namespace {
+
+constexpr std::size_t kMaxInput = std::size_t{1} << 20;
+constexpr crf_input kInput = CRF_FUZZ_INPUT;
+
+[[noreturn]] void fail(const char *what, const char *detail = "") {
+  std::fprintf(stderr, "reader_fuzzer: invariant broken: %s%s%s\n", what,
+               *detail != '\0' ? ": " : "", detail);
+  std::abort();
+}
+
+void check(bool cond, const char *what) {
+  if (!cond) fail(what, crf_error_last());
+}
+
+std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
+
+void check_order(const colreflow::detail::document &d) {
+  if (!d.geometry) return;
+  std::vector<int> seen(d.geometry->regions.size(), 0);
+  for (std::uint32_t r : d.region_order.flattened()) {
+    if (r >= seen.size()) fail("region index out of range");
+    ++seen[r];
+  }
+  for (int n : seen)
+    if (n != 1) fail("a region is missing from the order, or appears twice");
+}
+
+// The bytes of every format, in order.
+std::vector<std::string> render_all(const crf_document *doc) {
+  std::vector<std::string> out;
+  const crf_format formats[] = {CRF_FORMAT_TXT, CRF_FORMAT_MD, CRF_FORMAT_JSON, CRF_FORMAT_SOURCE};
+  for (const crf_format f : formats) {
+    crf_buf b = CRF_BUF_INIT, again = CRF_BUF_INIT;
+    check(crf_document_render(&b, doc, f) == CRF_OK, "crf_document_render failed");
+    check(b.ptr != nullptr && b.ptr[b.size] == '\0', "bad buffer");
+    if (f != CRF_FORMAT_SOURCE &&
+        colreflow::detail::invalid_utf8_at(view(b)) != std::string_view::npos)
+      fail("output is not valid UTF-8");
+    check(crf_document_render(&again, doc, f) == CRF_OK, "second render failed");
+    check(view(b) == view(again), "rendering twice gave different bytes");
+    out.emplace_back(view(b));
+    crf_buf_dispose(&b);
+    crf_buf_dispose(&again);
+  }
+  crf_buf report = CRF_BUF_INIT;
+  check(crf_document_report(&report, doc) == CRF_OK, "crf_document_report failed");
+  out.emplace_back(view(report));
+  crf_buf_dispose(&report);
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  if (size > kMaxInput) return 0;
+  const char *bytes = reinterpret_cast<const char *>(data);
+
+  crf_document *doc = reinterpret_cast<crf_document *>(&doc);  // must be overwritten
+  const crf_status status = crf_document_from_bytes(&doc, bytes, size, kInput, "fuzz", nullptr);
+  if (status != CRF_OK) {
+    check(doc == nullptr, "failed crf_document_from_bytes left *out set");
+    check(status == CRF_EINVALID || status == CRF_ELIMIT, "failure other than EINVALID/ELIMIT");
+    check(std::strncmp(crf_error_last(), "fuzz", 4) == 0, "message does not name the source");
+    return 0;
+  }
+  check(doc != nullptr, "CRF_OK without a document");
+  check(crf_document_input(doc) == kInput, "read as another format than asked");
+  const std::vector<std::string> first = render_all(doc);
+  crf_document_free(doc);
+
+  // Deterministic: the same bytes read again give the same outputs.
+  doc = nullptr;
+  check(crf_document_from_bytes(&doc, bytes, size, kInput, "fuzz", nullptr) == CRF_OK,
+        "second read failed");
+  check(render_all(doc) == first, "reading the same bytes twice gave different outputs");
+  crf_document_free(doc);
+
+  const colreflow::document cpp_doc = colreflow::document::from_bytes(
+      std::string_view(bytes, size), static_cast<colreflow::input_format>(kInput));
+  check_order(cpp_doc.impl());
+  const std::string page = colreflow::test::page_text(cpp_doc);
+  std::string problem = colreflow::test::check_conservation(page, cpp_doc);
+  if (!problem.empty()) fail("characters lost or invented", problem.c_str());
+  problem = colreflow::test::check_log(page, cpp_doc);
+  if (!problem.empty()) fail("repair log", problem.c_str());
+  return 0;
+}
