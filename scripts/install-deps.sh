@@ -10,6 +10,7 @@ PACKAGES="
   libbenchmark-dev
   wamerican-large libxml2-utils
   python3 python3-pytest
+  python3-setuptools python3-pip python3-wheel python3-distributed
 "
 
 missing=""
