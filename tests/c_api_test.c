@@ -2,6 +2,8 @@
  * c_api_test.c - the C API used from C: strict C11, linked against the
  * shared library, real calls only. Exits non-zero on the first failure.
  */
+#define _POSIX_C_SOURCE 200809L /* pthreads under -std=c11 */
+#include <pthread.h> /* pthread_create, pthread_join */
 #include <stdio.h>  /* printf, fprintf */
 #include <stdlib.h> /* malloc, free */
 #include <string.h> /* strstr, strlen, memcmp */
@@ -313,6 +315,84 @@ static void test_engine_and_regions(void) {
   CHECK(engine == NULL);
 }
 
+/* One engine shared by 8 POSIX threads, each repairing every input several
+ * times from a different start: every JSON rendering equals the one a
+ * single thread made first. */
+#define N_THREADS 8
+#define N_ROUNDS 4
+#define N_INPUTS 3
+
+static const char kPage[] =
+    "<PcGts><Page imageWidth='200' imageHeight='100'>"
+    "<TextRegion id='b'><Coords points='110,0 190,0 190,90 110,90'/>"
+    "<TextEquiv><Unicode>the second col-\numn ends.</Unicode></TextEquiv></TextRegion>"
+    "<TextRegion id='a'><Coords points='10,0 90,0 90,90 10,90'/>"
+    "<TextEquiv><Unicode>The first column\ncarries on.</Unicode></TextEquiv></TextRegion>"
+    "</Page></PcGts>";
+
+struct shared_run {
+  const crf_engine *engine;
+  const char *inputs[N_INPUTS];
+  crf_buf expected[N_INPUTS];
+  int start;
+  int mismatches;
+};
+
+static int render_json(crf_buf *out, const crf_engine *engine, const char *input) {
+  crf_document *doc = NULL;
+  int ok = crf_engine_repair(&doc, engine, input, strlen(input), CRF_INPUT_AUTO, "shared") ==
+               CRF_OK &&
+           crf_document_render(out, doc, CRF_FORMAT_JSON) == CRF_OK;
+  crf_document_free(doc);
+  return ok;
+}
+
+static void *shared_worker(void *arg) {
+  struct shared_run *run = (struct shared_run *)arg;
+  int r, k;
+  for (r = 0; r < N_ROUNDS; ++r)
+    for (k = 0; k < N_INPUTS; ++k) {
+      int i = (k + run->start) % N_INPUTS;
+      crf_buf got = CRF_BUF_INIT;
+      if (!render_json(&got, run->engine, run->inputs[i]) ||
+          got.size != run->expected[i].size ||
+          memcmp(got.ptr, run->expected[i].ptr, got.size) != 0)
+        ++run->mismatches;
+      crf_buf_dispose(&got);
+    }
+  return NULL;
+}
+
+static void test_shared_engine(void) {
+  crf_engine *engine = NULL;
+  struct shared_run runs[N_THREADS];
+  pthread_t threads[N_THREADS];
+  int t, i;
+  CHECK(crf_engine_new(&engine, NULL) == CRF_OK);
+  if (engine == NULL) return;
+  for (t = 0; t < N_THREADS; ++t) {
+    runs[t].engine = engine;
+    runs[t].inputs[0] = kCjk;
+    runs[t].inputs[1] = kEnglish;
+    runs[t].inputs[2] = kPage;
+    runs[t].start = t;
+    runs[t].mismatches = 0;
+  }
+  for (i = 0; i < N_INPUTS; ++i) {
+    crf_buf one = CRF_BUF_INIT;
+    CHECK(render_json(&one, engine, runs[0].inputs[i]));
+    for (t = 0; t < N_THREADS; ++t) runs[t].expected[i] = one; /* shared, read only */
+  }
+  for (t = 0; t < N_THREADS; ++t)
+    CHECK(pthread_create(&threads[t], NULL, shared_worker, &runs[t]) == 0);
+  for (t = 0; t < N_THREADS; ++t) {
+    CHECK(pthread_join(threads[t], NULL) == 0);
+    CHECK(runs[t].mismatches == 0);
+  }
+  for (i = 0; i < N_INPUTS; ++i) crf_buf_dispose(&runs[0].expected[i]);
+  crf_engine_free(engine);
+}
+
 int main(void) {
   test_version();
   test_options();
@@ -322,6 +402,7 @@ int main(void) {
   test_errors();
   test_structure();
   test_engine_and_regions();
+  test_shared_engine();
   if (failures != 0) {
     fprintf(stderr, "c_api_test: %d check(s) failed\n", failures);
     return 1;
