@@ -156,9 +156,15 @@ typedef struct crf_options {
   size_t max_image_pixels;   /**< width x height, default 400,000,000 */
   size_t max_words;          /**< words (or CJK characters) per page, default 2,000,000 */
   unsigned int max_millis;   /**< wall time per page in ms, default 0 = unlimited */
+  /** Images: Tesseract's own renderings of the page to keep, for
+   *  crf_document_engine_output(): CRF_ENGINE_OUTPUT(CRF_INPUT_HOCR),
+   *  ..._ALTO and ..._TSV bits; 0 keeps none. */
+  unsigned int engine_outputs;
 } crf_options;
 
-#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0}
+#define CRF_ENGINE_OUTPUT(input) (1u << (unsigned)(input))
+
+#define CRF_OPTIONS_INIT {CRF_OPTIONS_VERSION, 0, NULL, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0}
 
 /** Bytes owned by the library: release with crf_buf_dispose(). */
 typedef struct crf_buf {
@@ -257,6 +263,19 @@ CRF_API crf_status crf_document_report(crf_buf *out, const crf_document *doc);
  */
 CRF_API crf_status crf_document_overlay(crf_buf *out, const crf_document *doc, const char *image,
                                         size_t size);
+
+/**
+ * What Tesseract itself made of an image input, before any repair: the
+ * whole hOCR, ALTO or TSV file `tesseract IMAGE OUT hocr|alto|tsv` writes.
+ * Kept only when crf_options.engine_outputs asked for the format.
+ * @param[out] out   receives the bytes; dispose with crf_buf_dispose()
+ * @param doc        the document (borrowed)
+ * @param format     CRF_INPUT_HOCR, CRF_INPUT_ALTO or CRF_INPUT_TSV
+ * @return CRF_OK; CRF_EUSAGE when the input was no image or the format was
+ *         not asked for; CRF_ENOMEM
+ */
+CRF_API crf_status crf_document_engine_output(crf_buf *out, const crf_document *doc,
+                                              crf_input format);
 
 /** Number of entries in the repair log; 0 for NULL. */
 CRF_API size_t crf_document_repair_count(const crf_document *doc);

@@ -90,6 +90,9 @@ struct options {
   std::size_t max_image_pixels = 400'000'000;
   std::size_t max_words = 2'000'000;
   unsigned max_millis = 0;  // wall time per page; 0 for none
+  // Images: Tesseract's own renderings to keep for document::engine_output,
+  // CRF_ENGINE_OUTPUT(CRF_INPUT_HOCR | _ALTO | _TSV) bits.
+  unsigned engine_outputs = 0;
 };
 
 // One entry of the repair log: what was changed, where, why, how sure.
@@ -170,6 +173,9 @@ class CRF_API document {
   // reading order, arrows per article. Geometry and image inputs only.
   std::string overlay(std::string_view image) const;
   std::size_t repair_count() const;
+  // Image inputs: what Tesseract itself wrote of the page (hocr, alto or
+  // tsv), as options::engine_outputs asked. Throws error(status::usage).
+  std::string engine_output(input_format f) const;
 
   // For the C API and tests inside the library.
   const detail::document &impl() const { return *impl_; }

@@ -112,6 +112,7 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
       if (opts->max_image_pixels != 0) o.max_image_pixels = opts->max_image_pixels;
       if (opts->max_words != 0) o.max_words = opts->max_words;
       o.max_millis = opts->max_millis;
+      o.engine_outputs = opts->engine_outputs;
     }
   }
   return o;
@@ -243,6 +244,17 @@ crf_status crf_document_report(crf_buf *out, const crf_document *doc) {
     *out = crf_buf CRF_BUF_INIT;
     require(doc, "crf_document_report: doc");
     return fill_buf(out, doc->doc.report());
+  });
+}
+
+crf_status crf_document_engine_output(crf_buf *out, const crf_document *doc, crf_input format) {
+  return guarded([&]() -> crf_status {
+    require(out, "crf_document_engine_output: out");
+    *out = crf_buf CRF_BUF_INIT;
+    require(doc, "crf_document_engine_output: doc");
+    std::underlying_type_t<crf_input> raw;
+    std::memcpy(&raw, &format, sizeof raw);  // any int may come from C
+    return fill_buf(out, doc->doc.engine_output(static_cast<colreflow::input_format>(raw)));
   });
 }
 

@@ -224,6 +224,26 @@ std::string document::overlay(std::string_view image) const {
 
 std::string document::report() const { return detail::write_report(checked(impl_)); }
 
+std::string document::engine_output(input_format f) const {
+  const detail::document &d = checked(impl_);
+  const char *name = f == input_format::hocr   ? "hocr"
+                     : f == input_format::alto ? "alto"
+                     : f == input_format::tsv  ? "tsv"
+                                               : nullptr;
+  if (name == nullptr)
+    throw error(status::usage, "engine_output: Tesseract's own output is hocr, alto or tsv");
+  const detail::source_format want = f == input_format::hocr   ? detail::source_format::hocr
+                                     : f == input_format::alto ? detail::source_format::alto
+                                                               : detail::source_format::tsv;
+  if (d.geometry)
+    for (const auto &[format, bytes] : d.geometry->engine_outputs)
+      if (format == want) return bytes;
+  throw error(status::usage,
+              fmt::format("{}: no {} from Tesseract kept: the input is no image, or "
+                          "options.engine_outputs did not ask for it",
+                          d.source_name, name));
+}
+
 std::size_t document::repair_count() const { return checked(impl_).log.entries.size(); }
 
 }  // namespace v1

@@ -122,6 +122,12 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
       io.psm = opts.psm;
       io.tessdata = opts.tessdata;
       io.dpi = opts.dpi;
+      if (opts.engine_outputs & CRF_ENGINE_OUTPUT(CRF_INPUT_HOCR))
+        io.engine_outputs.push_back(source_format::hocr);
+      if (opts.engine_outputs & CRF_ENGINE_OUTPUT(CRF_INPUT_ALTO))
+        io.engine_outputs.push_back(source_format::alto);
+      if (opts.engine_outputs & CRF_ENGINE_OUTPUT(CRF_INPUT_TSV))
+        io.engine_outputs.push_back(source_format::tsv);
       return read_image(bytes, opts.source_name, io);
     }
     case source_format::text: break;

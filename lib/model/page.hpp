@@ -8,6 +8,7 @@
 #include <cstdint>    // int32_t, uint8_t, uint32_t
 #include <memory>     // shared_ptr
 #include <string>
+#include <utility>  // pair
 #include <vector>
 
 namespace pugi {
@@ -99,6 +100,9 @@ struct page {
   std::shared_ptr<const pugi::xml_document> xml;
   // Tesseract TSV: the input rows, kept verbatim for writing back.
   std::vector<std::string> tsv_rows;
+  // Images: what Tesseract itself wrote of the page, when asked for
+  // (image_options::engine_outputs): hocr, alto or tsv, and the bytes.
+  std::vector<std::pair<source_format, std::string>> engine_outputs;
 };
 
 // The reading order found for a page: each article's regions, as indices
