@@ -9,6 +9,8 @@ PACKAGES="
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim
   libbenchmark-dev
   wamerican-large libxml2-utils
+  libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr
+  hyphen-en-us hyphen-de python3-pyphen
   python3 python3-pytest
   python3-setuptools python3-pip python3-wheel python3-distributed
 "

@@ -3,6 +3,8 @@
 #include "text/words.hpp"
 #include "text/chars.hpp"
 #include "text/lexicon.hpp"
+#include "hyphen/dictionary.hpp"
+#include "hyphen/language.hpp"
 
 #include <algorithm>  // all_of
 #include <cstdint>    // int32_t, uint8_t
@@ -47,8 +49,12 @@ bool is_blank(std::string_view s) {
 // The word list only judges words cut by a line-end hyphen; loading it
 // costs more than repairing a page, so only hyphenated text pays.
 void load_words_if_hyphenated(document &doc, const colreflow::options &opts) {
-  if (!opts.lexicon_path.empty() && has_hyphenated_line_end(doc.lines))
-    doc.words = lexicon::load(opts.lexicon_path);
+  if (!has_hyphenated_line_end(doc.lines)) return;
+  if (!opts.lexicon_path.empty()) doc.words = lexicon::load(opts.lexicon_path);
+  // "auto" picks the dictionaries for the languages the text itself shows.
+  const std::vector<std::string> languages =
+      opts.dictionaries == "auto" ? guess_languages(doc.lines) : std::vector<std::string>{};
+  doc.dictionaries = open_dictionaries(opts.dictionaries, languages);
 }
 
 // crf_options.repairs: what the caller left out is not done at all.

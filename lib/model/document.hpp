@@ -15,6 +15,7 @@
 namespace colreflow::detail {
 
 class lexicon;  // lib/text/lexicon.hpp: words known beyond the document
+class dictionary;  // lib/hyphen/dictionary.hpp: a Hunspell dictionary
 
 // What a block or unit is to a reader. Values are stable: they appear in JSON.
 enum class role : std::uint8_t {
@@ -78,6 +79,16 @@ struct region_span {
   std::uint32_t first_line = 1, last_line = 0;
 };
 
+// A word the reflow rejoined across a line end, for writers that mark
+// hyphenation (ALTO HypPart1/HypPart2 with SUBS_CONTENT).
+struct word_join {
+  std::uint32_t first_line = 0, last_line = 0;  // the lines (1-based) it was cut across
+  std::string left_part;   // as printed before the line-end hyphen: "exam"
+  std::string right_part;  // as printed at the next line's start: "ple,"
+  std::string whole;       // the word as output: "example", "well-known"
+  bool hyphen_kept = false;
+};
+
 // A whole input after the pipeline: the input lines, the blocks in input
 // order, the order chosen, the reflowed articles, and every repair made.
 struct document {
@@ -91,6 +102,9 @@ struct document {
   std::vector<article> articles;
   repair_log log;
   std::shared_ptr<const lexicon> words;  // may be null: no word list
+  // Hunspell dictionaries for the text's languages (options::dictionaries).
+  std::vector<std::shared_ptr<const dictionary>> dictionaries;
+  std::vector<word_join> word_joins;  // in output order
 
   // Geometry inputs (hOCR, ALTO, PAGE, TSV): the page as read, and the order
   // of its regions that the layout stage found. Null for plain text.

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "hyphen/decide.hpp"
+#include "hyphen/line_end.hpp"
 #include "reflow/spacing.hpp"
 #include "text/chars.hpp"
 #include "text/cues.hpp"
@@ -41,6 +43,7 @@ class reflower {
 
   void run() {
     doc_.articles.clear();
+    doc_.word_joins.clear();
     doc_.articles.emplace_back();
     const std::vector<std::uint32_t> &order = doc_.order;
     heading_at_ = settle_headings();
@@ -229,13 +232,16 @@ class reflower {
     }
     ++para_.joins;
     const line_shape &prev = para_.last_shape;
-    if (prev.ends_hyphen) {
-      join_hyphenated(l);
+    if (cut_word cut = find_cut(para_.last_text, l.text); cut.valid()) {
+      join_hyphenated(l, cut);
       return;
     }
-    // CJK type joins with no space; the spacing pass settles mixed cases.
-    bool cjk_edge = is_cjk(prev.last) || is_fullwidth_punct(prev.last) || is_cjk(shape.first) ||
-                    is_fullwidth_punct(shape.first);
+    // Dashes, curly quotes and the ellipsis are full-width only in CJK
+    // type: in Latin text a line opening with "—" still takes a space.
+    const bool cjk_text = para_.cjk_letters > 0 && para_.cjk_letters * 3 >= para_.other_letters;
+    const bool wide_punct = (is_fullwidth_punct(prev.last) || is_fullwidth_punct(shape.first)) &&
+                            (cjk_text || is_wide(prev.last) || is_wide(shape.first));
+    bool cjk_edge = is_cjk(prev.last) || is_cjk(shape.first) || wide_punct;
     if (cjk_edge && !(is_narrow_alnum(prev.last) && is_narrow_alnum(shape.first))) {
       para_.raw += l.text;
     } else {
@@ -244,58 +250,61 @@ class reflower {
     }
   }
 
-  // Remove a line-end hyphen only with evidence: the joined word occurs in
-  // the document. A compound seen with its hyphen, or no evidence, keeps it.
-  void join_hyphenated(const line &l) {
-    std::uint32_t from = para_.source_lines.back();
-    hyphen_split split = split_at_hyphen(para_.last_text, l.text);
-    // Trim trailing whitespace of any kind (U+2028 too) to reach the hyphen.
+  // A word cut at the line end (lib/hyphen decides): the hyphen removed,
+  // kept, or kept before a space (suspended compound). The source's own
+  // markup (ALTO HypPart1 with the whole word in SUBS_CONTENT) settles it.
+  void join_hyphenated(const line &l, const cut_word &cut) {
+    const std::uint32_t from = para_.source_lines.back();
+    // Trim trailing whitespace of any kind (U+2028 too) to reach the mark.
     para_.raw.resize(trim_end(para_.raw, para_.raw.size()));
     std::size_t hyphen_at = para_.raw.size();
-    char32_t hyphen = last_code_point(para_.raw, hyphen_at);
-    if (!is_hyphen(hyphen)) {  // the shape said hyphen; trust only the text
+    if (!is_break_mark(last_code_point(para_.raw, hyphen_at))) {  // trust only the text
       para_.raw += ' ';
       para_.raw += l.text;
       return;
     }
-    std::string joined = to_lower(split.left + split.right);
-    std::string compound = to_lower(split.left + "-" + split.right);
-    // The source's own markup settles it (ALTO HypPart1/HypPart2 with the
-    // whole word in SUBS_CONTENT): remove the hyphen, or keep it if the
-    // whole word has one.
+    const std::string joined = to_lower(cut.left_token + cut.right);
+    const std::string compound = to_lower(cut.left_token + "-" + cut.right);
     const std::string marked = to_lower(para_.last_marked);
-    if (split.valid() && !marked.empty() && (marked == joined || marked == compound)) {
-      const bool keep = marked == compound;
-      if (!keep) para_.raw.resize(hyphen_at);
-      doc_.log.add(keep ? repair_kind::hyphen_kept : repair_kind::dehyphenation, from,
-                   l.source_line,
-                   fmt::format("the source marks \"{}\" as one word cut at the line end",
-                               para_.last_marked),
-                   0.98);
-      std::size_t first = l.text.find_first_not_of(" \t");
-      para_.raw += first == std::string::npos ? std::string_view{}
-                                              : std::string_view(l.text).substr(first);
-      return;
-    }
-    bool compound_seen = split.valid() && words_.has_compound(compound);
-    bool in_document = split.valid() && words_.contains(joined);
-    bool in_lexicon = split.valid() && !in_document && words_.known(joined);
-    if (hyphen == U'\u00AD' || (!compound_seen && (in_document || in_lexicon))) {
-      para_.raw.resize(hyphen_at);
-      std::string cue = hyphen == U'\u00AD' ? std::string("soft hyphen at line end")
-                        : in_document
-                            ? fmt::format("\"{}\" occurs unhyphenated in the document", joined)
-                            : fmt::format("\"{}\" is in the word list", joined);
-      double confidence = hyphen == U'\u00AD' ? 0.95 : in_document ? 0.9 : 0.8;
-      doc_.log.add(repair_kind::dehyphenation, from, l.source_line, std::move(cue), confidence);
+    const std::string joined_letters = to_lower(cut.left + cut.right);
+    const std::string compound_letters = to_lower(cut.left + "-" + cut.right);
+    cut_decision d;
+    if (!cut.right.empty() && !marked.empty() &&
+        (marked == joined || marked == compound || marked == joined_letters ||
+         marked == compound_letters)) {
+      d = {marked == compound || marked == compound_letters ? cut_action::keep_hyphen
+                                                            : cut_action::remove_hyphen,
+           fmt::format("the source marks \"{}\" as one word cut at the line end", para_.last_marked),
+           0.98};
     } else {
-      doc_.log.add(repair_kind::hyphen_kept, from, l.source_line,
-                   compound_seen ? fmt::format("\"{}\" occurs hyphenated in the document", compound)
-                                 : std::string("no evidence the hyphen is a line-break hyphen"),
-                   compound_seen ? 0.9 : 0.4);
+      d = decide_cut(cut, cut_evidence{&words_, doc_.dictionaries});
     }
-    std::size_t start = l.text.find_first_not_of(" \t");
-    para_.raw += start == std::string::npos ? std::string_view{} : std::string_view(l.text).substr(start);
+    const std::size_t right_at = l.text.find_first_not_of(" \t");
+    const std::string_view right =
+        right_at == std::string::npos ? std::string_view{} : std::string_view(l.text).substr(right_at);
+    word_join join;
+    join.first_line = from;
+    join.last_line = l.source_line;
+    join.left_part = cut.left_token;
+    join.right_part = cut.right + cut.after_right;
+    switch (d.action) {
+      case cut_action::remove_hyphen:
+        para_.raw.resize(hyphen_at);
+        doc_.log.add(repair_kind::dehyphenation, from, l.source_line, std::move(d.cue), d.confidence);
+        join.whole = cut.left_token + cut.right;
+        break;
+      case cut_action::keep_hyphen:
+        doc_.log.add(repair_kind::hyphen_kept, from, l.source_line, std::move(d.cue), d.confidence);
+        join.whole = para_.raw.substr(hyphen_at - std::min(hyphen_at, cut.left_token.size())) + cut.right;
+        join.hyphen_kept = true;
+        break;
+      case cut_action::keep_hyphen_space:
+        doc_.log.add(repair_kind::hyphen_kept, from, l.source_line, std::move(d.cue), d.confidence);
+        para_.raw += ' ';
+        break;
+    }
+    if (!join.whole.empty()) doc_.word_joins.push_back(std::move(join));
+    para_.raw += right;
   }
 
   // Lines kept apart (join off) are cleaned one by one, their breaks kept.

@@ -116,6 +116,11 @@ spacing_result clean_cjk_paragraph(std::string_view text) {
 }
 
 spacing_result clean_heading(std::string_view text) {
+  // Dashes and curly quotes are full-width only in CJK type: a Latin
+  // heading keeps its spaces ("DIN 4063). — Jahre").
+  bool cjk = false;
+  for (std::size_t pos = 0; pos < text.size() && !cjk;) cjk = is_cjk(next_code_point(text, pos));
+  if (!cjk) return clean_latin(text);
   // Full-width marks carry their own space on the side that faces the
   // text they close; an opening quote may follow a phrase space.
   return rewrite_runs(text, [](char32_t prev, char32_t next, std::size_t, auto) {

@@ -165,7 +165,10 @@ bool is_upper(char32_t c) { return flags(c) & kUpper; }
 bool is_digit(char32_t c) { return flags(c) & kDigit; }
 
 bool is_hyphen(char32_t c) {
-  return c == U'-' || c == U'\u2010' || c == U'\u00AD';
+  // Old prints and their transcriptions break words with a double oblique
+  // hyphen (U+2E17), a double hyphen (U+2E40) or a not sign (U+00AC).
+  return c == U'-' || c == U'\u2010' || c == U'\u00AD' || c == U'\u2E17' || c == U'\u2E40' ||
+         c == U'\u00AC';
 }
 
 bool is_dash(char32_t c) { return c == U'\u2014' || c == U'\u2013' || c == U'\u2015'; }

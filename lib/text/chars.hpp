@@ -32,7 +32,7 @@ bool is_letter(char32_t c);
 bool is_lower(char32_t c);
 bool is_upper(char32_t c);
 bool is_digit(char32_t c);
-bool is_hyphen(char32_t c);             // hyphen-minus, hyphen, soft hyphen
+bool is_hyphen(char32_t c);             // hyphen-minus, hyphen, soft hyphen, ⸗ ⹀ ¬
 bool is_dash(char32_t c);               // em and en dashes, "--"
 bool is_narrow_alnum(char32_t c);       // Latin-like letters and digits, not CJK
 

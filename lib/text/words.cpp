@@ -52,32 +52,36 @@ vocabulary::vocabulary(const std::vector<line> &lines, const lexicon *known)
     : lexicon_(known) {
   // The vocabulary only ever judges words cut by a line-end hyphen.
   if (!has_hyphenated_line_end(lines)) return;
+  bool after_cut = false;  // the line before ended in a word cut by a hyphen
   for (const line &l : lines) {
     std::string_view text = l.text;
-    // Whitespace-separated tokens with a hyphen between letters are
-    // compounds the document spells with a hyphen.
-    for (std::size_t start = 0; start < text.size();) {
-      std::size_t end = text.find_first_of(" \t", start);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view token = text.substr(start, end - start);
-      std::size_t first = 0, last = token.size();
-      while (first < last && !std::isalpha(static_cast<unsigned char>(token[first])) &&
-             static_cast<unsigned char>(token[first]) < 0x80) ++first;
-      while (last > first && !std::isalpha(static_cast<unsigned char>(token[last - 1])) &&
-             static_cast<unsigned char>(token[last - 1]) < 0x80) --last;
-      std::string_view core = token.substr(first, last - first);
-      if (core.find('-') != std::string_view::npos) compounds_.insert(to_lower(core));
-      start = end + 1;
-    }
+    std::string_view previous;  // the word before, while only a hyphen parts it from the next
+    std::size_t previous_end = 0;
+    bool first_word = true;
     for_each_word(text, [&](std::string_view word, std::size_t end) {
-      // A fragment cut by the line-end hyphen is not evidence of a word.
+      const std::size_t begin = static_cast<std::size_t>(word.data() - text.data());
+      // Two words parted by one hyphen glyph are a compound the document
+      // spells with a hyphen: "Baden-Württemberg", "Actien⸗Quittungsbogen".
+      if (!previous.empty()) {
+        std::size_t at = previous_end;
+        if (is_hyphen(next_code_point(text, at)) && at == begin)
+          compounds_.insert(to_lower(previous) + "-" + std::string(word));
+      }
+      // A fragment cut by the line-end hyphen, or continuing one, is not
+      // evidence of a word.
       std::size_t rest = end;
       bool cut = false;
       if (rest < text.size() && is_hyphen(next_code_point(text, rest))) {
         cut = text.find_first_not_of(" \t\r", rest) == std::string_view::npos;
       }
-      if (!cut) words_.insert(to_lower(word));
+      if (!cut && !(first_word && after_cut)) words_.insert(to_lower(word));
+      previous = word;
+      previous_end = end;
+      first_word = false;
     });
+    std::size_t end = trim_end(text, text.size());
+    after_cut = end > 0 && is_hyphen(last_code_point(text, end)) && end > 0 &&
+                is_letter(last_code_point(text, end));
   }
 }
 
@@ -89,8 +93,8 @@ bool vocabulary::known(std::string_view lower_word) const {
   return contains(lower_word) || (lexicon_ != nullptr && lexicon_->contains(lower_word));
 }
 
-bool vocabulary::has_compound(std::string_view lower_compound) const {
-  return compounds_.count(std::string(lower_compound)) != 0;
+bool vocabulary::has_compound(std::string_view left, std::string_view right) const {
+  return compounds_.count(to_lower(left) + "-" + std::string(right)) != 0;
 }
 
 hyphen_split split_at_hyphen(std::string_view left, std::string_view right) {

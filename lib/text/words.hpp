@@ -21,12 +21,14 @@ class vocabulary {
   bool contains(std::string_view lower_word) const;
   // The word occurs in the document or in the word list.
   bool known(std::string_view lower_word) const;
-  // "long-term" occurs hyphenated inside a line of the document.
-  bool has_compound(std::string_view lower_compound) const;
+  // The document writes `left` (in any case) and `right` (as given: its
+  // first letter's case matters) joined by a hyphen inside a line:
+  // has_compound("long", "term"), has_compound("baden", "Württemberg").
+  bool has_compound(std::string_view left, std::string_view right) const;
 
  private:
   std::unordered_set<std::string> words_;
-  std::unordered_set<std::string> compounds_;
+  std::unordered_set<std::string> compounds_;  // "lower-left-As-written"
   const lexicon *lexicon_;
 };
 

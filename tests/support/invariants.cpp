@@ -35,7 +35,9 @@ counts count_code_points(std::string_view s) {
 
 // The characters a dehyphenation may remove at a line end.
 bool is_line_end_hyphen(UChar32 c) {
-  return c == '-' || c == 0x00AD /* soft hyphen */ || c == 0x2010 /* hyphen */;
+  return c == '-' || c == 0x00AD /* soft hyphen */ || c == 0x2010 /* hyphen */ ||
+         // old prints' hyphens: double oblique, double hyphen, not sign, "="
+         c == 0x2E17 || c == 0x2E40 || c == 0x00AC || c == '=';
 }
 
 std::string describe(UChar32 c) {
@@ -72,9 +74,11 @@ std::u32string sequence(std::string_view s) {
 }  // namespace
 
 std::string page_text(const colreflow::document &doc) {
-  std::string out;
+  // A line end first: check_conservation skips a BOM that opens its input,
+  // and a U+FEFF in a page's first word is text, not a BOM.
+  std::string out = "\n";
   const auto &geometry = doc.impl().geometry;
-  if (!geometry) return out;
+  if (!geometry) return "";
   for (const detail::region &r : geometry->regions) {
     for (const detail::text_line &l : r.lines) {
       out += l.text;

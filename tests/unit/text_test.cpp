@@ -96,7 +96,7 @@ TEST_SUITE("text.chars") {
   }
 
   TEST_CASE("is_hyphen / is_dash: line-break hyphens apart from dashes") {
-    for (char32_t c : {U'-', U'\u2010', U'\u00AD'}) {
+    for (char32_t c : {U'-', U'\u2010', U'\u00AD', U'\u2E17', U'\u2E40', U'\u00AC'}) {
       CHECK(is_hyphen(c));
       CHECK_FALSE(is_dash(c));
     }
@@ -606,8 +606,11 @@ TEST_SUITE("text.vocabulary") {
     CHECK(v.contains("shows"));
     CHECK_FALSE(v.contains("exam"));  // cut by the hyphen: no evidence of itself
     CHECK_FALSE(v.contains("Example"));
-    CHECK(v.has_compound("long-term"));
-    CHECK_FALSE(v.has_compound("exam-"));
+    CHECK(v.has_compound("long", "term"));
+    CHECK(v.has_compound("LONG", "term"));  // the left part in any case
+    CHECK_FALSE(v.has_compound("long", "Term"));  // the right part's case as written
+    CHECK_FALSE(v.has_compound("exam", "ple"));
+    CHECK_FALSE(v.contains("ple"));  // the rest of a cut word is no evidence either
     CHECK_FALSE(v.known("zebra"));  // no word list
   }
 
@@ -616,7 +619,17 @@ TEST_SUITE("text.vocabulary") {
     vocabulary v(lines);
     CHECK_FALSE(has_hyphenated_line_end(lines));
     CHECK_FALSE(v.contains("example"));
-    CHECK_FALSE(v.has_compound("long-term"));
+    CHECK_FALSE(v.has_compound("long", "term"));
+  }
+
+  TEST_CASE("vocabulary: compounds with old prints' hyphens, each pair of parts") {
+    std::vector<line> lines = make_lines({"die Actien⸗Quittungsbogen und der Ost-West-Konflikt,", "Ver⸗",
+                                          "ſammlung"});
+    vocabulary v(lines);
+    CHECK(v.has_compound("actien", "Quittungsbogen"));
+    CHECK(v.has_compound("ost", "West"));
+    CHECK(v.has_compound("west", "Konflikt"));
+    CHECK_FALSE(v.has_compound("ost", "Konflikt"));
   }
 
   TEST_CASE("has_hyphenated_line_end: trailing spaces aside") {
