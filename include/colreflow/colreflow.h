@@ -117,7 +117,7 @@ typedef enum crf_input {
 #define CRF_REPAIR_HEADINGS 0x8u /**< find headings and move stranded ones to their section */
 #define CRF_REPAIR_ALL 0xFu
 
-#define CRF_OPTIONS_VERSION 3
+#define CRF_OPTIONS_VERSION 4
 
 /**
  * Options for reading and repairing. Fields are only ever appended; set
@@ -156,6 +156,7 @@ typedef struct crf_options {
   size_t max_image_pixels;   /**< width x height, default 400,000,000 */
   size_t max_words;          /**< words (or CJK characters) per page, default 2,000,000 */
   unsigned int max_millis;   /**< wall time per page in ms, default 0 = unlimited */
+  /* --- version 4 --- */
   /** Images: Tesseract's own renderings of the page to keep, for
    *  crf_document_engine_output(): CRF_ENGINE_OUTPUT(CRF_INPUT_HOCR),
    *  ..._ALTO and ..._TSV bits; 0 keeps none. */
@@ -188,7 +189,7 @@ struct Pix;
 /**
  * Fill `opts` with defaults for the given options version.
  * @param[out] opts    the options to initialise
- * @param version      CRF_OPTIONS_VERSION, or 1 or 2 for the shorter structs
+ * @param version      CRF_OPTIONS_VERSION, or 1 to 3 for the shorter structs
  *                     of earlier releases (only their fields are written)
  * @return CRF_OK, or CRF_EUSAGE for a NULL pointer or an unknown version
  */

@@ -112,8 +112,10 @@ colreflow::options to_cpp_options(const crf_options *opts, const char *source_na
       if (opts->max_image_pixels != 0) o.max_image_pixels = opts->max_image_pixels;
       if (opts->max_words != 0) o.max_words = opts->max_words;
       o.max_millis = opts->max_millis;
-      o.engine_outputs = opts->engine_outputs;
     }
+    // A version 3 struct ends before this field: reading it would read
+    // past the caller's struct.
+    if (opts->version >= 4) o.engine_outputs = opts->engine_outputs;
   }
   return o;
 }
@@ -181,6 +183,7 @@ crf_status crf_options_init(crf_options *opts, unsigned int version) {
     const crf_options defaults = CRF_OPTIONS_INIT;
     const std::size_t size = version == 1   ? offsetof(crf_options, languages)
                              : version == 2 ? offsetof(crf_options, repairs)
+                             : version == 3 ? offsetof(crf_options, engine_outputs)
                                             : sizeof defaults;
     std::memcpy(opts, &defaults, size);
     opts->version = version;

@@ -67,6 +67,11 @@ cc -std=c11 -Wall -Wextra -pedantic -Werror -o "$work/pc-consumer" "$src/tests/i
   fail "the pkg-config consumer did not build"
 check_consumer pkg-config "$work/pc-consumer"
 
+# The man page documents every long option the installed CLI's --help lists.
+for opt in $("$prefix/bin/colreflow" --help | grep -o -e '--[a-z][a-z-]*' | sort -u); do
+  grep -q -e "$(echo "$opt" | sed 's/-/\\\\-/g')" "$prefix/share/man/man1/colreflow.1" ||
+    fail "the man page does not document $opt"
+done
 # The man page renders without warnings.
 if command -v groff >/dev/null; then
   warnings=$(groff -man -Tutf8 -ww -z "$prefix/share/man/man1/colreflow.1" 2>&1)

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 SONAME = "libcolreflow.so.0"
+# The struct below is version 3's; the library reads no field beyond it
+# (engine_outputs, version 4, is not used from Python).
 OPTIONS_VERSION = 3
 
 # crf_status
