@@ -127,6 +127,10 @@ static_assert(static_cast<int>(detail::repair_kind::order_kept) == CRF_KIND_ORDE
 
 document document::from_file(const std::string &path, input_format in, const options &opts) {
   std::string bytes = read_file(path, opts.max_input_bytes);
+  // Every format the same way, images too, without reading the rest.
+  if (opts.max_input_bytes != 0 && bytes.size() > opts.max_input_bytes)
+    throw error(status::limit, fmt::format("{}: input is larger than the limit of {} bytes", path,
+                                           opts.max_input_bytes));
   if (!default_name(opts)) return from_bytes(bytes, in, opts);
   options named = opts;
   named.source_name = path;

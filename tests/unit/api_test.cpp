@@ -284,7 +284,15 @@ TEST_SUITE("api") {
     }
     colreflow::options small;
     small.max_input_bytes = 100;
-    CHECK_THROWS_AS((void)colreflow::document::from_file(path, {}, small), colreflow::error);
+    for (const std::string &p : {path, std::string(CRF_SOURCE_DIR "/tests/data/images/en_gpl3.png")}) {
+      try {
+        (void)colreflow::document::from_file(p, {}, small);
+        FAIL("no error");
+      } catch (const colreflow::error &e) {
+        CHECK(e.code() == colreflow::status::limit);
+        CHECK(std::string(e.what()) == p + ": input is larger than the limit of 100 bytes");
+      }
+    }
   }
 
   TEST_CASE("C API: a Leptonica PIX gives what its file gives") {
