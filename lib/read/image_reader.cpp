@@ -139,6 +139,94 @@ api_ptr start_tesseract(const std::string &name, const image_options &opts) {
   return api;
 }
 
+// The calling thread's Tesseract, initialised for opts' languages and data
+// directory; made again only when those change.
+tesseract::TessBaseAPI &thread_engine(const std::string &name, const image_options &opts) {
+  struct engine {
+    std::string tessdata, languages;
+    api_ptr api;
+  };
+  thread_local engine cached;
+  if (!cached.api || cached.tessdata != opts.tessdata || cached.languages != opts.languages) {
+    cached.api.reset();  // a failed start below leaves no engine behind
+    cached.api = start_tesseract(name, opts);
+    cached.tessdata = opts.tessdata;
+    cached.languages = opts.languages;
+  }
+  return *cached.api;
+}
+
+// Ends a page on the thread's engine, however it ends: the image and
+// results are freed, and what the adaptive classifier learnt from this page
+// is forgotten so the next page reads as it would on a fresh engine.
+struct page_done {
+  tesseract::TessBaseAPI &api;
+  ~page_done() {
+    api.Clear();
+    api.ClearAdaptiveClassifier();
+  }
+};
+
+// The file name as XML character data.
+std::string xml_escape(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Tesseract's page fragment of one format, whole: hOCR and ALTO documents
+// get the head and tail Tesseract's file renderers write around the page
+// (TessHOcrRenderer, TessAltoRenderer), TSV its header row, so the file
+// reads like `tesseract IMAGE OUT hocr|alto|tsv` and our readers take it.
+std::string render(tesseract::TessBaseAPI &api, source_format f, const std::string &name) {
+  const std::unique_ptr<char[]> fragment(f == source_format::hocr   ? api.GetHOCRText(0)
+                                         : f == source_format::alto ? api.GetAltoText(0)
+                                                                    : api.GetTSVText(0));
+  const std::string page = fragment ? std::string(fragment.get()) : std::string();
+  const std::string file = xml_escape(name);
+  switch (f) {
+    case source_format::hocr:
+      return fmt::format(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n"
+          "    \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+          "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n"
+          " <head>\n  <title>{}</title>\n"
+          "  <meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
+          "  <meta name='ocr-system' content='tesseract {}' />\n"
+          "  <meta name='ocr-capabilities' content='ocr_page ocr_carea ocr_par ocr_line "
+          "ocrx_word ocrp_wconf'/>\n </head>\n <body>\n{} </body>\n</html>\n",
+          file, api.Version(), page);
+    case source_format::alto:
+      return fmt::format(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\" "
+          "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+          "xsi:schemaLocation=\"http://www.loc.gov/standards/alto/ns-v3# "
+          "http://www.loc.gov/alto/v3/alto-3-0.xsd\">\n"
+          "\t<Description>\n\t\t<MeasurementUnit>pixel</MeasurementUnit>\n"
+          "\t\t<sourceImageInformation>\n\t\t\t<fileName>{}</fileName>\n"
+          "\t\t</sourceImageInformation>\n\t\t<OCRProcessing ID=\"OCR_0\">\n"
+          "\t\t\t<ocrProcessingStep>\n\t\t\t\t<processingSoftware>\n"
+          "\t\t\t\t\t<softwareName>tesseract {}</softwareName>\n"
+          "\t\t\t\t</processingSoftware>\n\t\t\t</ocrProcessingStep>\n"
+          "\t\t</OCRProcessing>\n\t</Description>\n\t<Layout>\n{}\t</Layout>\n</alto>\n",
+          file, api.Version(), page);
+    default:
+      return "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t"
+             "height\tconf\ttext\n" +
+             page;
+  }
+}
+
 box box_at(const tesseract::ResultIterator &it, tesseract::PageIteratorLevel level) {
   int left = 0, top = 0, right = 0, bottom = 0;
   if (!it.BoundingBox(level, &left, &top, &right, &bottom)) return {};
@@ -247,18 +335,20 @@ page read_image(std::string_view bytes, const std::string &source_name,
                                        opts.dpi, kMinDpi, kMaxDpi));
 
   const pix_ptr pix = decode(bytes, source_name, opts);
-  const api_ptr api = start_tesseract(source_name, opts);
-  api->SetPageSegMode(static_cast<tesseract::PageSegMode>(opts.psm));
+  tesseract::TessBaseAPI &api = thread_engine(source_name, opts);
+  const page_done done{api};
+  api.SetPageSegMode(static_cast<tesseract::PageSegMode>(opts.psm));
   int dpi = opts.dpi;
   if (dpi == 0) {
     const int file_dpi = pixGetYRes(pix.get());
     // No resolution in the file, or one Tesseract would not believe: 300.
     dpi = file_dpi >= kMinDpi && file_dpi <= kMaxDpi ? 0 : kDefaultDpi;
   }
-  if (dpi != 0) api->SetVariable("user_defined_dpi", std::to_string(dpi).c_str());
-  // Tesseract keeps its own reference or copy; pix outlives api anyway.
-  api->SetImage(pix.get());
-  if (api->Recognize(nullptr) != 0)
+  // Set on every page, 0 included: the engine remembers the last page's.
+  api.SetVariable("user_defined_dpi", std::to_string(dpi).c_str());
+  // Tesseract keeps its own reference or copy; pix outlives the page anyway.
+  api.SetImage(pix.get());
+  if (api.Recognize(nullptr) != 0)
     throw colreflow::error(status::error,
                            fmt::format("{}: Tesseract could not recognise the page", source_name));
 
@@ -267,8 +357,9 @@ page read_image(std::string_view bytes, const std::string &source_name,
   p.format = source_format::image;
   p.width = pixGetWidth(pix.get());
   p.height = pixGetHeight(pix.get());
-  const std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) fill(*it, p);
+  for (source_format f : opts.engine_outputs) p.engine_outputs.emplace_back(f, render(api, f, source_name));
   return p;
 }
 

@@ -3,11 +3,14 @@
 // would read Tesseract's hOCR of the same image.
 //
 // Lifecycle of one call: the image header is checked against the pixel
-// limit, Leptonica decodes the image, a TessBaseAPI is made and initialised
-// with the languages, recognises the page and is ended; nothing is kept
-// between calls, so each call loads the traineddata again.
+// limit, Leptonica decodes the image, and the calling thread's TessBaseAPI
+// recognises it. Each thread keeps one TessBaseAPI, initialised for the
+// last languages and data directory it was asked for, because loading
+// chi_sim+eng costs about a fifth of a second per page otherwise. After each
+// page its results and its adaptive classifier are cleared, so a page reads
+// the same whatever was read before it on that thread.
 //
-// Threads: each call has its own TessBaseAPI and sets only per-instance
+// Threads: each thread has its own TessBaseAPI and sets only per-instance
 // parameters, which Tesseract documents as safe to run in parallel.
 // Tesseract's own OpenMP threads follow OMP_THREAD_LIMIT, which is the
 // caller's to set; the output does not depend on it, the time does (on two
@@ -34,6 +37,9 @@ struct image_options {
   std::string tessdata;           // "" = Tesseract's default datapath
   int dpi = 0;                    // 0 = from the file, else 70..2400 (user_defined_dpi)
   std::size_t max_pixels = 400'000'000;  // refuse larger images (width*height) before OCR
+  // Tesseract's own renderings to keep in page::engine_outputs: hocr, alto
+  // and/or tsv, as `tesseract IMAGE OUT hocr` etc. would write them.
+  std::vector<source_format> engine_outputs;
 };
 
 // Recognise one page image: PNG, TIFF (its first page), JPEG, PNM, WebP,
