@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <leptonica/allheaders.h>  // pixWriteMem
 
+#include "hyphen/dictionary.hpp"
 #include "text/lexicon.hpp"
 
 #include "api/pipeline.hpp"
@@ -253,12 +254,15 @@ std::size_t document::repair_count() const { return checked(impl_).log.entries.s
 }  // namespace v1
 
 namespace detail {
-// What an engine holds: its options, and the word list loaded once (the
-// pipeline finds the same list through lexicon::load's cache; holding it
-// here keeps it loaded, and its cost paid, before the first page).
+// What an engine holds: its options, and the word list and the Hunspell
+// dictionaries it names loaded once (the pipeline finds the same ones
+// through the loaders' caches; holding them here keeps them loaded, their
+// cost paid and their names checked before the first page). "auto"
+// dictionaries depend on each page's languages and load on first use.
 struct engine_state {
   options opts;
   std::shared_ptr<const lexicon> words;
+  std::vector<std::shared_ptr<const dictionary>> dictionaries;
 };
 }  // namespace detail
 
@@ -274,6 +278,8 @@ engine::engine(const options &opts) {
   auto state = std::make_shared<detail::engine_state>();
   state->opts = opts;
   if (!opts.lexicon_path.empty()) state->words = detail::lexicon::load(opts.lexicon_path);
+  if (opts.dictionaries != "auto")
+    state->dictionaries = detail::open_dictionaries(opts.dictionaries, {});
   state_ = std::move(state);
 }
 

@@ -396,5 +396,19 @@ TEST_SUITE("api") {
     colreflow::options bad;
     bad.repairs = 0x40;
     CHECK_THROWS_AS(colreflow::engine{bad}, colreflow::error);
+    // Dictionaries it names are opened (and their names checked) up front.
+    colreflow::options unknown;
+    unknown.dictionaries = "xx_NOWHERE";
+    try {
+      (void)colreflow::engine{unknown};
+      FAIL("no error");
+    } catch (const colreflow::error &e) {
+      CHECK(e.code() == colreflow::status::usage);
+      CHECK(std::string(e.what()).find("xx_NOWHERE") != std::string::npos);
+    }
+    colreflow::options en;
+    en.dictionaries = "en_US";
+    CHECK(colreflow::engine{en}.repair("The com-\nmittee met.\n").render(colreflow::format::txt) ==
+          "The committee met.\n");
   }
 }
