@@ -1,7 +1,9 @@
 #include "batch.hpp"
 
+#include <cerrno>
 #include <condition_variable>
-#include <cstdio>  // fprintf, fwrite
+#include <cstdio>   // fprintf, fwrite
+#include <cstring>  // strerror
 #include <mutex>
 #include <optional>
 #include <string>
@@ -35,6 +37,25 @@ std::string path_stem(const std::string &path) {
   const std::size_t slash = path.rfind('/');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash + 2)) return path;
   return path.substr(0, dot);
+}
+
+// mkdir -p: makes `dir` and its missing parents. False after reporting why.
+bool make_directories(const std::string &dir) {
+  for (std::size_t at = 1; at <= dir.size(); ++at) {
+    if (at < dir.size() && dir[at] != '/') continue;
+    const std::string part = dir.substr(0, at);
+    struct stat st;
+    if (stat(part.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) continue;
+      errno = ENOTDIR;
+    } else if (mkdir(part.c_str(), 0777) == 0 || errno == EEXIST) {
+      continue;  // EEXIST: another process made it meanwhile
+    }
+    std::fprintf(stderr, "colreflow: %s: cannot make the directory: %s\n", part.c_str(),
+                 std::strerror(errno));
+    return false;
+  }
+  return true;
 }
 
 bool exists(const std::string &path) {
@@ -198,6 +219,10 @@ batch_counts run_batch(const cli_options &o) {
         });
     if (!out.commit()) counts.output_failed = true;
   } else {
+    if (!make_directories(o.output_dir)) {
+      counts.output_failed = true;
+      return counts;
+    }
     run_in_order<dir_job>(
         n, o.jobs,
         [&](std::size_t i) {

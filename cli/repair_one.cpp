@@ -8,6 +8,19 @@
 
 #include "read_input.hpp"
 
+namespace {
+
+// File name endings of what Tesseract writes itself (--from-image).
+const char *engine_extension(crf_input f) {
+  switch (f) {
+    case CRF_INPUT_ALTO: return "alto.xml";
+    case CRF_INPUT_TSV: return "tsv";
+    default: return "hocr";
+  }
+}
+
+}  // namespace
+
 file_result repair_one(const std::string &path, const cli_options &o) {
   file_result r;
   const std::string name = path == "-" ? "<stdin>" : path;
@@ -23,6 +36,7 @@ file_result repair_one(const std::string &path, const cli_options &o) {
   opts.psm = o.psm;
   if (!o.tessdata.empty()) opts.tessdata = o.tessdata.c_str();
   opts.dpi = o.dpi;
+  for (crf_input f : o.from_image) opts.engine_outputs |= CRF_ENGINE_OUTPUT(f);
   crf_document *doc = nullptr;
   crf_buf text = CRF_BUF_INIT;
   crf_buf report = CRF_BUF_INIT;
@@ -38,6 +52,16 @@ file_result repair_one(const std::string &path, const cli_options &o) {
   }
   if (status == CRF_OK) status = crf_document_render(&text, doc, o.format);
   if (status == CRF_OK && o.report) status = crf_document_report(&report, doc);
+  if (status == CRF_OK && crf_document_input(doc) == CRF_INPUT_IMAGE) {
+    for (crf_input f : o.from_image) {
+      crf_buf engine = CRF_BUF_INIT;
+      status = crf_document_engine_output(&engine, doc, f);
+      if (status != CRF_OK) break;
+      r.side_outputs.emplace_back(std::string(".tesseract.") + engine_extension(f),
+                                  std::string(engine.ptr, engine.size));
+      crf_buf_dispose(&engine);
+    }
+  }
   if (status == CRF_OK && !o.overlay.empty()) {
     // The scan: --image, or the input itself when it is an image.
     std::string scan, scan_error;
