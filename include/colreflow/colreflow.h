@@ -40,9 +40,9 @@
  * number of threads may repair pages with one engine at once, each with its
  * own documents, and get the bytes a single thread gets. A crf_document is
  * immutable once made; it may be rendered, reported and read from several
- * threads at once. The library keeps no shared mutable state: the error
- * message and the ICU break iterators it caches are per thread. See
- * docs/threading.md.
+ * threads at once. The library's shared caches (word lists, Hunspell
+ * dictionaries) are locked; the error message, the ICU break iterators and
+ * the Tesseract engines it keeps are per thread. See docs/threading.md.
  *
  * Ownership: `T **out` parameters hand the caller an object to release with
  * crf_T_free(); a crf_buf is released with crf_buf_dispose(). Strings
