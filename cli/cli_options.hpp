@@ -15,6 +15,7 @@ struct cli_options {
   std::string languages;  // empty: the library's default
   int psm = 0;
   std::string tessdata;
+  std::string dictionaries = "auto";  // --dict: Hunspell dictionaries; "" for none
   int dpi = 0;
   unsigned jobs = 1;  // inputs repaired at a time
   std::string overlay;  // --overlay: PNG to write

@@ -31,6 +31,10 @@ constexpr const char *kHelp =
     "      --psm N              Tesseract page segmentation mode for images (default 3)\n"
     "      --tessdata DIR       directory of Tesseract's .traineddata files\n"
     "      --dpi N              resolution of images (default: the file's, else 300)\n"
+    "      --dict DICTS         Hunspell dictionaries that tell a word cut at a line\n"
+    "                           end from a compound: auto (default: the installed\n"
+    "                           ones for the text's languages), none, or names\n"
+    "                           (de_DE) and paths without .dic, ':'-separated\n"
     "  -o, --output FILE        write to FILE instead of standard output; FILE\n"
     "                           appears only once it is written whole\n"
     "  -O, --output-dir DIR     write one file per input into DIR, named after the\n"
@@ -222,6 +226,9 @@ int parse_args(int argc, char **argv, cli_options &o) {
       o.tessdata = value();
     } else if (name == "--psm") {
       o.psm = static_cast<int>(parse_count(name, value(), 13));
+    } else if (name == "--dict") {
+      o.dictionaries = value();
+      if (o.dictionaries == "none") o.dictionaries.clear();
     } else if (name == "--dpi") {
       o.dpi = static_cast<int>(parse_count(name, value(), 10000));
     } else if (name == "-o" || name == "--output") {

@@ -57,7 +57,8 @@ std::string write_source(const detail::document &d) {
     case detail::source_format::page_xml: return detail::write_page_xml(*d.geometry, d.region_order);
     case detail::source_format::hocr: return detail::write_hocr(*d.geometry, d.region_order);
     case detail::source_format::tsv: return detail::write_tsv(*d.geometry, d.region_order);
-    case detail::source_format::alto: return detail::write_alto(*d.geometry, d.region_order);
+    case detail::source_format::alto:
+      return detail::write_alto(*d.geometry, d.region_order, detail::rejoined_words(d));
     case detail::source_format::image:
       throw error(status::usage,
                   fmt::format("{}: the input is an image; write it as txt, md or json",

@@ -49,6 +49,8 @@ bool is_blank(std::string_view s) {
 // The word list only judges words cut by a line-end hyphen; loading it
 // costs more than repairing a page, so only hyphenated text pays.
 void load_words_if_hyphenated(document &doc, const colreflow::options &opts) {
+  // Dictionaries named that are not installed are an error, whatever the text.
+  if (opts.dictionaries != "auto") (void)resolve_dictionaries(opts.dictionaries, {});
   if (!has_hyphenated_line_end(doc.lines)) return;
   if (!opts.lexicon_path.empty()) doc.words = lexicon::load(opts.lexicon_path);
   // "auto" picks the dictionaries for the languages the text itself shows.

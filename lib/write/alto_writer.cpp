@@ -15,6 +15,7 @@
 #include "colreflow/colreflow.hpp"
 #include "read/alto_reader.hpp"
 #include "read/xml_input.hpp"
+#include "text/chars.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -150,9 +151,114 @@ void write_reading_order(pugi::xml_node root, const std::vector<pugi::xml_node> 
   raise_to_4_3(root);
 }
 
+// The TextLines of a block that the reader kept (those with a word), in order.
+std::vector<pugi::xml_node> read_lines(const pugi::xml_node &block) {
+  std::vector<pugi::xml_node> out;
+  for (pugi::xml_node l = block.first_child(); l; l = l.next_sibling()) {
+    if (local_name(l) != "TextLine") continue;
+    for (pugi::xml_node c = l.first_child(); c; c = c.next_sibling())
+      if (local_name(c) == "String" &&
+          std::string_view(attribute_local(c, "CONTENT").value()).find_first_not_of(" \t\r\n") !=
+              std::string_view::npos) {
+        out.push_back(l);
+        break;
+      }
+  }
+  return out;
+}
+
+pugi::xml_node first_string(const pugi::xml_node &line) {
+  for (pugi::xml_node c = line.first_child(); c; c = c.next_sibling())
+    if (local_name(c) == "String") return c;
+  return {};
+}
+
+pugi::xml_node last_string(const pugi::xml_node &line) {
+  for (pugi::xml_node c = line.last_child(); c; c = c.previous_sibling())
+    if (local_name(c) == "String") return c;
+  return {};
+}
+
+// The String ends its line: nothing but whitespace, comments or a HYP after it.
+bool ends_line(const pugi::xml_node &string, bool &has_hyp) {
+  has_hyp = false;
+  for (pugi::xml_node c = string.next_sibling(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (local_name(c) != "HYP") return false;
+    has_hyp = true;
+  }
+  return true;
+}
+
+void mark_hyphenation(pugi::xml_node left, pugi::xml_node right, const std::string &whole) {
+  if (!left || !right || attribute_local(left, "SUBS_TYPE") || attribute_local(right, "SUBS_TYPE"))
+    return;
+  set_attribute(left, "SUBS_TYPE", "HypPart1");
+  set_attribute(left, "SUBS_CONTENT", whole);
+  set_attribute(right, "SUBS_TYPE", "HypPart2");
+  set_attribute(right, "SUBS_CONTENT", whole);
+  bool has_hyp = false;
+  if (!ends_line(left, has_hyp) || has_hyp) return;
+  // The printed hyphen, last in CONTENT, becomes the line's HYP.
+  std::string content = attribute_local(left, "CONTENT").value();
+  std::size_t at = content.size();
+  if (at == 0) return;
+  const char32_t mark = last_code_point(content, at);
+  if (!is_hyphen(mark) || at == 0) return;
+  const std::string hyphen = content.substr(at);
+  content.resize(at);
+  set_attribute(left, "CONTENT", content);
+  const std::string hyp_name = prefixed(left, "HYP");
+  pugi::xml_node hyp = left.parent().insert_child_after(hyp_name.c_str(), left);
+  hyp.append_attribute("CONTENT").set_value(hyphen.c_str());
+}
+
+// The word as an index wants it: no brackets or quotes before it.
+std::string word_core(std::string_view w) {
+  std::size_t start = 0;
+  while (start < w.size()) {
+    std::size_t p = start;
+    const char32_t c = next_code_point(w, p);
+    if (is_letter(c) || is_digit(c)) break;
+    start = p;
+  }
+  return std::string(w.substr(start));
+}
+
 }  // namespace
 
-std::string write_alto(const page &p, const page_order &order) {
+std::vector<alto_hyphenation> rejoined_words(const document &doc) {
+  std::vector<alto_hyphenation> out;
+  if (!doc.geometry || doc.word_joins.empty()) return out;
+  // Laid-out line -> (region, line of the region); a line that two
+  // one-line regions side by side made holds both, left one first.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> origin(doc.lines.size() + 2);
+  for (const region_span &span : doc.region_lines) {
+    if (span.region >= doc.geometry->regions.size()) continue;
+    const region &r = doc.geometry->regions[span.region];
+    std::uint32_t k = 0;
+    for (std::uint32_t n = span.first_line; n <= span.last_line && n < origin.size(); ++n) {
+      if (n == 0 || n > doc.lines.size() || doc.lines[n - 1].text.empty()) continue;
+      while (k < r.lines.size() &&
+             r.lines[k].text.find_first_not_of(" \t\r\n") == std::string::npos)
+        ++k;
+      if (k >= r.lines.size()) break;
+      origin[n].emplace_back(span.region, k++);
+    }
+  }
+  for (const word_join &j : doc.word_joins) {
+    if (j.first_line >= origin.size() || j.last_line >= origin.size() ||
+        origin[j.first_line].empty() || origin[j.last_line].empty())
+      continue;
+    const auto [r1, l1] = origin[j.first_line].back();
+    const auto [r2, l2] = origin[j.last_line].front();
+    out.push_back({r1, l1, r2, l2, word_core(j.whole)});
+  }
+  return out;
+}
+
+std::string write_alto(const page &p, const page_order &order,
+                       const std::vector<alto_hyphenation> &hyphenated) {
   if (!p.xml || p.format != source_format::alto)
     throw colreflow::error(status::invalid,
                            fmt::format("{}: write_alto needs a page read from ALTO", p.source_name));
@@ -201,6 +307,18 @@ std::string write_alto(const page &p, const page_order &order) {
       if (previous) set_attribute(previous, "IDNEXT", id);
       previous = blocks[k];
     }
+  }
+
+  if (!hyphenated.empty()) {
+    std::vector<std::vector<pugi::xml_node>> lines(blocks.size());
+    auto line_at = [&](std::uint32_t b, std::uint32_t k) -> pugi::xml_node {
+      if (b >= blocks.size()) return {};
+      if (lines[b].empty()) lines[b] = read_lines(blocks[b]);
+      return k < lines[b].size() ? lines[b][k] : pugi::xml_node();
+    };
+    for (const alto_hyphenation &h : hyphenated)
+      mark_hyphenation(last_string(line_at(h.region, h.line)),
+                       first_string(line_at(h.next_region, h.next_line)), h.whole);
   }
 
   if (alto_major_version(root) >= 4) write_reading_order(root, blocks, order);

@@ -4,4 +4,5 @@
 cmp -s long.txt short.txt || echo "-h and --help differ"
 head -n 1 long.txt
 grep -q -e '--max-input-bytes' long.txt || echo "no --max-input-bytes in help"
+grep -q -e '--dict DICTS' long.txt || echo "no --dict in help"
 grep -q 'JSON document' long.txt || echo "help does not say how JSON outputs are joined"

@@ -3,6 +3,8 @@
 // Not a test: a measuring tool (docs/eval-hyphenation.md).
 //
 //   build/tests/eval/hyphen_eval tests/data/hyphen [--dict auto|""|list] [--errors]
+//                                [--lexicon /usr/share/dict/american-english-large]
+//                                [--baseline]  (the rule before lib/hyphen)
 //
 // Each document is read as the text pipeline reads it (its own words are
 // the document evidence; "auto" picks the dictionaries for the languages
@@ -21,6 +23,7 @@
 #include "hyphen/language.hpp"
 #include "hyphen/line_end.hpp"
 #include "model/document.hpp"
+#include "text/lexicon.hpp"
 #include "text/words.hpp"
 
 using namespace colreflow::detail;
@@ -66,8 +69,28 @@ std::vector<line> read_doc(const std::string &path) {
   return lines;
 }
 
+bool g_baseline = false;
+std::shared_ptr<const lexicon> g_lexicon;  // --lexicon FILE: a word list, as options::lexicon_path  // --baseline: the rule reflow had before lib/hyphen
+
 const char *predict(const std::vector<line> &lines, std::size_t at, const cut_evidence &ev) {
   if (at == 0 || at >= lines.size()) return "space";
+  if (g_baseline) {
+    // Before: a letter and a hyphen-minus, U+2010 or U+00AD ended the line;
+    // the hyphen went when the joined word was in the document or the word
+    // list and the hyphenated one was not, or when it was soft; else kept.
+    const hyphen_split split = split_at_hyphen(lines[at - 1].text, lines[at].text);
+    std::size_t end = lines[at - 1].text.size();
+    while (end > 0 && lines[at - 1].text[end - 1] == ' ') --end;
+    const std::string_view l(lines[at - 1].text.data(), end);
+    const bool soft = l.size() >= 2 && l.substr(l.size() - 2) == "\u00AD";
+    const bool old_mark = l.size() >= 3 && (l.substr(l.size() - 3) == "\u2E17" ||
+                                            l.substr(l.size() - 3) == "\u2E40");
+    if (!split.valid() || old_mark || (l.size() >= 2 && l.substr(l.size() - 2) == "\u00AC"))
+      return "space";
+    const bool seen = ev.document->has_compound(split.left, split.right);
+    const bool known = ev.document->known(to_lower(split.left + split.right));
+    return soft || (!seen && known) ? "remove" : "keep";
+  }
   const cut_word cut = find_cut(lines[at - 1].text, lines[at].text);
   if (!cut.valid()) return "space";
   switch (decide_cut(cut, ev).action) {
@@ -120,6 +143,8 @@ int main(int argc, char **argv) {
     const std::string a = argv[i];
     if (a == "--dict" && i + 1 < argc) spec = argv[++i];
     else if (a == "--errors") errors = true;
+    else if (a == "--baseline") g_baseline = true;
+    else if (a == "--lexicon" && i + 1 < argc) g_lexicon = lexicon::load(argv[++i]);
   }
   for (const auto &[set, file, dir, real] :
        {std::tuple{"real pages", "real_labels.tsv", "real", true},
@@ -132,7 +157,7 @@ int main(int argc, char **argv) {
       if (r.label == "skip") continue;
       if (!docs.count(r.doc)) {
         docs[r.doc] = read_doc(root + "/" + dir + "/" + r.doc);
-        vocab[r.doc] = std::make_unique<vocabulary>(docs[r.doc]);
+        vocab[r.doc] = std::make_unique<vocabulary>(docs[r.doc], g_lexicon.get());
         evidence[r.doc] = {vocab[r.doc].get(),
                            open_dictionaries(spec, guess_languages(docs[r.doc]))};
       }

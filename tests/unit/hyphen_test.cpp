@@ -297,3 +297,40 @@ TEST_SUITE("hyphen.pipeline") {
     CHECK(merged == 0);
   }
 }
+
+TEST_SUITE("hyphen.alto") {
+  int count(const std::string &s, const std::string &what) {
+    int n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+  }
+
+  // Raw Tesseract ALTO with words cut at line ends and no hyphenation
+  // markup: written back, each word colreflow rejoined is marked, and the
+  // marked file reads back to the same text.
+  TEST_CASE("ALTO written back marks the words rejoined across line ends") {
+    const std::string in =
+        colreflow::test::source_file("tests/data/alto/ulb_1667522809_J_0001_0002.xml");
+    REQUIRE(count(in, "HypPart1") == 0);
+    colreflow::options o;
+    o.lexicon_path = "";
+    const colreflow::document doc =
+        colreflow::document::from_bytes(in, colreflow::input_format::alto, o);
+    const std::size_t joins = doc.impl().word_joins.size();
+    REQUIRE(joins > 0);
+    const std::string out = doc.render(colreflow::format::source);
+    CHECK(count(out, "SUBS_TYPE=\"HypPart1\"") == static_cast<int>(joins));
+    CHECK(count(out, "SUBS_TYPE=\"HypPart2\"") == static_cast<int>(joins));
+    CHECK(count(out, "<HYP ") == static_cast<int>(joins));
+    for (const word_join &j : doc.impl().word_joins)
+      CHECK(out.find("SUBS_CONTENT=\"" + j.whole) != std::string::npos);
+    // The markup read back settles the same joins, and the text is the same.
+    const colreflow::document again =
+        colreflow::document::from_bytes(out, colreflow::input_format::alto, o);
+    CHECK(again.render(colreflow::format::txt) == doc.render(colreflow::format::txt));
+    int marked = 0;
+    for (const repair &r : again.impl().log.entries)
+      marked += r.cue.find("the source marks") != std::string::npos;
+    CHECK(marked == static_cast<int>(joins));
+  }
+}
