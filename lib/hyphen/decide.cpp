@@ -1,9 +1,9 @@
 #include "hyphen/decide.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "text/chars.hpp"
 
@@ -42,8 +42,8 @@ bool all_upper(std::string_view s) {
 // "Ein- bis Zweifamilienhäuser", "first- to third-grade", "anti- et pro-".
 bool joins_suspended(std::string_view lower) {
   static constexpr std::array<std::string_view, 17> kWords = {
-      "und", "oder", "bzw", "beziehungsweise", "sowie", "bis", "noch", "wie", "resp",
-      "and", "or", "nor", "to", "versus", "et", "ou", "ni"};
+      "und", "oder", "bzw", "beziehungsweise", "sowie", "bis", "noch", "wie", "resp", "and",
+      "or",  "nor",  "to",  "versus",          "et",    "ou",  "ni"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -83,13 +83,13 @@ bool in_dictionaries(const std::vector<std::shared_ptr<const dictionary>> &dicti
 
 cut_decision decide_cut(const cut_word &cut, const cut_evidence &evidence) {
   using enum cut_action;
-  if (cut.mark == U'\u00AD')
-    return {remove_hyphen, "soft hyphen (U+00AD) at the line end", 0.97};
+  if (cut.mark == U'\u00AD') return {remove_hyphen, "soft hyphen (U+00AD) at the line end", 0.97};
   if (cut.right.empty()) {
     // A mark that OCR put before the rest of a word the dictionary knows.
     const std::string past = cut.left + cut.right_past_marks;
-    if (!cut.right_past_marks.empty() && (in_dictionaries(evidence.dictionaries, past) ||
-                                          (evidence.document && evidence.document->known(to_lower(past)))))
+    if (!cut.right_past_marks.empty() &&
+        (in_dictionaries(evidence.dictionaries, past) ||
+         (evidence.document && evidence.document->known(to_lower(past)))))
       return {remove_hyphen,
               fmt::format("\"{}\" is a word once the marks opening the next line are passed", past),
               0.6};
@@ -142,8 +142,8 @@ cut_decision decide_cut(const cut_word &cut, const cut_evidence &evidence) {
 
   // The lexicons.
   if (!dict_joined.empty())
-    return {remove_hyphen, fmt::format("\"{}\" is in the {} dictionary", modern_joined, dict_joined),
-            0.85};
+    return {remove_hyphen,
+            fmt::format("\"{}\" is in the {} dictionary", modern_joined, dict_joined), 0.85};
   if (list_joined)
     return {remove_hyphen, fmt::format("\"{}\" is in the word list", lower_joined), 0.8};
   if (parts_are_words(evidence.dictionaries, cut.left, cut.right))

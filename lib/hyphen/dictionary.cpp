@@ -1,11 +1,11 @@
 #include "hyphen/dictionary.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
-#include <map>
-
-#include <fmt/format.h>
 #include <hunspell.hxx>
+#include <map>
 
 #include "colreflow/colreflow.hpp"
 
@@ -100,16 +100,18 @@ std::vector<std::string> resolve_dictionaries(std::string_view spec,
     std::string item(spec.substr(start, end - start));
     start = end + 1;
     if (item.empty()) continue;
-    if (item.size() > 4 && item.compare(item.size() - 4, 4, ".dic") == 0) item.resize(item.size() - 4);
-    std::string found = item.find('/') != std::string::npos ? (installed(item) ? item : "")
-                                                            : find_named(item);
+    if (item.size() > 4 && item.compare(item.size() - 4, 4, ".dic") == 0)
+      item.resize(item.size() - 4);
+    std::string found =
+        item.find('/') != std::string::npos ? (installed(item) ? item : "") : find_named(item);
     if (found.empty())
       throw colreflow::error(
           status::usage,
-          fmt::format("dictionary \"{}\": no {}.aff and .dic found{}", item, item,
-                      item.find('/') != std::string::npos
-                          ? ""
-                          : " in /usr/share/hunspell or /usr/share/myspell (install hunspell-<lang>)"));
+          fmt::format(
+              "dictionary \"{}\": no {}.aff and .dic found{}", item, item,
+              item.find('/') != std::string::npos
+                  ? ""
+                  : " in /usr/share/hunspell or /usr/share/myspell (install hunspell-<lang>)"));
     out.push_back(found);
   }
   return out;

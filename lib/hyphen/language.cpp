@@ -21,22 +21,39 @@ struct profile {
 // Function words shared by two languages ("die" in English, "in" in all
 // three) are left out: each word votes for one language.
 constexpr std::array<profile, 3> kProfiles = {{
-    {"de", {"der", "und", "das", "den", "des", "dem", "nicht", "ist", "mit", "sich", "auf",
-            "ein", "eine", "von", "zu", "wird"}},
-    {"en", {"the", "and", "of", "to", "is", "that", "was", "for", "with", "which", "this",
-            "are", "be", "by", "have", "from"}},
-    {"fr", {"le", "la", "les", "et", "des", "du", "une", "est", "que", "qui", "dans", "pour",
-            "par", "au", "sur", "pas"}},
+    {"de",
+     {"der", "und", "das", "den", "des", "dem", "nicht", "ist", "mit", "sich", "auf", "ein", "eine",
+      "von", "zu", "wird"}},
+    {"en",
+     {"the", "and", "of", "to", "is", "that", "was", "for", "with", "which", "this", "are", "be",
+      "by", "have", "from"}},
+    {"fr",
+     {"le", "la", "les", "et", "des", "du", "une", "est", "que", "qui", "dans", "pour", "par", "au",
+      "sur", "pas"}},
 }};
 
 // Letters that mark one language: ß, ſ and umlauts German; é, è, ç, œ, à French.
 int marked_language(char32_t c) {
   switch (c) {
-    case U'ß': case U'ſ': case U'ä': case U'ö': case U'ü': case U'Ä': case U'Ö': case U'Ü':
+    case U'ß':
+    case U'ſ':
+    case U'ä':
+    case U'ö':
+    case U'ü':
+    case U'Ä':
+    case U'Ö':
+    case U'Ü':
       return 0;
-    case U'é': case U'è': case U'ê': case U'ç': case U'œ': case U'à': case U'É':
+    case U'é':
+    case U'è':
+    case U'ê':
+    case U'ç':
+    case U'œ':
+    case U'à':
+    case U'É':
       return 2;
-    default: return -1;
+    default:
+      return -1;
   }
 }
 
@@ -74,7 +91,8 @@ std::vector<std::string> guess_languages(std::string_view text) {
   std::vector<std::size_t> idx;
   for (std::size_t k = 0; k < kProfiles.size(); ++k)
     if (votes[k] >= 3 && votes[k] >= 0.15 * total) idx.push_back(k);
-  std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return votes[a] > votes[b]; });
+  std::sort(idx.begin(), idx.end(),
+            [&](std::size_t a, std::size_t b) { return votes[a] > votes[b]; });
   std::vector<std::string> out;
   for (std::size_t k : idx) out.emplace_back(kProfiles[k].code);
   return out;

@@ -124,8 +124,13 @@ std::string modern_spelling(std::string_view word) {
     if (c == U'ꝛ') c = U'r';
     if (c == U'\u0364' && !out.empty()) {  // COMBINING LATIN SMALL LETTER E: old umlaut
       const char last = out.back();
-      const char32_t umlaut = last == 'a' ? U'ä' : last == 'o' ? U'ö' : last == 'u' ? U'ü'
-                              : last == 'A' ? U'Ä' : last == 'O' ? U'Ö' : last == 'U' ? U'Ü' : 0;
+      const char32_t umlaut = last == 'a'   ? U'ä'
+                              : last == 'o' ? U'ö'
+                              : last == 'u' ? U'ü'
+                              : last == 'A' ? U'Ä'
+                              : last == 'O' ? U'Ö'
+                              : last == 'U' ? U'Ü'
+                                            : 0;
       if (umlaut != 0) {
         out.pop_back();
         append(out, umlaut);

@@ -14,14 +14,14 @@ namespace colreflow::detail {
 bool is_break_mark(char32_t c);
 
 struct cut_word {
-  char32_t mark = 0;         // the hyphen glyph; 0 when the line end is no cut word
-  std::size_t mark_at = 0;   // byte offset of the mark in the left line
-  std::string left_token;    // the whole token before the mark: "Mecklenburg-Schwe"
-  std::string left;          // its last part, letters and digits: "Schwe"
-  bool abbreviation = false; // a full stop before the mark: "Dr.-", "L.⸗"
-  std::string right;         // letters and digits opening the next line: "rinsche"
-  std::string after_right;   // what follows `right` up to the next space: ",", ".", ""
-  bool right_more = false;   // more words follow `right` on its line
+  char32_t mark = 0;          // the hyphen glyph; 0 when the line end is no cut word
+  std::size_t mark_at = 0;    // byte offset of the mark in the left line
+  std::string left_token;     // the whole token before the mark: "Mecklenburg-Schwe"
+  std::string left;           // its last part, letters and digits: "Schwe"
+  bool abbreviation = false;  // a full stop before the mark: "Dr.-", "L.⸗"
+  std::string right;          // letters and digits opening the next line: "rinsche"
+  std::string after_right;    // what follows `right` up to the next space: ",", ".", ""
+  bool right_more = false;    // more words follow `right` on its line
   // When `right` is empty: the letters after at most two marks that open
   // the next line ("[road", "\"roads"), which OCR noise may have put there.
   std::string right_past_marks;

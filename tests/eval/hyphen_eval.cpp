@@ -70,7 +70,8 @@ std::vector<line> read_doc(const std::string &path) {
 }
 
 bool g_baseline = false;
-std::shared_ptr<const lexicon> g_lexicon;  // --lexicon FILE: a word list, as options::lexicon_path  // --baseline: the rule reflow had before lib/hyphen
+std::shared_ptr<const lexicon> g_lexicon;  // --lexicon FILE: a word list, as options::lexicon_path
+                                           // // --baseline: the rule reflow had before lib/hyphen
 
 const char *predict(const std::vector<line> &lines, std::size_t at, const cut_evidence &ev) {
   if (at == 0 || at >= lines.size()) return "space";
@@ -83,8 +84,8 @@ const char *predict(const std::vector<line> &lines, std::size_t at, const cut_ev
     while (end > 0 && lines[at - 1].text[end - 1] == ' ') --end;
     const std::string_view l(lines[at - 1].text.data(), end);
     const bool soft = l.size() >= 2 && l.substr(l.size() - 2) == "\u00AD";
-    const bool old_mark = l.size() >= 3 && (l.substr(l.size() - 3) == "\u2E17" ||
-                                            l.substr(l.size() - 3) == "\u2E40");
+    const bool old_mark =
+        l.size() >= 3 && (l.substr(l.size() - 3) == "\u2E17" || l.substr(l.size() - 3) == "\u2E40");
     if (!split.valid() || old_mark || (l.size() >= 2 && l.substr(l.size() - 2) == "\u00AC"))
       return "space";
     const bool seen = ev.document->has_compound(split.left, split.right);
@@ -94,9 +95,12 @@ const char *predict(const std::vector<line> &lines, std::size_t at, const cut_ev
   const cut_word cut = find_cut(lines[at - 1].text, lines[at].text);
   if (!cut.valid()) return "space";
   switch (decide_cut(cut, ev).action) {
-    case cut_action::remove_hyphen: return "remove";
-    case cut_action::keep_hyphen: return "keep";
-    case cut_action::keep_hyphen_space: return "suspended";
+    case cut_action::remove_hyphen:
+      return "remove";
+    case cut_action::keep_hyphen:
+      return "keep";
+    case cut_action::keep_hyphen_space:
+      return "suspended";
   }
   return "space";
 }
@@ -141,10 +145,14 @@ int main(int argc, char **argv) {
   bool errors = false;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--dict" && i + 1 < argc) spec = argv[++i];
-    else if (a == "--errors") errors = true;
-    else if (a == "--baseline") g_baseline = true;
-    else if (a == "--lexicon" && i + 1 < argc) g_lexicon = lexicon::load(argv[++i]);
+    if (a == "--dict" && i + 1 < argc)
+      spec = argv[++i];
+    else if (a == "--errors")
+      errors = true;
+    else if (a == "--baseline")
+      g_baseline = true;
+    else if (a == "--lexicon" && i + 1 < argc)
+      g_lexicon = lexicon::load(argv[++i]);
   }
   for (const auto &[set, file, dir, real] :
        {std::tuple{"real pages", "real_labels.tsv", "real", true},
@@ -173,7 +181,8 @@ int main(int argc, char **argv) {
       }
     }
     for (const char *split : {"dev", "held-out", "all"})
-      report(std::string(set) + ", " + split + " (dictionaries: " + (spec.empty() ? "none" : spec) + ")",
+      report(std::string(set) + ", " + split + " (dictionaries: " + (spec.empty() ? "none" : spec) +
+                 ")",
              by_split[split]);
   }
   return 0;

@@ -70,7 +70,7 @@ TEST_SUITE("hyphen.line_end") {
   }
 
   TEST_CASE("find_cut: a dash, a sign or a lone hyphen is no cut word") {
-    CHECK_FALSE(find_cut("the bridge -", "which").valid());  // space before: a dash
+    CHECK_FALSE(find_cut("the bridge -", "which").valid());      // space before: a dash
     CHECK_FALSE(find_cut("the bridge\u2014", "which").valid());  // em dash
     CHECK_FALSE(find_cut("x =", "y").valid());
     CHECK_FALSE(find_cut("a=", "42").valid());  // "=" only between letters
@@ -262,7 +262,8 @@ TEST_SUITE("hyphen.pipeline") {
       colreflow::document out = colreflow::document::from_text(input, o);
       CHECK(colreflow::test::check_conservation(input, out) == "");
       for (const repair &r : out.impl().log.entries)
-        hyphenated_ends += r.kind == repair_kind::dehyphenation || r.kind == repair_kind::hyphen_kept;
+        hyphenated_ends +=
+            r.kind == repair_kind::dehyphenation || r.kind == repair_kind::hyphen_kept;
       std::string text;
       for (const article &a : out.impl().articles)
         for (const unit &u : a.units) text += u.text + "\n";
@@ -289,8 +290,8 @@ TEST_SUITE("hyphen.pipeline") {
       ++docs;
     }
     MESSAGE(docs << " generated columns, " << hyphenated_ends << " hyphenated line ends: " << split
-                  << " split words, " << merged << " merged, " << hyphen_choice
-                  << " with the hyphen wrongly kept or removed");
+                 << " split words, " << merged << " merged, " << hyphen_choice
+                 << " with the hyphen wrongly kept or removed");
     CHECK(docs >= 20);
     CHECK(hyphen_choice * 100 <= hyphenated_ends);  // at most 1 %
     CHECK(split == 0);
