@@ -108,6 +108,41 @@ std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<b
 // (a running head, a date, an issue number), no wider than a column and a
 // half, with nothing above it. A header under a masthead belongs to the
 // masthead's band (the date line of a front page) and is read there.
+// Boxes drawn with rules: a rule above and one below of the same extent,
+// and a rule down at least one side between them (Tesseract reports each
+// side of a frame as its own separator).
+std::vector<box> ruled_frames(const std::vector<separator> &rules, std::int32_t tolerance) {
+  auto horizontal = [](const box &b) { return b.width() > 3 * b.height(); };
+  auto vertical = [](const box &b) { return b.height() > 3 * b.width(); };
+  auto near = [&](std::int32_t a, std::int32_t b) { return std::abs(a - b) <= tolerance; };
+  std::vector<box> out;
+  for (const separator &top : rules) {
+    if (!horizontal(top.bbox)) continue;
+    for (const separator &bottom : rules) {
+      const box &t = top.bbox, &b = bottom.bbox;
+      if (!horizontal(b) || b.y0 <= t.y1 + tolerance || !near(t.x0, b.x0) || !near(t.x1, b.x1))
+        continue;
+      const bool side = std::any_of(rules.begin(), rules.end(), [&](const separator &v) {
+        const box &r = v.bbox;
+        return vertical(r) && near(r.y0, t.y0) && near(r.y1, b.y1) &&
+               (near(r.x0, t.x0) || near(r.x1, t.x1));
+      });
+      if (side) out.push_back(box{std::min(t.x0, b.x0), t.y0, std::max(t.x1, b.x1), b.y1});
+    }
+  }
+  return out;
+}
+
+// The smallest frame that holds `b` (within `tolerance`), else an empty box.
+box frame_around(const box &b, const std::vector<box> &frames, std::int32_t tolerance) {
+  box best{};
+  for (const box &f : frames)
+    if (b.x0 >= f.x0 - tolerance && b.y0 >= f.y0 - tolerance && b.x1 <= f.x1 + tolerance &&
+        b.y1 <= f.y1 + tolerance && (best.empty() || f.area() < best.area()))
+      best = f;
+  return best;
+}
+
 bool is_top_furniture(const page &p, std::uint32_t i, std::int32_t body_width) {
   const region &r = p.regions[i];
   if ((r.hint != region_hint::header && r.hint != region_hint::caption) || r.lines.size() > 1 ||
@@ -173,11 +208,13 @@ page_order order_regions(const page &p) {
     }
   }
 
+  const std::vector<box> frames = ruled_frames(p.separators, line_height);
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox,
-                       !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3});
+                       !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3,
+                       frame_around(p.regions[i].bbox, frames, line_height)});
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.

@@ -187,6 +187,21 @@ std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
 
 namespace {
 
+// Where a framed box at the top of `g` ends: the top of the first text
+// below its frame, when the topmost text of `g` is framed (a jumped tail or
+// a sidebar set apart from the column under it). INT32_MIN when not.
+std::int32_t end_of_top_frame(const std::vector<placed> &g, std::int32_t band_gap) {
+  const placed *first = nullptr;
+  for (const placed &p : g)
+    if (p.id != placed::kRule && (first == nullptr || p.full.y0 < first->full.y0)) first = &p;
+  if (first == nullptr || first->frame.empty()) return INT32_MIN;
+  std::int32_t below = INT32_MAX;
+  for (const placed &p : g)
+    if (p.id != placed::kRule && p.full.y0 >= first->frame.y1 - band_gap / 2)
+      below = std::min(below, p.full.y0);
+  return below == INT32_MAX ? INT32_MIN : below;
+}
+
 // Staggered bands: an article set over some columns ends, and the next one
 // begins under its headline, while the column beside them changes article
 // higher up, where a box or a jumped tail stops short. When one group of
@@ -202,22 +217,21 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
   std::int32_t column = 0;
   for (const auto &g : groups) {
     if (g.size() < 3) continue;
-    const std::vector<std::size_t> spanners = find_spanners(g);
     std::vector<std::int32_t> widths;
     for (const placed &p : g) widths.push_back(p.bbox.width());
     std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
     column = std::max(column, widths[widths.size() / 2]);
     const std::vector<interval> clear = white_rows(g);
-    std::vector<bool> is_spanner(g.size(), false);
-    for (std::size_t k : spanners) is_spanner[k] = true;
-    for (std::size_t k : spanners) {
+    // Headlines over two columns or more; a kicker or deck beside one may
+    // keep it from spanning a gutter by itself, so width alone decides.
+    for (std::size_t k = 0; k < g.size(); ++k) {
       const placed &s = g[k];
       if (s.id == placed::kRule || !s.heading_like || 2 * s.bbox.width() < 3 * column) continue;
       // A headline under the body of another article, not a deck under
       // its own headline.
       bool body_above = false;
       for (std::size_t i = 0; i < g.size(); ++i)
-        body_above = body_above || (!is_spanner[i] && !g[i].heading_like &&
+        body_above = body_above || (!g[i].heading_like &&
                                     g[i].id != placed::kRule && g[i].full.y1 <= s.full.y0 + band_gap);
       if (!body_above) continue;
       const bool white_above = std::any_of(clear.begin(), clear.end(), [&](const interval &c) {
@@ -246,6 +260,10 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
           at = c.hi;
         }
       }
+      // A framed box at the top of the column ends where its frame does,
+      // however far above the headline: it belongs to the article beside it.
+      const std::int32_t framed = end_of_top_frame(g, band_gap);
+      if (framed != INT32_MIN && framed < y - band_gap) at = framed;
       bool all_above = true, all_below = true;
       for (const placed &p : g) {
         all_above = all_above && p.full.y1 <= y + band_gap;

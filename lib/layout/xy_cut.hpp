@@ -15,6 +15,7 @@ struct placed {
   std::uint32_t id;   // region index, or kRule
   box full;           // the box as the input draws it
   bool heading_like = false;  // at most three lines: a heading, a deck
+  box frame{};  // the ruled frame drawn around it (a boxed piece), else empty
 };
 
 // Appends the ids of `items` to `out` in reading order. White space across

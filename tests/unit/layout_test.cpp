@@ -203,3 +203,46 @@ TEST_CASE("layout: furniture from position: a folio and a running head in the to
   CHECK(p.regions[4].hint == region_hint::none);  // sits on the column under it
   CHECK(p.regions[0].hint == region_hint::paragraph);  // typed by the input: left alone
 }
+
+TEST_CASE("layout: a framed box at the top of a column is read with the article beside it") {
+  // Two articles over the first two columns, one under the other (a rule
+  // and the second headline between them); the third column holds the
+  // first article's tail in a ruled box, then the second article's last
+  // part. The reader finishes the first article, box included, first.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(1638, 1104, 2331, 1340, region_hint::paragraph, lines(1104, 1340)),  // 0 a2, col 3
+      at(750, 160, 985, 215, region_hint::heading, 1),                        // 1 kicker
+      at(210, 245, 1530, 335, region_hint::heading, 1),                       // 2 headline
+      at(200, 390, 836, 440, region_hint::paragraph, 1),                      // 3 deck, left
+      at(870, 390, 1537, 440, region_hint::paragraph, 1),                     // 4 deck, right
+      at(150, 525, 842, 1990, region_hint::paragraph, lines(525, 1990)),      // 5 a1, col 1
+      at(150, 2050, 842, 2330, region_hint::paragraph, lines(2050, 2330)),    // 6 a1, col 1
+      at(893, 505, 1587, 1680, region_hint::paragraph, lines(505, 1680)),     // 7 a1, col 2
+      at(893, 1745, 1587, 2305, region_hint::paragraph, lines(1745, 2305)),   // 8 a1, col 2
+      at(1660, 182, 2309, 1016, region_hint::paragraph, lines(182, 1016)),    // 9 a1's tail, boxed
+      at(185, 2385, 1547, 2457, region_hint::heading, 1),                     // 10 second headline
+      at(150, 2550, 842, 3500, region_hint::paragraph, lines(2550, 3500)),    // 11 a2, col 1
+      at(893, 2533, 1587, 3782, region_hint::paragraph, lines(2533, 3782)),   // 12 a2, col 2
+      at(1638, 1360, 2331, 2787, region_hint::paragraph, lines(1360, 2787)),  // 13 a2, col 3
+      at(1639, 2847, 2331, 3742, region_hint::paragraph, lines(2847, 3742)),  // 14 a2, col 3
+  };
+  p.separators = {separator{{148, 2352, 1588, 2355}}};
+  const std::vector<separator> frame = {separator{{1632, 144, 2337, 147}},
+                                        separator{{1632, 144, 1635, 1048}},
+                                        separator{{1632, 1045, 2337, 1048}},
+                                        separator{{2334, 144, 2337, 1048}}};
+  p.separators.insert(p.separators.end(), frame.begin(), frame.end());
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 13, 14});
+  // Without its frame nothing marks where the first article ends in the
+  // third column: it is cut at the white space nearest the second
+  // headline (above 14), as in any unframed column.
+  p.separators.resize(1);
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 13, 10, 11, 12, 14});
+}
