@@ -26,6 +26,12 @@ struct cli_options {
   std::vector<crf_input> from_image;  // --from-image: Tesseract's own outputs to keep
   bool report = false;
   std::size_t max_input_bytes = colreflow::options{}.max_input_bytes;
+  // The other limits; 0: the library's default (no time limit).
+  std::size_t max_words = 0;
+  std::size_t max_image_pixels = 0;
+  std::size_t max_xml_depth = 0;
+  std::size_t max_xml_elements = 0;
+  unsigned max_millis = 0;
   std::vector<std::string> files;
 };
 

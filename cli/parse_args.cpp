@@ -54,6 +54,15 @@ constexpr const char *kHelp =
     "                           still follow the input order\n"
     "      --max-input-bytes N  refuse inputs larger than N bytes; K, M and G\n"
     "                           suffixes multiply by 1024s (default 64M)\n"
+    "      --max-words N        refuse pages of more than N words, each CJK\n"
+    "                           character counting as one (default 2000000)\n"
+    "      --max-pixels N       refuse images of more than N pixels (width x\n"
+    "                           height), checked before decoding (default 400000000)\n"
+    "      --max-xml-depth N    refuse XML nested deeper than N elements (default 256)\n"
+    "      --max-xml-elements N refuse XML of more than N elements and attributes\n"
+    "                           (default 20000000)\n"
+    "      --max-seconds S      give up a page after S seconds (decimals allowed,\n"
+    "                           e.g. 0.5; default: no limit); also --timeout S\n"
     "  -h, --help               print this help and exit\n"
     "  -V, --version            print the version and exit\n"
     "\n"
@@ -120,6 +129,41 @@ unsigned parse_count(std::string_view option, std::string_view v, std::size_t ma
     throw usage_error{"bad " + std::string(option) + " value '" + std::string(v) +
                       "' (expected 1 to " + std::to_string(max) + ")"};
   return static_cast<unsigned>(n);
+}
+
+// A limit: a whole number from 1 to `max`, digits only. Throws a usage
+// error naming `option`.
+std::size_t parse_limit(std::string_view option, std::string_view v, std::size_t max) {
+  std::size_t n = 0;
+  if (!parse_size(v, n) || v.find_first_not_of("0123456789") != std::string_view::npos || n > max)
+    throw usage_error{"bad " + std::string(option) + " value '" + std::string(v) +
+                      "' (expected a whole number from 1" +
+                      (max == SIZE_MAX ? std::string() : " to " + std::to_string(max)) + ")"};
+  return n;
+}
+
+// Seconds with up to three decimals ("2", "0.5", "0.001"), as milliseconds:
+// 1 ms to about 49 days (what crf_options.max_millis holds).
+unsigned parse_seconds(std::string_view option, std::string_view v) {
+  const std::size_t dot = v.find('.');
+  const std::string_view whole = v.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view() : v.substr(dot + 1);
+  constexpr std::uint64_t kMaxMillis = 4'294'967'295u;
+  std::uint64_t ms = 0;
+  bool ok = !v.empty() && whole.size() <= 7 && frac.size() <= 3 &&
+            (dot == std::string_view::npos || !frac.empty()) &&
+            whole.find_first_not_of("0123456789") == std::string_view::npos &&
+            frac.find_first_not_of("0123456789") == std::string_view::npos;
+  if (ok) {
+    for (char c : whole) ms = ms * 10 + static_cast<std::uint64_t>(c - '0');
+    for (std::size_t k = 0; k < 3; ++k)
+      ms = ms * 10 + (k < frac.size() ? static_cast<std::uint64_t>(frac[k] - '0') : 0);
+    ok = ms >= 1 && ms <= kMaxMillis;
+  }
+  if (!ok)
+    throw usage_error{"bad " + std::string(option) + " value '" + std::string(v) +
+                      "' (expected seconds from 0.001 to 4294967, e.g. 30 or 0.5)"};
+  return static_cast<unsigned>(ms);
 }
 
 // "hocr,alto": the formats Tesseract writes itself, for --from-image.
@@ -252,6 +296,16 @@ int parse_args(int argc, char **argv, cli_options &o) {
         throw usage_error{"bad --max-input-bytes value '" + std::string(v) +
                           "' (expected a positive number, optionally with K, M or G)"};
       }
+    } else if (name == "--max-words") {
+      o.max_words = parse_limit(name, value(), SIZE_MAX);
+    } else if (name == "--max-pixels") {
+      o.max_image_pixels = parse_limit(name, value(), SIZE_MAX);
+    } else if (name == "--max-xml-depth") {
+      o.max_xml_depth = parse_limit(name, value(), 1'000'000);
+    } else if (name == "--max-xml-elements") {
+      o.max_xml_elements = parse_limit(name, value(), SIZE_MAX);
+    } else if (name == "--max-seconds" || name == "--timeout") {
+      o.max_millis = parse_seconds(name, value());
     } else {
       throw usage_error{"unknown option '" + std::string(arg) + "'"};
     }

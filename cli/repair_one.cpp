@@ -32,6 +32,11 @@ file_result repair_one(const std::string &path, const cli_options &o) {
 
   crf_options opts = CRF_OPTIONS_INIT;
   opts.max_input_bytes = o.max_input_bytes;
+  opts.max_words = o.max_words;
+  opts.max_image_pixels = o.max_image_pixels;
+  opts.max_xml_depth = o.max_xml_depth;
+  opts.max_xml_elements = o.max_xml_elements;
+  opts.max_millis = o.max_millis;
   if (!o.languages.empty()) opts.languages = o.languages.c_str();
   opts.psm = o.psm;
   if (!o.tessdata.empty()) opts.tessdata = o.tessdata.c_str();

@@ -16,10 +16,12 @@
 
 #include "layout/furniture.hpp"
 #include "layout/layout.hpp"
+#include "model/deadline.hpp"
 #include "order/order.hpp"
 #include "read/alto_reader.hpp"
 #include "read/hocr_reader.hpp"
 #include "read/image_reader.hpp"
+#include "read/limits.hpp"
 #include "read/page_reader.hpp"
 #include "read/tsv_reader.hpp"
 #include "read/text_reader.hpp"
@@ -91,9 +93,12 @@ void keep_block_order(document &doc) {
 document run_text_pipeline(std::string_view bytes, const colreflow::options &opts) {
   document doc;
   doc.source_name = opts.source_name;
+  const deadline_scope deadline(opts.max_millis, opts.source_name);
   read_limits limits;
   if (opts.max_input_bytes != 0) limits.max_input_bytes = opts.max_input_bytes;
+  limits.max_words = opts.max_words;
   read_text(doc, bytes, limits);
+  check_deadline("reading");
   load_words_if_hyphenated(doc, opts);
 
   // Nothing to repair in an empty or all-blank input: it is valid and gives
@@ -103,11 +108,13 @@ document run_text_pipeline(std::string_view bytes, const colreflow::options &opt
     return doc;
   }
   segment_blocks(doc);
+  check_deadline("segmentation");
   if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
   if (wants(opts, CRF_REPAIR_ORDER))
     order_blocks(doc);
   else
     keep_block_order(doc);
+  check_deadline("the order search");
   reflow_articles(doc, reflow_repairs(opts));
   return doc;
 }
@@ -136,6 +143,7 @@ page read_page(std::string_view bytes, source_format format, const colreflow::op
         io.engine_outputs.push_back(source_format::alto);
       if (opts.engine_outputs & CRF_ENGINE_OUTPUT(CRF_INPUT_TSV))
         io.engine_outputs.push_back(source_format::tsv);
+      io.max_pixels = opts.max_image_pixels;
       return read_image(bytes, opts.source_name, io);
     }
     case source_format::text: break;
@@ -410,7 +418,10 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
                                const colreflow::options &opts) {
   document doc;
   doc.source_name = opts.source_name;
+  const deadline_scope deadline(opts.max_millis, opts.source_name);
   auto geometry = std::make_shared<page>(read_page(bytes, format, opts));
+  check_word_limit(*geometry, opts.max_words);
+  check_deadline("reading");
   require_utf8(*geometry);
   infer_furniture(*geometry);
   if (wants(opts, CRF_REPAIR_ORDER)) {
@@ -421,6 +432,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
       doc.region_order.articles.back()[i] = i;
   }
   doc.geometry = std::move(geometry);
+  check_deadline("the layout");
   const float body = body_type_size(*doc.geometry);
   // Only hOCR (x_size) and ALTO (FONTSIZE) give type sizes; PAGE and TSV
   // give line heights, too uneven to tell a heading line in a block.
@@ -430,6 +442,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   if (doc.lines.empty()) return doc;
   load_words_if_hyphenated(doc, opts);
   segment_blocks(doc);
+  check_deadline("segmentation");
   apply_geometry_roles(doc, laid, body);
   if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
   // The layout decided the order; the blocks are already in it.

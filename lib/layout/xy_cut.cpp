@@ -4,6 +4,8 @@
 #include <climits>  // INT32_MAX
 #include <cstdlib>  // abs
 
+#include "model/deadline.hpp"
+
 namespace colreflow::detail {
 namespace {
 
@@ -306,6 +308,7 @@ constexpr int kMaxDepth = 200;
 
 void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_t band_gap,
          int depth) {
+  check_deadline("the layout");
   if (depth > kMaxDepth) {
     read_top_down(std::move(items), out);
     return;

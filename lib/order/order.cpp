@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "model/deadline.hpp"
 #include "order/edges.hpp"
 #include "order/links.hpp"
 #include "order/path_search.hpp"
@@ -95,6 +96,7 @@ void order_blocks(document &doc) {
   auto best = [](link_score x, link_score y) { return y.score > x.score ? y : x; };
   link_matrix links(n);
   for (std::size_t a = 0; a < n; ++a) {
+    check_deadline("the order search");
     links.set_start(a, best(score_start(edges[a]), score_start(alt[a])));
     links.set_end(a, best(score_end(edges[a]), score_end(alt[a])));
     for (std::size_t b = 0; b < n; ++b) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/deadline.hpp"
+
 namespace colreflow::detail {
 
 namespace {
@@ -153,6 +155,7 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
   for (std::size_t pass = 0; pass < kMaxMoves; ++pass) {
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
+      check_deadline("the order search");
       std::size_t before = from == 0 ? t : order[from - 1];
       // Moving a run past a stretch of text is the same as moving that
       // stretch past the run, so runs up to kMaxRun cover every move

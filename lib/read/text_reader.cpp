@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "colreflow/colreflow.hpp"
+#include "read/limits.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -79,6 +80,26 @@ std::size_t check_sequence(const document &doc, std::string_view s, std::size_t 
   return len;
 }
 
+// UTF-16 (a byte order mark, or ASCII with a NUL byte beside each
+// character) gets its own message: it is the usual wrong encoding, and
+// "invalid UTF-8" or "binary data" would not tell what to do about it.
+void refuse_utf16(const document &doc, std::string_view b) {
+  if (b.size() < 2) return;
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  const char *which = nullptr;
+  if (at(0) == 0xFF && at(1) == 0xFE) which = "UTF-16LE (byte order mark FF FE)";
+  else if (at(0) == 0xFE && at(1) == 0xFF) which = "UTF-16BE (byte order mark FE FF)";
+  else if (b.size() >= 4 && at(0) != 0 && at(1) == 0 && at(2) != 0 && at(3) == 0)
+    which = "UTF-16LE (a NUL byte after each of the first characters)";
+  else if (b.size() >= 4 && at(0) == 0 && at(1) != 0 && at(2) == 0 && at(3) != 0)
+    which = "UTF-16BE (a NUL byte before each of the first characters)";
+  if (which == nullptr) return;
+  throw colreflow::error(status::invalid,
+                         fmt::format("{}: the input is {}, expected UTF-8; convert it first, "
+                                     "e.g. iconv -f UTF-16 -t UTF-8",
+                                     doc.source_name, which));
+}
+
 }  // namespace
 
 void read_text(document &doc, std::string_view bytes, const read_limits &limits) {
@@ -89,6 +110,7 @@ void read_text(document &doc, std::string_view bytes, const read_limits &limits)
                     doc.source_name, limits.max_input_bytes, bytes.size()));
   }
   doc.lines.clear();
+  refuse_utf16(doc, bytes);
 
   // Offsets in messages count the BOM, so keep `base` rather than slicing.
   const std::size_t base = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
@@ -132,6 +154,7 @@ void read_text(document &doc, std::string_view bytes, const read_limits &limits)
   // A last line without a terminator is still a line; a terminator at the
   // very end does not open an empty one.
   if (line_start < bytes.size()) end_line(bytes.size());
+  check_word_limit(doc.lines, doc.source_name, limits.max_words);
 }
 
 }  // namespace colreflow::detail
