@@ -1,6 +1,10 @@
 #!/bin/sh
 # Installs every Debian package colreflow builds, tests and runs with.
 # Idempotent: packages already present are skipped; safe to run again.
+#
+#   ./scripts/install-deps.sh          what building and testing need
+#   ./scripts/install-deps.sh --fuzz   also clang and its runtimes, for the
+#                                      libFuzzer build (docs/robustness.md)
 set -eu
 
 PACKAGES="
@@ -14,6 +18,10 @@ PACKAGES="
   python3 python3-pytest
   python3-setuptools python3-pip python3-wheel python3-distributed
 "
+
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES="$PACKAGES clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $PACKAGES; do

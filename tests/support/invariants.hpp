@@ -17,7 +17,7 @@ namespace colreflow::test {
 std::string check_conservation(std::string_view input, const colreflow::document &doc);
 
 // The text a geometry input's reader gave: every line of every region in
-// file order, one per line ("" for a plain-text document). What the
+// file order, one per line, after a line end ("" for a plain-text document). What the
 // conservation and log checks compare a geometry document's output with.
 std::string page_text(const colreflow::document &doc);
 
