@@ -306,8 +306,12 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
 // read top to bottom.
 constexpr int kMaxDepth = 200;
 
+// `bands_first` false: the set is the lower part of a staggered cut, an
+// L-shaped article whose column beside starts higher than its headline;
+// white space under that column's first piece is no band across the set,
+// so its columns are read first.
 void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_t band_gap,
-         int depth) {
+         int depth, bool bands_first = true) {
   check_deadline("the layout");
   if (depth > kMaxDepth) {
     read_top_down(std::move(items), out);
@@ -320,7 +324,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   }
   // A band of white across everything, as high as a line or more: the
   // page is set in bands (a feuilleton under the news), each read whole.
-  if (band_gap > 0) {
+  if (band_gap > 0 && bands_first) {
     std::vector<interval> clear;
     for (const interval &g : gaps(items, false, true))
       if (g.hi - g.lo >= band_gap) clear.push_back(g);
@@ -344,7 +348,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     std::vector<placed> top, bottom;
     if (staggered_split(groups, band_gap, top, bottom)) {
       cut(std::move(top), out, band_gap, depth + 1);
-      cut(std::move(bottom), out, band_gap, depth + 1);
+      cut(std::move(bottom), out, band_gap, depth + 1, false);
       return;
     }
     for (auto &group : groups) cut(std::move(group), out, band_gap, depth + 1);
