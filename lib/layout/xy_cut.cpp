@@ -301,6 +301,32 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
   return false;
 }
 
+// Whether white space across the set lies right under a headline (a
+// heading over two columns or more) with body text beside it: such a band
+// would end with the headline, which belongs with the text under it.
+bool under_headline(const std::vector<placed> &items, const interval &white,
+                    std::int32_t band_gap) {
+  std::vector<std::int32_t> widths;
+  for (const placed &p : items)
+    if (p.id != placed::kRule) widths.push_back(p.bbox.width());
+  if (widths.empty()) return false;
+  std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+  const std::int32_t column = widths[widths.size() / 2];
+  return std::any_of(items.begin(), items.end(), [&](const placed &h) {
+    if (h.id == placed::kRule || !h.heading_like || 2 * h.bbox.width() < 3 * column ||
+        h.full.y1 > white.lo || h.full.y1 < white.lo - band_gap)
+      return false;
+    // Only a headline with body text beside it, in a column it does not span,
+    // at its own height: the start of an L-shaped article, whose column
+    // beside must stay with it. A headline alone across the set is a band.
+    return std::any_of(items.begin(), items.end(), [&](const placed &p) {
+      return p.id != placed::kRule && !p.heading_like &&
+             (p.full.x0 >= h.full.x1 || p.full.x1 <= h.full.x0) &&
+             p.full.y0 < h.full.y1 && h.full.y0 < p.full.y1;
+    });
+  });
+}
+
 // Each level splits the set, so the depth is bounded by its size; hostile
 // boxes (a staircase) could make that deep, so past this depth the rest is
 // read top to bottom.
@@ -327,7 +353,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   if (band_gap > 0 && bands_first) {
     std::vector<interval> clear;
     for (const interval &g : gaps(items, false, true))
-      if (g.hi - g.lo >= band_gap) clear.push_back(g);
+      if (g.hi - g.lo >= band_gap && !under_headline(items, g, band_gap)) clear.push_back(g);
     if (!clear.empty()) {
       for (auto &group : split_at(items, clear, false))
         cut(std::move(group), out, band_gap, depth + 1);
