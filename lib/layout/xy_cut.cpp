@@ -263,9 +263,10 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
         }
       }
       // A framed box at the top of the column ends where its frame does,
-      // however far above the headline: it belongs to the article beside it.
+      // however far above or below the headline: it belongs to the article
+      // beside it.
       const std::int32_t framed = end_of_top_frame(g, band_gap);
-      if (framed != INT32_MIN && framed < y - band_gap) at = framed;
+      if (framed != INT32_MIN) at = framed;
       bool all_above = true, all_below = true;
       for (const placed &p : g) {
         all_above = all_above && p.full.y1 <= y + band_gap;
