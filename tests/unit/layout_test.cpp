@@ -246,3 +246,40 @@ TEST_CASE("layout: a framed box at the top of a column is read with the article 
   CHECK(order_regions(p).flattened() ==
         std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 13, 10, 11, 12, 14});
 }
+
+TEST_CASE("layout: an L-shaped article keeps its headline and the column beside it") {
+  // Five columns (the boxes of Tesseract's hOCR of a synthetic page): the
+  // first article over four columns with its tail framed at the top of the
+  // fifth; the second article's headline spans the four columns, and its
+  // fifth column begins beside that headline. White runs across the page
+  // under the headline, but it ends no band: the headline, the four
+  // columns under it and then the fifth column are read in that order.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  auto body = [&](int x0, int y0, int x1, int y1) {
+    return at(x0, y0, x1, y1, region_hint::paragraph, lines(y0, y1));
+  };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(323, 247, 1714, 342, region_hint::heading, 1),  // 0 headline
+      body(149, 536, 545, 2002),                          // 1 a1, col 1
+      body(596, 515, 991, 2035),                          // 2 a1, col 2
+      body(1042, 515, 1438, 2037),                        // 3 a1, col 3
+      body(1489, 515, 1884, 2031),                        // 4 a1, col 4
+      body(1957, 182, 2309, 1814),                        // 5 a1's tail, framed
+      at(261, 2092, 1769, 2172, region_hint::heading, 1),  // 6 second headline
+      body(1936, 1902, 2331, 2166),                       // 7 a2, col 5, beside it
+      body(149, 2267, 545, 3790),                         // 8 a2, col 1
+      body(596, 2246, 991, 3823),                         // 9 a2, col 2
+      body(1042, 2246, 1438, 3819),                       // 10 a2, col 3
+      body(1489, 2246, 1884, 3821),                       // 11 a2, col 4
+      body(1935, 2230, 2331, 3817),                       // 12 a2, col 5
+  };
+  p.separators = {separator{{148, 2057, 1886, 2062}}, separator{{1930, 143, 2337, 148}},
+                  separator{{1929, 144, 1934, 1846}}, separator{{1930, 1842, 2337, 1847}},
+                  separator{{2333, 144, 2338, 1846}}};
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 7, 12});
+}
