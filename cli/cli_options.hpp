@@ -18,6 +18,7 @@ struct cli_options {
   std::string dictionaries = "auto";  // --dict: Hunspell dictionaries; "" for none
   int dpi = 0;
   unsigned jobs = 1;  // inputs repaired at a time
+  unsigned repairs = CRF_REPAIR_ALL;  // --repairs: CRF_REPAIR_* bits
   std::string overlay;  // --overlay: PNG to write
   std::string image;    // --image: the scan of a geometry input
   std::string output;  // empty: standard output

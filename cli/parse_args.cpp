@@ -42,6 +42,9 @@ constexpr const char *kHelp =
     "                           the input's name); inputs whose output is there\n"
     "                           already are skipped, so a rerun resumes a batch\n"
     "      --overwrite          with --output-dir, redo inputs already done\n"
+    "      --repairs LIST       the repairs to make, comma-separated: order, join\n"
+    "                           (lines and hyphenated words), spacing (OCR spaces\n"
+    "                           in CJK text), headings; or all (default)\n"
     "      --from-image FORMATS with --output-dir, also keep what Tesseract itself\n"
     "                           made of each image: hocr, alto and/or tsv, comma-\n"
     "                           separated (DIR/page.tesseract.hocr, ...)\n"
@@ -182,6 +185,25 @@ void parse_engine_formats(std::string_view v, std::vector<crf_input> &out) {
   }
 }
 
+// "order,join": CRF_REPAIR_* bits for --repairs.
+unsigned parse_repairs(std::string_view v) {
+  unsigned bits = 0;
+  while (true) {
+    const std::size_t comma = v.find(',');
+    const std::string_view one = v.substr(0, comma);
+    if (one == "order") bits |= CRF_REPAIR_ORDER;
+    else if (one == "join") bits |= CRF_REPAIR_JOIN;
+    else if (one == "spacing") bits |= CRF_REPAIR_SPACING;
+    else if (one == "headings") bits |= CRF_REPAIR_HEADINGS;
+    else if (one == "all") bits |= CRF_REPAIR_ALL;
+    else
+      throw usage_error{"bad --repairs value '" + std::string(one) +
+                        "' (expected order, join, spacing, headings or all, separated by commas)"};
+    if (comma == std::string_view::npos) return bits;
+    v.remove_prefix(comma + 1);
+  }
+}
+
 }  // namespace
 
 const char *input_name(crf_input in) {
@@ -285,6 +307,8 @@ int parse_args(int argc, char **argv, cli_options &o) {
     } else if (name == "--overwrite") {
       no_value();
       o.overwrite = true;
+    } else if (name == "--repairs") {
+      o.repairs = parse_repairs(value());
     } else if (name == "--from-image") {
       parse_engine_formats(value(), o.from_image);
     } else if (name == "--report") {

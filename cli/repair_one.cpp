@@ -41,6 +41,7 @@ file_result repair_one(const std::string &path, const cli_options &o) {
   opts.psm = o.psm;
   if (!o.tessdata.empty()) opts.tessdata = o.tessdata.c_str();
   opts.dpi = o.dpi;
+  opts.repairs = o.repairs;
   opts.dictionaries = o.dictionaries.c_str();
   for (crf_input f : o.from_image) opts.engine_outputs |= CRF_ENGINE_OUTPUT(f);
   crf_document *doc = nullptr;
