@@ -33,4 +33,12 @@ void check_deadline(const char *stage) {
                                  d->source_name_, d->millis_, stage));
 }
 
+long long deadline_left_millis() {
+  const deadline_scope *d = t_current;
+  if (d == nullptr || d->millis_ == 0) return -1;
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      d->end_ - std::chrono::steady_clock::now());
+  return left.count() > 0 ? left.count() : 0;
+}
+
 }  // namespace colreflow::detail

@@ -26,6 +26,13 @@ class deadline_scope {
 
  private:
   friend void check_deadline(const char *stage);
+
+// Milliseconds left before the innermost open deadline on this thread (0
+// once it has passed), or -1 when there is none: for code that cannot call
+// check_deadline() from inside, such as Tesseract's recognition, which takes
+// a deadline of its own.
+long long deadline_left_millis();
+  friend long long deadline_left_millis();
   std::chrono::steady_clock::time_point end_;
   unsigned millis_;
   std::string source_name_;
@@ -35,5 +42,11 @@ class deadline_scope {
 // Throws colreflow::error(status::limit, "SOURCE: ... during STAGE ...")
 // when the innermost open deadline on this thread has passed.
 void check_deadline(const char *stage);
+
+// Milliseconds left before the innermost open deadline on this thread (0
+// once it has passed), or -1 when there is none: for code that cannot call
+// check_deadline() from inside, such as Tesseract's recognition, which takes
+// a deadline of its own.
+long long deadline_left_millis();
 
 }  // namespace colreflow::detail

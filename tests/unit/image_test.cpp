@@ -323,3 +323,19 @@ TEST_CASE("image: options out of range") {
   o.dpi = 30;
   CHECK(read_error(blank_png(20, 20), o).code() == status::usage);
 }
+
+TEST_CASE("image: the page's time limit reaches into the OCR") {
+  // Tesseract takes its own deadline from options::max_millis; a limit far
+  // below the page's OCR time stops the page with the limit error.
+  colreflow::options o;
+  o.languages = "eng";
+  o.dpi = 150;
+  o.max_millis = 1;
+  try {
+    (void)colreflow::document::from_bytes(slurp("en_gpl3.png"), colreflow::input_format::image, o);
+    FAIL("no error");
+  } catch (const colreflow::error &e) {
+    CHECK(e.code() == status::limit);
+    CHECK(std::string(e.what()).find("during OCR") != std::string::npos);
+  }
+}
