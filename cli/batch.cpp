@@ -1,27 +1,21 @@
 #include "batch.hpp"
 
-#include <cerrno>
 #include <condition_variable>
 #include <cstdio>   // fprintf, fwrite
-#include <cstring>  // strerror
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
-#include <sys/stat.h>  // stat
-#include <unistd.h>    // isatty
+#include <unistd.h>  // isatty
 
 #include "output_file.hpp"
 #include "repair_one.hpp"
 
 namespace {
-
-std::string base_name(const std::string &path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 const char *format_extension(crf_format f) {
   switch (f) {
@@ -31,36 +25,19 @@ const char *format_extension(crf_format f) {
   }
 }
 
-// "out/page.txt" gives "out/page".
-std::string path_stem(const std::string &path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash + 2)) return path;
-  return path.substr(0, dot);
-}
-
-// mkdir -p: makes `dir` and its missing parents. False after reporting why.
+// mkdir -p. False after reporting why.
 bool make_directories(const std::string &dir) {
-  for (std::size_t at = 1; at <= dir.size(); ++at) {
-    if (at < dir.size() && dir[at] != '/') continue;
-    const std::string part = dir.substr(0, at);
-    struct stat st;
-    if (stat(part.c_str(), &st) == 0) {
-      if (S_ISDIR(st.st_mode)) continue;
-      errno = ENOTDIR;
-    } else if (mkdir(part.c_str(), 0777) == 0 || errno == EEXIST) {
-      continue;  // EEXIST: another process made it meanwhile
-    }
-    std::fprintf(stderr, "colreflow: %s: cannot make the directory: %s\n", part.c_str(),
-                 std::strerror(errno));
-    return false;
-  }
-  return true;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) return true;
+  std::fprintf(stderr, "colreflow: %s: cannot make the directory: %s\n", dir.c_str(),
+               ec.message().c_str());
+  return false;
 }
 
 bool exists(const std::string &path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0;
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
 }
 
 // A progress bar on the terminal's last line, redrawn as results go out.
@@ -173,15 +150,11 @@ void print_report(const file_result &r) {
 }  // namespace
 
 std::string output_path(const cli_options &o, const std::string &input) {
-  const std::string base = base_name(input);
-  std::string name = base;
-  if (o.format != CRF_FORMAT_SOURCE) {
-    // "page.hocr" gives "page.txt"; "page" gives "page.txt".
-    const std::size_t dot = base.rfind('.');
-    if (dot != std::string::npos && dot > 0) name = base.substr(0, dot);
-    name += format_extension(o.format);
-  }
-  return o.output_dir + "/" + name;
+  const std::filesystem::path in(input);
+  // "scans/page.hocr" gives "DIR/page.txt"; -f source keeps "page.hocr".
+  std::filesystem::path name = in.filename();
+  if (o.format != CRF_FORMAT_SOURCE) name = in.stem().string() + format_extension(o.format);
+  return (std::filesystem::path(o.output_dir) / name).string();
 }
 
 batch_counts run_batch(const cli_options &o) {
@@ -244,7 +217,8 @@ batch_counts run_batch(const cli_options &o) {
             bool written = true;
             const std::string path = output_path(o, o.files[i]);
             for (const auto &[suffix, bytes] : job.result.side_outputs)
-              written = write_file(path_stem(path) + suffix, bytes) && written;
+              written = write_file(std::filesystem::path(path).replace_extension().string() + suffix,
+                                   bytes) && written;
             // The main output last: its presence marks the input done.
             written = written && write_file(path, job.result.text);
             print_report(job.result);
