@@ -170,28 +170,33 @@ unsigned parse_seconds(std::string_view option, std::string_view v) {
   return static_cast<unsigned>(ms);
 }
 
+// Calls f on each item of a comma-separated list ("a,b"; "" is one empty item).
+template <class F>
+void for_each_listed(std::string_view list, F f) {
+  for (;;) {
+    const std::size_t comma = list.find(',');
+    f(list.substr(0, comma));
+    if (comma == std::string_view::npos) return;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 // "hocr,alto": the formats Tesseract writes itself, for --from-image.
 void parse_engine_formats(std::string_view v, std::vector<crf_input> &out) {
   out.clear();
-  while (true) {
-    const std::size_t comma = v.find(',');
-    const std::string_view one = v.substr(0, comma);
+  for_each_listed(v, [&](std::string_view one) {
     crf_input in = CRF_INPUT_AUTO;
     if (!parse_input(one, in) || (in != CRF_INPUT_HOCR && in != CRF_INPUT_ALTO && in != CRF_INPUT_TSV))
       throw usage_error{"bad --from-image format '" + std::string(one) +
                         "' (expected hocr, alto or tsv, separated by commas)"};
     if (std::find(out.begin(), out.end(), in) == out.end()) out.push_back(in);
-    if (comma == std::string_view::npos) break;
-    v.remove_prefix(comma + 1);
-  }
+  });
 }
 
 // "order,join": CRF_REPAIR_* bits for --repairs.
 unsigned parse_repairs(std::string_view v) {
   unsigned bits = 0;
-  while (true) {
-    const std::size_t comma = v.find(',');
-    const std::string_view one = v.substr(0, comma);
+  for_each_listed(v, [&](std::string_view one) {
     if (one == "order") bits |= CRF_REPAIR_ORDER;
     else if (one == "join") bits |= CRF_REPAIR_JOIN;
     else if (one == "spacing") bits |= CRF_REPAIR_SPACING;
@@ -200,9 +205,8 @@ unsigned parse_repairs(std::string_view v) {
     else
       throw usage_error{"bad --repairs value '" + std::string(one) +
                         "' (expected order, join, spacing, headings or all, separated by commas)"};
-    if (comma == std::string_view::npos) return bits;
-    v.remove_prefix(comma + 1);
-  }
+  });
+  return bits;
 }
 
 }  // namespace
