@@ -15,10 +15,10 @@ namespace {
 
 using counts = std::map<UChar32, long long>;
 
-// Counts non-whitespace code points; ill-formed bytes count as -1 so that
-// a writer producing them shows up as a difference rather than vanishing.
-counts count_code_points(std::string_view s) {
-  counts c;
+// Calls f on each code point of `s` that is not white space; ill-formed
+// bytes come as a negative value.
+template <class F>
+void for_each_non_space(std::string_view s, F f) {
   const auto *p = reinterpret_cast<const std::uint8_t *>(s.data());
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -27,9 +27,15 @@ counts count_code_points(std::string_view s) {
     UChar32 cp;
     U8_NEXT(p + pos, k, slice, cp);
     pos += static_cast<std::size_t>(k);
-    if (cp >= 0 && u_isUWhiteSpace(cp)) continue;
-    ++c[cp];
+    if (cp < 0 || !u_isUWhiteSpace(cp)) f(cp);
   }
+}
+
+// Counts non-whitespace code points; ill-formed bytes count as -1 so that
+// a writer producing them shows up as a difference rather than vanishing.
+counts count_code_points(std::string_view s) {
+  counts c;
+  for_each_non_space(s, [&](UChar32 cp) { ++c[cp]; });
   return c;
 }
 
@@ -57,17 +63,9 @@ std::string describe(UChar32 c) {
 // out (a dehyphenation removes some of them; conservation counts those).
 std::u32string sequence(std::string_view s) {
   std::u32string out;
-  const auto *p = reinterpret_cast<const std::uint8_t *>(s.data());
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const auto slice = static_cast<std::int32_t>(std::min<std::size_t>(s.size() - pos, 1u << 30));
-    std::int32_t k = 0;
-    UChar32 cp;
-    U8_NEXT(p + pos, k, slice, cp);
-    pos += static_cast<std::size_t>(k);
-    if ((cp >= 0 && u_isUWhiteSpace(cp)) || is_line_end_hyphen(cp)) continue;
-    out.push_back(static_cast<char32_t>(cp < 0 ? 0xFFFD : cp));
-  }
+  for_each_non_space(s, [&](UChar32 cp) {
+    if (!is_line_end_hyphen(cp)) out.push_back(static_cast<char32_t>(cp < 0 ? 0xFFFD : cp));
+  });
   return out;
 }
 
