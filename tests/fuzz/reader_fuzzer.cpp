@@ -28,6 +28,7 @@
 #include "colreflow/colreflow.h"
 #include "colreflow/colreflow.hpp"
 #include "model/document.hpp"
+#include "fuzz_checks.hpp"
 #include "support/invariants.hpp"
 #include "text/chars.hpp"
 
@@ -35,22 +36,17 @@
 #error "define CRF_FUZZ_INPUT to the crf_input this target reads"
 #endif
 
+const char *const colreflow::fuzz::kFuzzTarget = "reader_fuzzer";
+
 namespace {
+
+using colreflow::fuzz::check;
+using colreflow::fuzz::fail;
+using colreflow::fuzz::render_all;
+using colreflow::fuzz::view;
 
 constexpr std::size_t kMaxInput = std::size_t{1} << 20;
 constexpr crf_input kInput = CRF_FUZZ_INPUT;
-
-[[noreturn]] void fail(const char *what, const char *detail = "") {
-  std::fprintf(stderr, "reader_fuzzer: invariant broken: %s%s%s\n", what,
-               *detail != '\0' ? ": " : "", detail);
-  std::abort();
-}
-
-void check(bool cond, const char *what) {
-  if (!cond) fail(what, crf_error_last());
-}
-
-std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
 
 void check_order(const colreflow::detail::document &d) {
   if (!d.geometry) return;
@@ -61,30 +57,6 @@ void check_order(const colreflow::detail::document &d) {
   }
   for (int n : seen)
     if (n != 1) fail("a region is missing from the order, or appears twice");
-}
-
-// The bytes of every format, in order.
-std::vector<std::string> render_all(const crf_document *doc) {
-  std::vector<std::string> out;
-  const crf_format formats[] = {CRF_FORMAT_TXT, CRF_FORMAT_MD, CRF_FORMAT_JSON, CRF_FORMAT_SOURCE};
-  for (const crf_format f : formats) {
-    crf_buf b = CRF_BUF_INIT, again = CRF_BUF_INIT;
-    check(crf_document_render(&b, doc, f) == CRF_OK, "crf_document_render failed");
-    check(b.ptr != nullptr && b.ptr[b.size] == '\0', "bad buffer");
-    if (f != CRF_FORMAT_SOURCE &&
-        colreflow::detail::invalid_utf8_at(view(b)) != std::string_view::npos)
-      fail("output is not valid UTF-8");
-    check(crf_document_render(&again, doc, f) == CRF_OK, "second render failed");
-    check(view(b) == view(again), "rendering twice gave different bytes");
-    out.emplace_back(view(b));
-    crf_buf_dispose(&b);
-    crf_buf_dispose(&again);
-  }
-  crf_buf report = CRF_BUF_INIT;
-  check(crf_document_report(&report, doc) == CRF_OK, "crf_document_report failed");
-  out.emplace_back(view(report));
-  crf_buf_dispose(&report);
-  return out;
 }
 
 }  // namespace

@@ -24,25 +24,20 @@
 
 #include "colreflow/colreflow.h"
 #include "colreflow/colreflow.hpp"
+#include "fuzz_checks.hpp"
 #include "support/invariants.hpp"
 #include "text/chars.hpp"  // invalid_utf8_at
 
+const char *const colreflow::fuzz::kFuzzTarget = "text_fuzzer";
+
 namespace {
+
+using colreflow::fuzz::check;
+using colreflow::fuzz::fail;
+using colreflow::fuzz::view;
 
 // Pages are well under 1 MiB of text; larger inputs only slow the search.
 constexpr std::size_t kMaxInput = std::size_t{1} << 20;
-
-[[noreturn]] void fail(const char *what, const char *detail = "") {
-  std::fprintf(stderr, "text_fuzzer: invariant broken: %s%s%s\n", what,
-               *detail != '\0' ? ": " : "", detail);
-  std::abort();
-}
-
-void check(bool cond, const char *what) {
-  if (!cond) fail(what, crf_error_last());
-}
-
-std::string_view view(const crf_buf &b) { return {b.ptr, b.size}; }
 
 void check_buf(const crf_buf &b, const char *what) {
   if (b.ptr == nullptr) fail(what, "NULL buffer on CRF_OK");
