@@ -5,6 +5,7 @@
 
 #include "model/document.hpp"
 #include "text/line_shape.hpp"
+#include "text/word_pairs.hpp"
 
 namespace colreflow::detail {
 
@@ -37,6 +38,9 @@ struct block_edges {
   std::string_view last_text;
   line_shape first;
   line_shape last;
+  // The edge words as the document's word-pair model knows them.
+  word_pairs::token last_word = word_pairs::unknown;
+  word_pairs::token first_word = word_pairs::unknown;
 };
 
 block_edges describe_edges(const block &b, const column_metrics &m);

@@ -4,6 +4,7 @@
 
 #include "order/edges.hpp"
 #include "text/junction.hpp"
+#include "text/word_pairs.hpp"
 #include "text/words.hpp"
 
 namespace colreflow::detail {
@@ -15,9 +16,15 @@ struct link_score {
 
 link_score score_start(const block_edges &b);  // b opens the text
 link_score score_end(const block_edges &a);    // a closes the text
-// `junctions` holds the word evidence across every pair's junction,
-// indexed by the blocks' input positions.
-link_score score_link(const block_edges &a, const block_edges &b, const vocabulary &words,
-                      const junction_table &junctions);
+// What the document tells about the words at a junction: its vocabulary
+// (for cut words), the CJK junction table indexed by the blocks' input
+// positions, and its own word pairs.
+struct junction_evidence {
+  const vocabulary &words;
+  const junction_table &cjk;
+  const word_pairs &pairs;
+};
+
+link_score score_link(const block_edges &a, const block_edges &b, const junction_evidence &ev);
 
 }  // namespace colreflow::detail

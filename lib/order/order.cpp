@@ -74,7 +74,12 @@ void order_blocks(document &doc) {
   metrics.cjk = doc.writing == script::cjk;
   std::vector<block_edges> edges;
   edges.reserve(n);
-  for (const block &b : doc.blocks) edges.push_back(describe_edges(b, metrics));
+  const word_pairs pairs_model(doc.lines);
+  for (const block &b : doc.blocks) {
+    edges.push_back(describe_edges(b, metrics));
+    edges.back().last_word = pairs_model.last_token(edges.back().last_text);
+    edges.back().first_word = pairs_model.first_token(edges.back().first_text);
+  }
   vocabulary words(doc.lines, doc.words.get());
   std::vector<std::string_view> tails, heads;
   std::vector<bool> wanted, wanted_right;
@@ -86,27 +91,37 @@ void order_blocks(document &doc) {
                            edges[a].open == opening::unknown);
   }
   junction_table pairs(tails, heads, wanted, wanted_right, cjk_bigrams(doc.lines));
+  const junction_evidence evidence{words, pairs, pairs_model};
 
-  // A block that may be a heading line is scored both ways; the better
-  // reading of each link counts, and reflow settles the block's role.
-  std::vector<block_edges> alt(edges);
-  for (std::size_t a = 0; a < n; ++a)
-    if (doc.blocks[a].maybe_heading)
-      alt[a] = as_heading(edges[a], a > 0 && doc.blocks[a - 1].kind == role::headline);
+  // A block that may be a heading line is scored every way: as text, as
+  // a headline and as a section heading (the segment stage's guess between
+  // the two is soft; a promoted headline may be a section's heading and the
+  // true headline a lone line it left as text). The better reading of each
+  // link counts, and reflow settles the block's role.
+  std::vector<std::vector<block_edges>> readings(n);
+  for (std::size_t a = 0; a < n; ++a) {
+    readings[a].push_back(edges[a]);
+    if (doc.blocks[a].maybe_heading) {
+      readings[a].push_back(as_heading(edges[a], true));
+      readings[a].push_back(as_heading(edges[a], false));
+    }
+  }
   auto best = [](link_score x, link_score y) { return y.score > x.score ? y : x; };
   link_matrix links(n);
   for (std::size_t a = 0; a < n; ++a) {
     check_deadline("the order search");
-    links.set_start(a, best(score_start(edges[a]), score_start(alt[a])));
-    links.set_end(a, best(score_end(edges[a]), score_end(alt[a])));
+    link_score start{-1e9, ""}, end{-1e9, ""};
+    for (const block_edges &r : readings[a]) {
+      start = best(start, score_start(r));
+      end = best(end, score_end(r));
+    }
+    links.set_start(a, start);
+    links.set_end(a, end);
     for (std::size_t b = 0; b < n; ++b) {
       if (a == b) continue;
-      link_score l = score_link(edges[a], edges[b], words, pairs);
-      if (doc.blocks[a].maybe_heading || doc.blocks[b].maybe_heading) {
-        l = best(l, score_link(alt[a], edges[b], words, pairs));
-        l = best(l, score_link(edges[a], alt[b], words, pairs));
-        l = best(l, score_link(alt[a], alt[b], words, pairs));
-      }
+      link_score l{-1e9, ""};
+      for (const block_edges &x : readings[a])
+        for (const block_edges &y : readings[b]) l = best(l, score_link(x, y, evidence));
       links.set(a, b, l);
     }
   }

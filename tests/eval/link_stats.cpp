@@ -13,6 +13,7 @@
 #include "gen/variant_gen.hpp"
 #include "order/edges.hpp"
 #include "text/junction.hpp"
+#include "text/word_pairs.hpp"
 #include "text/words.hpp"
 
 namespace tg = colreflow::testgen;
@@ -36,6 +37,15 @@ int main(int argc, char **argv) {
   double open_total[kOpen] = {}, close_total[kClose] = {};
   long span_true = 0, span_true_n = 0, span_rand = 0, span_rand_n = 0;
   long bi_true = 0, bi_rand = 0, any_true = 0, any_rand = 0;
+  // Word-pair association (text/word_pairs) at continuation junctions, binned.
+  const double bin_edges[] = {-2.5, -1.5, -0.75, -0.25, 0.25, 1, 2, 3, 4};
+  constexpr int kBins = 10;
+  long assoc_true[2][kBins] = {}, assoc_rand[2][kBins] = {};  // [cjk][bin]
+  auto bin_of = [&](double x) {
+    int b = 0;
+    while (b < kBins - 1 && x >= bin_edges[b]) ++b;
+    return b;
+  };
   std::uint64_t seed = 99;
   for (const tg::article &a : tg::load_articles(CRF_ARTICLES_DIR)) {
     if (!lang_filter.empty() && a.lang != lang_filter) continue;
@@ -70,8 +80,16 @@ int main(int argc, char **argv) {
         // START -> first and last -> END, kept in row END / column START.
         pair[static_cast<int>(e.back().close)][kOpen - 1] += 1;
         pair[kClose - 1][static_cast<int>(e.front().open)] += 1;
+        word_pairs model(doc.lines);
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (e[k].close != closing::continuation) continue;
+          {
+            const int script = e[k].last.cjk ? 1 : 0;
+            ++assoc_true[script][bin_of(model.association(e[k].last_text, e[k + 1].first_text))];
+            for (std::size_t r = 0; r < e.size(); ++r)
+              if (r != k + 1 && r != k && e[r].open == e[k + 1].open)
+                ++assoc_rand[script][bin_of(model.association(e[k].last_text, e[r].first_text))];
+          }
           if (!e[k].last.cjk) continue;
           ++span_true_n;
           bool s1 = cjk_word_spans(e[k].last_text, e[k + 1].first_text);
@@ -107,6 +125,19 @@ int main(int argc, char **argv) {
       std::printf("%7.0f:%5.1f", pair[c][o], std::log(p_true / p_any));
     }
     std::printf("\n");
+  }
+  for (int script = 0; script < 2; ++script) {
+    long nt = 0, nr = 0;
+    for (int b = 0; b < kBins; ++b) nt += assoc_true[script][b], nr += assoc_rand[script][b];
+    std::printf("word-pair association at continuation junctions (%s): true %ld, random %ld\n",
+                script ? "CJK" : "Latin", nt, nr);
+    for (int b = 0; b < kBins; ++b) {
+      double pt = (assoc_true[script][b] + 0.5) / (nt + 0.5 * kBins);
+      double pr = (assoc_rand[script][b] + 0.5) / (nr + 0.5 * kBins);
+      std::printf("  bin < %5.2f: true %5ld random %6ld  log-odds %5.2f\n",
+                  b < kBins - 1 ? bin_edges[b] : 99.0, assoc_true[script][b], assoc_rand[script][b],
+                  std::log(pt / pr));
+    }
   }
   std::printf("ICU word span at continuation junctions: true %ld/%ld, random %ld/%ld\n",
               span_true, span_true_n, span_rand, span_rand_n);

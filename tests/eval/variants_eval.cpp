@@ -40,7 +40,7 @@ struct row {
 int usage(const char *argv0) {
   std::fprintf(stderr,
                "usage: %s [-n N] [--seed S] [--lang zh|en] [--kind NAME] [--articles DIR]\n"
-               "          [--dump DIR] [--dump-max M]\n"
+               "          [--dump DIR] [--dump-max M] [--misordered]\n"
                "kinds: identity tail_first swap headline_middle tail_first+headline_middle "
                "swap+headline_middle\n",
                argv0);
@@ -70,6 +70,7 @@ int main(int argc, char **argv) {
   std::uint64_t base = 1;
   std::string lang, kind, dump, dir = CRF_ARTICLES_DIR;
   long dump_max = 200;
+  bool misordered = false;  // dump only variants whose block order is wrong
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto val = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -79,6 +80,7 @@ int main(int argc, char **argv) {
     else if (a == "--kind") kind = val();
     else if (a == "--articles") dir = val();
     else if (a == "--dump") dump = val();
+    else if (a == "--misordered") misordered = true;
     else if (a == "--dump-max") dump_max = std::strtol(val().c_str(), nullptr, 10);
     else return usage(argv[0]);
   }
@@ -133,7 +135,7 @@ int main(int argc, char **argv) {
     rows[cat].add(r);
     langs[v.lang].add(r);
     langs["all"].add(r);
-    if (!dump.empty() && !r.exact && dumped < dump_max) {
+    if (!dump.empty() && !r.exact && !(misordered && r.order) && dumped < dump_max) {
       ++dumped;
       char name[64];
       std::snprintf(name, sizeof name, "%05ld_", i);
@@ -144,6 +146,10 @@ int main(int argc, char **argv) {
       write_file(d / (stem + ".expected.txt"), v.expected);
       std::string info = v.describe() + "\norder:";
       for (int c : v.order) info += " " + std::to_string(c);
+      if (err.empty()) {
+        info += "\nfound:";
+        for (int c : tg::chunk_order_found(v, got)) info += " " + std::to_string(c);
+      }
       info += "\n" + (err.empty() ? tg::first_diff(v.expected, got) : "threw: " + err) + "\n";
       if (err.empty()) {
         const std::string m = tg::check_conservation(v.input, got);

@@ -1,6 +1,8 @@
 // checks.cpp - see checks.hpp.
 #include "gen/checks.hpp"
 
+#include <algorithm>  // sort
+
 #include <map>      // map
 #include <sstream>  // ostringstream
 #include <vector>
@@ -115,6 +117,24 @@ bool chunk_order_right(const variant &v, std::string_view output) {
     first = false;
   }
   return true;
+}
+
+std::vector<int> chunk_order_found(const variant &v, std::string_view output) {
+  const std::string hay = without_dashes(strip_whitespace(output));
+  std::vector<std::pair<std::size_t, int>> at;
+  std::vector<int> missing;
+  for (std::size_t c = 0; c < v.chunks.size(); ++c) {
+    std::vector<char32_t> key = decode_utf8(without_dashes(v.chunk_key(c)));
+    if (key.size() > 16) key.resize(16);
+    const std::size_t pos = hay.find(encode_utf8(key));
+    if (pos == std::string::npos) missing.push_back(static_cast<int>(c));
+    else at.emplace_back(pos, static_cast<int>(c));
+  }
+  std::sort(at.begin(), at.end());
+  std::vector<int> found;
+  for (const auto &[pos, c] : at) found.push_back(c);
+  for (std::size_t k = 0; k < missing.size(); ++k) found.push_back(-1);
+  return found;
 }
 
 }  // namespace colreflow::testgen

@@ -27,5 +27,8 @@ std::string first_diff(std::string_view expected, std::string_view got);
 // first 16 code points) is located in the output (whitespace and '-' removed); the order
 // is right if every chunk is found and they appear in true order.
 bool chunk_order_right(const variant &v, std::string_view output);
+// The true indices of the chunks in the order the output has them (each
+// chunk where its key first occurs; -1 entries for chunks not found).
+std::vector<int> chunk_order_found(const variant &v, std::string_view output);
 
 }  // namespace colreflow::testgen

@@ -53,6 +53,8 @@ struct no_evidence {
   std::vector<std::string_view> none;
   std::vector<bool> no;
   junction_table table{none, none, no, no, cjk_bigrams(lines)};
+  word_pairs pairs{lines};
+  junction_evidence all{words, table, pairs};
 };
 
 document segmented(std::string_view text) {
@@ -176,18 +178,18 @@ TEST_SUITE("order.links") {
     no_evidence ev;
     block_edges heading = edges(opening::headline, closing::heading, 0);
     block_edges dateline = edges(opening::dateline, closing::continuation, 1);
-    CHECK(score_link(heading, dateline, ev.words, ev.table).score > 0);
+    CHECK(score_link(heading, dateline, ev.all).score > 0);
     // more than before any other kind of text
     block_edges sentence = edges(opening::sentence, closing::continuation, 1);
-    CHECK(score_link(heading, dateline, ev.words, ev.table).score >
-          score_link(heading, sentence, ev.words, ev.table).score);
+    CHECK(score_link(heading, dateline, ev.all).score >
+          score_link(heading, sentence, ev.all).score);
   }
 
   TEST_CASE("score_link: a heading followed by mid-paragraph text is penalised") {
     no_evidence ev;
     block_edges heading = edges(opening::subheading, closing::heading, 0);
     block_edges middle = edges(opening::continuation, closing::continuation, 1, "and then");
-    CHECK(score_link(heading, middle, ev.words, ev.table).score < 0);
+    CHECK(score_link(heading, middle, ev.all).score < 0);
   }
 
   TEST_CASE("score_end: a heading at the end of the text is penalised") {
@@ -218,33 +220,33 @@ TEST_SUITE("order.links") {
     no_evidence ev;
     block_edges a = edges(opening::sentence, closing::continuation, 0, "The council", "voted on the");
     block_edges b = edges(opening::continuation, closing::sentence_end, 1, "budget for the year.");
-    CHECK(score_link(a, b, ev.words, ev.table).score > 0);
+    CHECK(score_link(a, b, ev.all).score > 0);
   }
 
   TEST_CASE("score_link: a paragraph start after an unfinished sentence is penalised") {
     no_evidence ev;
     block_edges a = edges(opening::sentence, closing::continuation, 0, "The council", "voted on the");
     block_edges b = edges(opening::paragraph, closing::sentence_end, 1, "   Members of the public");
-    CHECK(score_link(a, b, ev.words, ev.table).score < 0);
+    CHECK(score_link(a, b, ev.all).score < 0);
     block_edges d = edges(opening::dateline, closing::continuation, 1);
     block_edges h = edges(opening::headline, closing::heading, 1);
-    CHECK(score_link(a, d, ev.words, ev.table).score < 0);
-    CHECK(score_link(a, h, ev.words, ev.table).score < 0);
+    CHECK(score_link(a, d, ev.all).score < 0);
+    CHECK(score_link(a, h, ev.all).score < 0);
   }
 
   TEST_CASE("score_link: text continuing after an author credit is penalised") {
     no_evidence ev;
     block_edges a = edges(opening::paragraph, closing::article_end, 0);
     CHECK(score_link(a, edges(opening::continuation, closing::continuation, 1, "and then"),
-                     ev.words, ev.table).score < 0);
-    CHECK(score_link(a, edges(opening::headline, closing::heading, 1), ev.words, ev.table).score > 0);
+                     ev.all).score < 0);
+    CHECK(score_link(a, edges(opening::headline, closing::heading, 1), ev.all).score > 0);
   }
 
   TEST_CASE("score_link: a lower-case word after a sentence end is penalised") {
     no_evidence ev;
     block_edges a = edges(opening::sentence, closing::sentence_end, 0, "The council", "the budget.");
     block_edges b = edges(opening::continuation, closing::sentence_end, 1, "and the mayor agreed.");
-    CHECK(score_link(a, b, ev.words, ev.table).score < 0);
+    CHECK(score_link(a, b, ev.all).score < 0);
   }
 
   TEST_CASE("score_link: a cut word completed by a word of the document is favoured") {
@@ -257,11 +259,11 @@ TEST_SUITE("order.links") {
     block_edges a = edges(opening::sentence, closing::word_cut, 0, "The", "and this exam-");
     block_edges known = edges(opening::continuation, closing::continuation, 1, "ple shows it");
     block_edges unknown = edges(opening::continuation, closing::continuation, 1, "zzq shows it");
-    double with = score_link(a, known, words, ev.table).score;
-    double without = score_link(a, unknown, words, ev.table).score;
+    double with = score_link(a, known, junction_evidence{words, ev.table, ev.pairs}).score;
+    double without = score_link(a, unknown, junction_evidence{words, ev.table, ev.pairs}).score;
     CHECK(with > 0);
     CHECK(with > without);
-    CHECK(score_link(a, edges(opening::paragraph, closing::continuation, 1), words, ev.table).score < 0);
+    CHECK(score_link(a, edges(opening::paragraph, closing::continuation, 1), junction_evidence{words, ev.table, ev.pairs}).score < 0);
   }
 
   TEST_CASE("score_link: a CJK word across the junction raises a continuation's score") {
@@ -277,13 +279,72 @@ TEST_SUITE("order.links") {
     block_edges a = edges(opening::unknown, closing::continuation, 0, heads[0], tails[0]);
     block_edges b1 = edges(opening::continuation, closing::continuation, 1, heads[1], tails[1]);
     block_edges b2 = edges(opening::continuation, closing::continuation, 2, heads[2], tails[2]);
-    double across = score_link(a, b1, words, table).score;
-    double plain = score_link(a, b2, words, table).score;
+    const word_pairs pairs(none);
+    const junction_evidence ev{words, table, pairs};
+    double across = score_link(a, b1, ev).score;
+    double plain = score_link(a, b2, ev).score;
     CHECK(across > plain + 3);
     CHECK(across > 0);
     // No single junction cue moves text on its own: what the word adds over
     // no evidence stays below the margin.
     CHECK(across - plain < move_margin(2));
+  }
+}
+
+TEST_SUITE("order.word_pairs") {
+  word_pairs pairs_of(const std::vector<line> &lines) { return word_pairs(lines); }
+
+  // `texts` plus filler prose of many distinct words, as a page has.
+  std::vector<line> lines_of(std::initializer_list<const char *> texts) {
+    std::vector<line> out;
+    for (const char *t : texts) out.emplace_back().text = t;
+    for (const char *t : {"volunteers gathered early on a cold morning", "officials counted bottles",
+                          "tires and plastic bags near several bridges", "local schools joined"})
+      out.emplace_back().text = t;
+    return out;
+  }
+
+  TEST_CASE("word_pairs: the document's own neighbours associate, strangers do not") {
+    const std::vector<line> lines = lines_of({"storm runoff carries the debris",
+                                              "and the river and the banks, storm runoff again",
+                                              "the city of the river"});
+    const word_pairs pairs(lines);
+    CHECK(pairs.association("when the storm", "Runoff rose") > 1.0);  // case folded
+    // "the" is frequent and never followed by "storm": mild evidence against.
+    CHECK(pairs.association("near the", "city hall") > 1.0);
+    CHECK(pairs.association("near the", "storm") < 0.0);
+    // Punctuation at the junction parts the words: no evidence either way.
+    CHECK(pairs.association("the storm,", "runoff") == 0.0);
+    CHECK(pairs.association("the storm", "(runoff)") == 0.0);
+    // Words the lines never show give nothing.
+    CHECK(pairs.association("zebra", "quartz") == 0.0);
+  }
+
+  TEST_CASE("word_pairs: ideographs pair one by one, spaces inside CJK lines ignored") {
+    const std::vector<line> lines = lines_of({"全市公安 工作会议", "公安机关"});
+    const word_pairs pairs(lines);
+    CHECK(pairs.association("召开公", "安会议") > 1.0);
+    CHECK(pairs.association("召开公", "议会") <= 0.0);
+  }
+
+  TEST_CASE("score_link: Latin words the document writes together favour the junction") {
+    const std::vector<line> lines = lines_of({"heavy storm runoff carries debris", "storm runoff again",
+                                              "the storm came"});
+    REQUIRE(pairs_of(lines).association("while storm", "runoff rose") > 1.0);
+    no_evidence ev;
+    const word_pairs pairs(lines);
+    const junction_evidence with_pairs{ev.words, ev.table, pairs};
+    block_edges a = edges(opening::sentence, closing::continuation, 0, "The", "while storm");
+    block_edges b = edges(opening::continuation, closing::continuation, 1, "runoff rose", "x");
+    block_edges c = edges(opening::continuation, closing::continuation, 2, "carries on", "x");
+    a.last_word = pairs.last_token(a.last_text);
+    b.first_word = pairs.first_token(b.first_text);
+    c.first_word = pairs.first_token(c.first_text);
+    const double paired = score_link(a, b, with_pairs).score;
+    const double plain = score_link(a, c, with_pairs).score;
+    CHECK(paired > plain + 1);
+    // One junction cue alone never moves text.
+    CHECK(paired - plain < move_margin(2));
   }
 }
 

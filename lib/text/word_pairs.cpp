@@ -1,0 +1,123 @@
+#include "text/word_pairs.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "text/chars.hpp"
+#include "text/words.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+constexpr std::uint32_t kNone = word_pairs::unknown;
+// Dirichlet prior mass: how many observations of a left word it takes
+// before its own followers outweigh the page's word frequencies.
+constexpr double kPrior = 2.0;
+
+enum class token_kind { none, word, ideograph, stop };
+
+// Walks `text` token by token: Latin words (letters, digits and inner
+// apostrophes), single ideographs, and `stop` for punctuation that parts
+// two words. Spaces part Latin words but not ideographs.
+template <typename Fn>
+void for_each_token(std::string_view text, Fn &&fn) {
+  std::size_t pos = 0, start = std::string_view::npos;
+  auto flush = [&](std::size_t end) {
+    if (start != std::string_view::npos) fn(token_kind::word, text.substr(start, end - start));
+    start = std::string_view::npos;
+  };
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (is_cjk(c)) {
+      flush(at);
+      fn(token_kind::ideograph, text.substr(at, pos - at));
+    } else if (is_letter(c) || is_digit(c) || (c == U'\'' && start != std::string_view::npos)) {
+      if (start == std::string_view::npos) start = at;
+    } else if (is_space(c)) {
+      flush(at);
+    } else {
+      flush(at);
+      fn(token_kind::stop, std::string_view());
+    }
+  }
+  flush(text.size());
+}
+
+std::string normalise(token_kind kind, std::string_view token) {
+  return kind == token_kind::word ? to_lower(token) : std::string(token);
+}
+
+std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
+  return (static_cast<std::uint64_t>(a) << 32) | b;
+}
+
+// The token at the end of `text` (after trailing spaces), or none.
+std::string edge_token(std::string_view text, bool last) {
+  std::string out;
+  token_kind kind = token_kind::none;
+  bool done = false;
+  for_each_token(text, [&](token_kind k, std::string_view t) {
+    if (done) return;
+    kind = k;
+    out = k == token_kind::stop ? std::string() : normalise(k, t);
+    if (!last) done = true;
+  });
+  return kind == token_kind::stop ? std::string() : out;
+}
+
+}  // namespace
+
+word_pairs::word_pairs(const std::vector<line> &lines) {
+  for (const line &l : lines) {
+    std::uint32_t previous = kNone;
+    for_each_token(l.text, [&](token_kind kind, std::string_view text) {
+      if (kind == token_kind::stop) {
+        previous = kNone;
+        return;
+      }
+      auto [it, added] = ids_.try_emplace(normalise(kind, text),
+                                          static_cast<std::uint32_t>(ids_.size()));
+      if (added) {
+        left_count_.push_back(0);
+        right_count_.push_back(0);
+      }
+      const std::uint32_t id = it->second;
+      if (previous != kNone) {
+        ++pair_count_[pair_key(previous, id)];
+        ++left_count_[previous];
+        ++right_count_[id];
+        ++pairs_;
+      }
+      previous = id;
+    });
+  }
+}
+
+word_pairs::token word_pairs::id_of(const std::string &normalised) const {
+  if (normalised.empty()) return unknown;
+  auto it = ids_.find(normalised);
+  return it == ids_.end() ? unknown : it->second;
+}
+
+word_pairs::token word_pairs::last_token(std::string_view text) const {
+  return id_of(edge_token(text, true));
+}
+
+word_pairs::token word_pairs::first_token(std::string_view text) const {
+  return id_of(edge_token(text, false));
+}
+
+double word_pairs::association(token a, token b) const {
+  if (a == unknown || b == unknown || left_count_[a] == 0) return 0;
+  const double vocabulary = static_cast<double>(ids_.size());
+  const double follows = right_count_[b];
+  const double p_right = (follows + 0.5) / (static_cast<double>(pairs_) + 0.5 * vocabulary);
+  auto it = pair_count_.find(pair_key(a, b));
+  const double together = it == pair_count_.end() ? 0.0 : it->second;
+  const double p_given = (together + kPrior * p_right) / (left_count_[a] + kPrior);
+  return std::log(p_given / p_right);
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,48 @@
+// Which word follows which in this document: a bigram model the document
+// trains on itself, for junctions no dictionary can judge.
+//
+// Every pair of neighbouring words inside a line is a true pair, so the
+// document's own lines teach which words it puts together ("about a",
+// "storm runoff", 公安 as 公+安). A block junction is then scored by the
+// pointwise mutual information of its two edge words, smoothed towards the
+// second word's frequency (Dirichlet smoothing; Zhai and Lafferty 2001).
+// Tokens are lower-cased Latin words and single CJK ideographs; punctuation
+// between two words parts them.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace colreflow::detail {
+
+class word_pairs {
+ public:
+  explicit word_pairs(const std::vector<line> &lines);
+
+  // A token of the document; `unknown` for an edge that is no word
+  // (punctuation, a hyphen, nothing) or a word the lines never pair.
+  using token = std::uint32_t;
+  static constexpr token unknown = UINT32_MAX;
+  token last_token(std::string_view text) const;
+  token first_token(std::string_view text) const;
+
+  // ln P(right | left) / P(right), smoothed; 0 when either is unknown.
+  double association(token left, token right) const;
+  // The same for the last token of `left` and the first of `right`.
+  double association(std::string_view left, std::string_view right) const {
+    return association(last_token(left), first_token(right));
+  }
+
+ private:
+  token id_of(const std::string &normalised) const;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::uint32_t> left_count_, right_count_;
+  std::unordered_map<std::uint64_t, std::uint32_t> pair_count_;
+  std::uint64_t pairs_ = 0;
+};
+
+}  // namespace colreflow::detail
