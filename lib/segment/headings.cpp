@@ -130,7 +130,7 @@ class heading_finder {
       bool gap_before = i == 0 || shapes_[i - 1].blank;
       bool gap_after = i + 1 == n_ || shapes_[i + 1].blank;
       bool alone = (gap_before && gap_after) || opens_article(i + 1);
-      cand_[i] = byline_[i] || dateline_[i] ? candidate::no : candidate_at(i, alone);
+      cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) ? candidate::no : candidate_at(i, alone);
       // A short Latin line is a paragraph's first line if the next word
       // would not have fitted beside its indent: greedy wrapping ended it.
       const column_metrics &m = local_[i];
@@ -147,7 +147,7 @@ class heading_finder {
       if (!dateline_[i]) continue;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
         --k;
-        if (shapes_[k].blank || byline_[k] || dateline_[k] || !could_head(k)) break;
+        if (shapes_[k].blank || byline_[k] || dateline_[k] || credit_tail(k) || !could_head(k)) break;
         if (cand_[k] == candidate::no) cand_[k] = candidate::weak;
       }
     }
@@ -274,6 +274,11 @@ class heading_finder {
     return heading_candidate(lines_[i], shapes_[i], local_[i], alone);
   }
   bool could_head(std::size_t i) const { return candidate_at(i, true) != candidate::no; }
+  // The end of an author credit that wrapped ("（记者 王" / "明 李华）")
+  // closes its article; it heads nothing.
+  bool credit_tail(std::size_t i) const {
+    return i > 0 && closes_with_credit(lines_[i - 1].text, lines_[i].text);
+  }
 
   bool opens_article(std::size_t i) const { return i < n_ && (dateline_[i] || byline_[i]); }
 

@@ -122,6 +122,26 @@ TEST_SUITE("segment") {
     }
   }
 
+  TEST_CASE("segment: the tail of a wrapped credit before a headline heads nothing") {
+    // An article's tail read first ends with a credit wrapped over two lines
+    // ("（记者 王" / "明 李华）"); the next article's headline and dateline
+    // follow with no blank line. The credit's second line is short and
+    // unterminated, like a heading line, but it closes the article before.
+    std::string text =
+        "据介绍，新线路将从下月起陆续开通，市民可\n"
+        "以通过手机查询车辆实时到站信息。（记者 王\n"
+        "明 李华）\n"
+        "城市公交全面升级\n"
+        "新增线路覆盖郊区\n" +
+        wrap_cjk(std::string("本报讯 ") + std::string(kParaA), 20, false);
+    document doc = segment(text);
+    std::vector<std::string> headline;
+    for (const block &b : doc.blocks)
+      if (b.kind == role::headline)
+        for (const line &l : b.lines) headline.push_back(l.text);
+    CHECK(headline == std::vector<std::string>{"城市公交全面升级", "新增线路覆盖郊区"});
+  }
+
   TEST_CASE("segment: a dateline wrapped over two lines marks its first line") {
     std::string text = "城市公交全面升级\n\n新华社北京3\n月5日电 " + wrap_cjk(kParaA, 16, false);
     document doc = segment(text);
