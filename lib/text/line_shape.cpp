@@ -11,10 +11,15 @@ namespace {
 
 int cells(char32_t c) { return is_wide(c) || is_fullwidth_punct(c) ? 2 : 1; }
 
-// Ideographs in a row from `pos`, up to 3.
+// Ideographs in a row from `pos`, up to 3, after any opening quotes or
+// brackets (a heading's phrase may open with one: 走出库房 “纸上文明”).
 int cjk_run_from(std::string_view text, std::size_t pos) {
   int n = 0;
-  while (n < 3 && pos < text.size() && is_cjk(next_code_point(text, pos))) ++n;
+  while (n < 3 && pos < text.size()) {
+    char32_t c = next_code_point(text, pos);
+    if (is_cjk(c)) ++n;
+    else if (n > 0 || !is_opening(c)) break;
+  }
   return n;
 }
 
@@ -57,7 +62,9 @@ line_shape measure_line(std::string_view text) {
     if (space_run && !s.phrase_space && cjk_run >= 3 && cjk_run_from(text, at) >= 3 &&
         !cjk_word_spans(text.substr(0, space_start), text.substr(at)))
       s.phrase_space = true;
-    cjk_run = is_cjk(c) ? (space_run ? 1 : cjk_run + 1) : 0;
+    // Closing quotes and brackets end a phrase as its last ideograph would.
+    if (is_cjk(c)) cjk_run = space_run ? 1 : cjk_run + 1;
+    else if (!is_closing(c) || space_run) cjk_run = 0;
     if (!word_open) {
       ++s.words;
       if (is_upper(c) || is_digit(c)) ++s.upper_initial_words;

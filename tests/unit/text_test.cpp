@@ -217,6 +217,11 @@ TEST_SUITE("text.line_shape") {
   TEST_CASE("measure_line: phrase spaces between ideograph runs, as in a CJK heading") {
     CHECK(measure_line("城市交通网络 迎来全新变化").phrase_space);
     CHECK(measure_line("科技创新驱动 产业加快升级").phrase_space);
+    // A phrase may open or close with a quote or bracket.
+    CHECK(measure_line("千年古籍走出库房 “纸上文明”展开幕").phrase_space);
+    CHECK(measure_line("“纸上文明” 古籍特展今日开幕").phrase_space);
+    CHECK(measure_line("《资治通鉴》 残卷首次亮相").phrase_space);
+    CHECK_FALSE(measure_line("他说 “好的”").phrase_space);  // two ideographs after
   }
 
   TEST_CASE("measure_line: a space inside a short run is OCR's, not a phrase space") {
