@@ -46,7 +46,9 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
   if (s.cjk) {
     // Headings separate phrases with spaces where prose has commas.
     if (has_prose_punct(l.text)) return candidate::no;
-    if (s.phrase_space || (m.known() && s.width > m.full_width + 2)) return candidate::strong;
+    // Justified CJK lines fill the column exactly: one ideograph more (two
+    // cells) is set in a wider measure.
+    if (s.phrase_space || (m.known() && s.width >= m.full_width + 2)) return candidate::strong;
     return alone || m.is_short(s, 3) ? candidate::weak : candidate::no;
   }
   if (title_case) return candidate::strong;

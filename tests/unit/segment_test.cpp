@@ -142,6 +142,22 @@ TEST_SUITE("segment") {
     CHECK(headline == std::vector<std::string>{"城市公交全面升级", "新增线路覆盖郊区"});
   }
 
+  TEST_CASE("segment: a CJK line one ideograph wider than its column is a heading line") {
+    // Justified lines of an 11-ideograph column; the headline's second line
+    // holds 12, so it cannot be one of them.
+    std::string text = wrap_cjk(kParaA, 11, false) + "城市公交全面升级新增线路\n" +
+                       "线路覆盖郊区 市民出行更方便\n" + wrap_cjk(kParaB, 11, false);
+    document doc = segment(text);
+    bool found = false;
+    for (const block &b : doc.blocks)
+      for (const line &l : b.lines)
+        if (l.text == "城市公交全面升级新增线路") {
+          found = true;
+          CHECK(b.kind != role::body);
+        }
+    CHECK(found);
+  }
+
   TEST_CASE("segment: a dateline wrapped over two lines marks its first line") {
     std::string text = "城市公交全面升级\n\n新华社北京3\n月5日电 " + wrap_cjk(kParaA, 16, false);
     document doc = segment(text);
