@@ -18,6 +18,9 @@ opening text_opening(const block &b, const block_edges &e, const column_metrics 
     // A short first line is an indented paragraph start, unless it ends a
     // sentence: then it may as well be the last line of a paragraph.
     if (m.is_indented(s) && (!s.ends_sentence || b.lines.size() == 1)) return opening::paragraph;
+    // Shorter than an indented line and ending a sentence: the last line of
+    // a paragraph begun elsewhere, unless the paragraph is that one line.
+    if (s.ends_sentence && !m.is_indented(s)) return opening::tail;
     return opening::unknown;
   }
   if (is_upper(s.first) || is_digit(s.first) || is_opening(s.first)) return opening::sentence;
@@ -53,6 +56,10 @@ block_edges describe_edges(const block &b, const column_metrics &page) {
   e.last_text = b.lines.back().text;
   e.first = b.lines.front().shape;
   e.last = b.lines.back().shape;
+  std::vector<std::string_view> texts;
+  texts.reserve(b.lines.size());
+  for (const line &l : b.lines) texts.push_back(l.text);
+  e.marks = scan_marks(texts);
   switch (b.kind) {
     case role::headline:
       e.open = opening::headline;

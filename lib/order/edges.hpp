@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "model/document.hpp"
+#include "text/brackets.hpp"
 #include "text/line_shape.hpp"
 #include "text/word_pairs.hpp"
 
@@ -18,6 +19,7 @@ enum class opening : std::uint8_t {
   sentence,      // a capital after which anything may have come before
   continuation,  // a lower-case word, a closing mark or a full CJK line: mid-paragraph
   unknown,
+  tail,          // a short CJK line ending a sentence: a paragraph's last line, or all of it
 };
 
 enum class closing : std::uint8_t {
@@ -41,6 +43,7 @@ struct block_edges {
   // The edge words as the document's word-pair model knows them.
   word_pairs::token last_word = word_pairs::unknown;
   word_pairs::token first_word = word_pairs::unknown;
+  open_marks marks;  // quotes and brackets the block leaves open or closes first
 };
 
 block_edges describe_edges(const block &b, const column_metrics &m);

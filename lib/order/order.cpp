@@ -88,7 +88,7 @@ void order_blocks(document &doc) {
     heads.push_back(edges[a].first_text);
     wanted.push_back(edges[a].close == closing::continuation && edges[a].last.cjk);
     wanted_right.push_back(edges[a].open == opening::continuation ||
-                           edges[a].open == opening::unknown);
+                           edges[a].open == opening::unknown || edges[a].open == opening::tail);
   }
   junction_table pairs(tails, heads, wanted, wanted_right, cjk_bigrams(doc.lines));
   const junction_evidence evidence{words, pairs, pairs_model};

@@ -12,6 +12,7 @@
 #include "api/pipeline.hpp"
 #include "gen/variant_gen.hpp"
 #include "order/edges.hpp"
+#include "text/brackets.hpp"
 #include "text/junction.hpp"
 #include "text/word_pairs.hpp"
 #include "text/words.hpp"
@@ -22,10 +23,10 @@ using namespace colreflow::detail;
 namespace {
 
 const char *open_names[] = {"headline", "subheading", "byline", "dateline", "paragraph",
-                            "sentence", "continuation", "unknown", "START"};
+                            "sentence", "continuation", "unknown", "tail", "START"};
 const char *close_names[] = {"heading", "byline", "article_end", "paragraph_end",
                              "sentence_end", "continuation", "word_cut", "END"};
-constexpr int kOpen = 9, kClose = 8;
+constexpr int kOpen = 10, kClose = 8;
 
 }  // namespace
 
@@ -37,6 +38,15 @@ int main(int argc, char **argv) {
   double open_total[kOpen] = {}, close_total[kClose] = {};
   long span_true = 0, span_true_n = 0, span_rand = 0, span_rand_n = 0;
   long bi_true = 0, bi_rand = 0, any_true = 0, any_rand = 0;
+  // Quotes and brackets across junctions: [true/random][class], classes:
+  // 0 none either side, 1 a pending and b closes it, 2 a pending and b no
+  // stray closer, 3 a nothing pending and b a stray closer, 4 mismatched.
+  long marks[2][5] = {};
+  auto mark_class = [](const open_marks &a, const open_marks &b) {
+    if (a.pending_close == 0) return b.first_stray == 0 ? 0 : 3;
+    if (b.first_stray == 0) return 2;
+    return a.pending_close == b.first_stray ? 1 : 4;
+  };
   // Word-pair association (text/word_pairs) at continuation junctions, binned.
   const double bin_edges[] = {-2.5, -1.5, -0.75, -0.25, 0.25, 1, 2, 3, 4};
   constexpr int kBins = 10;
@@ -81,6 +91,19 @@ int main(int argc, char **argv) {
         pair[static_cast<int>(e.back().close)][kOpen - 1] += 1;
         pair[kClose - 1][static_cast<int>(e.front().open)] += 1;
         word_pairs model(doc.lines);
+        std::vector<open_marks> m_of;
+        for (const block &b : doc.blocks) {
+          std::vector<std::string_view> texts;
+          for (const line &l : b.lines) texts.push_back(l.text);
+          m_of.push_back(scan_marks(texts));
+        }
+        for (std::size_t k = 0; k + 1 < e.size(); ++k) {
+          if (doc.blocks[k].kind != role::body || doc.blocks[k + 1].kind != role::body) continue;
+          ++marks[0][mark_class(m_of[k], m_of[k + 1])];
+          for (std::size_t r = 0; r < e.size(); ++r)
+            if (r != k + 1 && r != k && doc.blocks[r].kind == role::body)
+              ++marks[1][mark_class(m_of[k], m_of[r])];
+        }
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (e[k].close != closing::continuation) continue;
           {
@@ -125,6 +148,16 @@ int main(int argc, char **argv) {
       std::printf("%7.0f:%5.1f", pair[c][o], std::log(p_true / p_any));
     }
     std::printf("\n");
+  }
+  {
+    const char *names[] = {"none", "a pending, b closes it", "a pending, b no stray closer",
+                           "a none, b stray closer", "mismatched"};
+    long nt = 0, nr = 0;
+    for (int c = 0; c < 5; ++c) nt += marks[0][c], nr += marks[1][c];
+    std::printf("quotes and brackets at body junctions: true %ld, random %ld\n", nt, nr);
+    for (int c = 0; c < 5; ++c)
+      std::printf("  %-30s true %5ld random %6ld  log-odds %5.2f\n", names[c], marks[0][c], marks[1][c],
+                  std::log(((marks[0][c] + 0.5) / (nt + 2.5)) / ((marks[1][c] + 0.5) / (nr + 2.5))));
   }
   for (int script = 0; script < 2; ++script) {
     long nt = 0, nr = 0;

@@ -348,6 +348,43 @@ TEST_SUITE("order.word_pairs") {
   }
 }
 
+TEST_SUITE("order.marks") {
+  TEST_CASE("scan_marks: what a block leaves open and what it closes first") {
+    using v = std::vector<std::string_view>;
+    open_marks m = scan_marks(v{"他说：“我们要把", "工作做好。”又说：“对党"});
+    CHECK(m.pending_close == U'”');
+    CHECK(m.first_stray == 0);
+    m = scan_marks(v{"忠诚、服务人民”总要求（见上）"});
+    CHECK(m.first_stray == U'”');
+    CHECK(m.pending_close == 0);
+    m = scan_marks(v{"a quote (see the", "report) and 《书》 done"});
+    CHECK(m.pending_close == 0);
+    CHECK(m.first_stray == 0);
+    // Straight quotes and apostrophes say nothing.
+    m = scan_marks(v{"\"It's", "the city\u2019s plan"});
+    CHECK(m.pending_close == 0);
+    CHECK(m.first_stray == 0);
+  }
+
+  TEST_CASE("score_link: an open quote is closed by the block that follows") {
+    no_evidence ev;
+    block_edges a = edges(opening::sentence, closing::continuation, 0, "The", "said: “we will");
+    block_edges closes = edges(opening::continuation, closing::continuation, 1, "go on,” she said", "x");
+    block_edges plain = edges(opening::continuation, closing::continuation, 2, "go on, she said", "x");
+    a.marks = scan_marks({a.last_text});
+    closes.marks = scan_marks({closes.first_text});
+    plain.marks = scan_marks({plain.first_text});
+    const double paired = score_link(a, closes, ev.all).score;
+    const double open = score_link(a, plain, ev.all).score;
+    CHECK(paired > open + 3);
+    // A stray closer after a block that left nothing open is unlikely.
+    block_edges shut = edges(opening::sentence, closing::continuation, 3, "The", "we will");
+    CHECK(score_link(shut, closes, ev.all).score < score_link(shut, plain, ev.all).score);
+    // No single junction cue moves text on its own.
+    CHECK(paired - open < move_margin(2));
+  }
+}
+
 TEST_SUITE("order.edges") {
   TEST_CASE("describe_edges: how blocks of a small Latin text open and close") {
     document doc = segmented(
@@ -393,6 +430,24 @@ TEST_SUITE("order.edges") {
     m.full_width = doc.column_width;
     CHECK(describe_edges(doc.blocks[0], m).close == closing::word_cut);
     CHECK(describe_edges(doc.blocks[1], m).close == closing::article_end);
+  }
+}
+
+TEST_SUITE("order.edges") {
+  TEST_CASE("describe_edges: a CJK block opening on a short line that ends a sentence is a tail") {
+    document doc = segmented(
+        "今天上午，市里召开全体会议，研究部署全年重点\n"
+        "工作任务，会议要求各部门进一步提高认识，强化\n"
+        "\n"
+        "落实。\n"
+        "会议指出，今年以来全市经济运行总体平稳，各项\n"
+        "重点工作取得了新的进展，群众满意度持续提高。\n");
+    REQUIRE(doc.blocks.size() == 2);
+    column_metrics m;
+    m.full_width = doc.column_width;
+    m.cjk = true;
+    CHECK(describe_edges(doc.blocks[0], m).close == closing::continuation);
+    CHECK(describe_edges(doc.blocks[1], m).open == opening::tail);
   }
 }
 
