@@ -23,12 +23,19 @@ constexpr std::size_t kMaxMoves = 64;
 // input order's prior enters as a bonus on each link it keeps.
 constexpr std::size_t kMaxExact = 12;
 
+// Whether b after a keeps the input's sequence. The input's last block
+// before its first also counts: OCR that reads a tail first has rotated the
+// text, and the tail's place is after what the input ends with.
+bool continues_input(std::size_t a, std::size_t b, std::size_t n) {
+  return b == a + 1 || (n > 2 && a + 1 == n && b == 0);
+}
+
 double kept_links_bonus(const std::vector<std::uint32_t> &order, double bonus) {
   double total = 0;
   if (!order.empty() && order.front() == 0) total += bonus;
   if (!order.empty() && order.back() + 1 == order.size()) total += bonus;
   for (std::size_t k = 0; k + 1 < order.size(); ++k)
-    if (order[k + 1] == order[k] + 1) total += bonus;
+    if (continues_input(order[k], order[k + 1], order.size())) total += bonus;
   return total;
 }
 
@@ -45,7 +52,7 @@ std::vector<std::uint32_t> exact_path(const link_matrix &links, double bonus) {
   std::vector<double> best((full + 1) * n, none);
   std::vector<std::uint8_t> from((full + 1) * n, 0);
   auto link = [&](std::size_t a, std::size_t b) {
-    bool kept = a == t ? b == 0 : b == a + 1;
+    bool kept = a == t ? b == 0 : continues_input(a, b, n);
     return links.score(a, b) + (kept ? bonus : 0.0);
   };
   for (std::size_t b = 0; b < n; ++b) best[(std::size_t{1} << b) * n + b] = link(t, b);
@@ -152,6 +159,10 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
   // Each pass applies the best move; the total rises by more than the
   // margin every time, so this ends. OCR misplaces a handful of runs per
   // page; the cap bounds the time on hostile input.
+  const double rotation_prior = margin / 3;
+  auto rotation = [&](std::size_t a, std::size_t b) {
+    return a != t && b != t && a != b && continues_input(a, b, n) && b == 0 ? 1.0 : 0.0;
+  };
   for (std::size_t pass = 0; pass < kMaxMoves; ++pass) {
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
@@ -177,6 +188,11 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
           std::size_t right = slot == rest_size ? t : rest(slot);
           double gain = links.score(left, first) + links.score(last, right) -
                         links.score(left, right) - cut;
+          // Joining the input's end to its start undoes a rotation: it
+          // carries the prior of one kept link, as in the exact search.
+          gain += rotation_prior * (rotation(left, first) + rotation(last, right) +
+                                    rotation(before, after_run) - rotation(before, first) -
+                                    rotation(last, after_run) - rotation(left, right));
           if (gain > best.gain + 1e-9) best = {gain, from, to, slot};
         }
       }

@@ -1,6 +1,9 @@
 // The search behind the order stage: a path through all blocks that
 // maximises the summed link scores, reached from the input order by moving
-// runs of consecutive blocks (or-opt moves, Or 1976).
+// runs of consecutive blocks (or-opt moves, Or 1976). The input order is
+// the prior, read as a cycle: the input's last block before its first keeps
+// its sequence too, since OCR that reads an article's tail first has
+// rotated the text, and the tail belongs after whatever the input ends with.
 #pragma once
 
 #include <cstdint>

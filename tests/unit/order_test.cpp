@@ -97,11 +97,13 @@ TEST_SUITE("order.path_search") {
   }
 
   TEST_CASE("improve_path: a move that gains less than the margin is not made") {
-    link_matrix links(3);
-    // Block 2 would rather come first, but only by a little.
-    links.set_start(2, ls(move_margin(3) - 0.2));
+    link_matrix links(4);
+    // Block 2 would rather come first, but only by a little. (Block 3, the
+    // last, would need less: moving it first keeps the text's cycle.)
+    links.set_start(2, ls(move_margin(4) - 0.2));
+    links.set_end(3, ls(move_margin(4)));  // and block 3 closes it: no rotation pays
     std::vector<move_record> moves;
-    CHECK(improve_path(links, identity(3), moves) == identity(3));
+    CHECK(improve_path(links, identity(4), moves) == identity(4));
     CHECK(moves.empty());
   }
 
@@ -155,6 +157,23 @@ TEST_SUITE("order.path_search") {
     for (const move_record &m : moves) CHECK(m.gain > move_margin(6));
   }
 
+  TEST_CASE("improve_path: a tail read first goes after what the input ends with") {
+    // Block 0 must not open the text (the headline, block 1, must) but the
+    // links say nothing about where it belongs: the text was rotated, so it
+    // goes last. Both the exact search and the move search.
+    for (std::size_t n : {std::size_t{6}, std::size_t{30}}) {
+      CAPTURE(n);
+      link_matrix links(n);
+      links.set_start(0, ls(-3));
+      links.set_start(1, ls(3));
+      std::vector<move_record> moves;
+      order_t expected;
+      for (std::size_t k = 1; k < n; ++k) expected.push_back(static_cast<std::uint32_t>(k));
+      expected.push_back(0);
+      CHECK(improve_path(links, identity(n), moves) == expected);
+    }
+  }
+
   TEST_CASE("improve_path: the margin grows with the block count") {
     // One block wants to open the text by the same gain in both tables: it
     // clears the margin among 3 blocks but not among 40.
@@ -164,10 +183,11 @@ TEST_SUITE("order.path_search") {
     for (std::size_t n : {std::size_t{3}, std::size_t{40}}) {
       CAPTURE(n);
       link_matrix links(n);
-      links.set_start(n - 1, ls(gain));
+      links.set_start(n - 2, ls(gain));
+      links.set_end(n - 1, ls(2 * move_margin(n)));  // the last block closes: no rotation pays
       std::vector<move_record> moves;
       order_t out = improve_path(links, identity(n), moves);
-      CHECK((out.front() == n - 1) == (n == 3));
+      CHECK((out.front() == n - 2) == (n == 3));
       CHECK(moves.size() == (n == 3 ? 1u : 0u));
     }
   }
