@@ -98,10 +98,15 @@ void order_blocks(document &doc) {
   // the two is soft; a promoted headline may be a section's heading and the
   // true headline a lone line it left as text). The better reading of each
   // link counts, and reflow settles the block's role.
+  // With no headline found, any section heading may be it.
+  const bool has_headline = std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                                        [](const block &b) { return b.kind == role::headline; });
   std::vector<std::vector<block_edges>> readings(n);
   for (std::size_t a = 0; a < n; ++a) {
     readings[a].push_back(edges[a]);
-    if (doc.blocks[a].maybe_heading) {
+    if (doc.blocks[a].kind == role::subheading && !has_headline) {
+      readings[a].push_back(as_heading(edges[a], true));
+    } else if (doc.blocks[a].maybe_heading) {
       readings[a].push_back(as_heading(edges[a], true));
       readings[a].push_back(as_heading(edges[a], false));
     }

@@ -3,6 +3,7 @@
 // documents.
 #include <doctest/doctest.h>
 
+#include <algorithm>  // any_of, none_of
 #include <string>
 #include <string_view>
 #include <vector>
@@ -482,6 +483,26 @@ TEST_SUITE("order.order_blocks") {
       "was approved by a wide margin after a long\n"
       "debate among the members of the council.\n"
       "It passed.\n";
+
+  TEST_CASE("order_blocks: with no headline found, a section heading may be it") {
+    // The headline was read after the first paragraph; nothing after it
+    // opens an article, so segmentation calls it a section heading. Only a
+    // headline puts a byline straight after it.
+    document doc = segmented(
+        "By A STAFF REPORTER\n"
+        "The city council approved a budget on\n"
+        "Tuesday that adds money for schools.\n"
+        "City Council Approves New School Budget\n"
+        "The plan came after a long debate among\n"
+        "the members of the council and the\n"
+        "mayor, who had asked for more time.\n");
+    REQUIRE(std::none_of(doc.blocks.begin(), doc.blocks.end(),
+                         [](const block &b) { return b.kind == role::headline; }));
+    order_blocks(doc);
+    REQUIRE_FALSE(first_lines_in_order(doc).empty());
+    CHECK(first_lines_in_order(doc).front() == "City Council Approves New School Budget");
+    CHECK(first_lines_in_order(doc)[1] == "By A STAFF REPORTER");
+  }
 
   TEST_CASE("order_blocks: a tail-first article is put back in order") {
     std::string text = std::string(kTail) + "\n" + std::string(kHeadline) + "\n" + std::string(kHead);
