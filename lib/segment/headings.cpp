@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "text/brackets.hpp"
 #include "text/chars.hpp"
 #include "text/cues.hpp"
 #include "text/paragraphs.hpp"
@@ -43,6 +44,9 @@ candidate heading_candidate(const line &l, const line_shape &s, const column_met
   if (s.blank || s.ends_sentence || s.ends_clause || s.ends_hyphen ||
       s.starts_no_line_start || (s.starts_lower && !title_case) || ends_with_byline(l.text))
     return candidate::no;
+  // A bracket or quote closed that the line never opened: the line goes on
+  // from text before it (a credit wrapped from "（记" to "者 王明）").
+  if (scan_marks({l.text}).first_stray != 0) return candidate::no;
   if (s.cjk) {
     // Headings separate phrases with spaces where prose has commas.
     if (has_prose_punct(l.text)) return candidate::no;

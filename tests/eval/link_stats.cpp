@@ -107,10 +107,16 @@ int main(int argc, char **argv) {
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (e[k].close != closing::continuation) continue;
           {
+            // For CJK, only junctions the ICU dictionary leaves open: what the
+            // association adds to it.
             const int script = e[k].last.cjk ? 1 : 0;
-            ++assoc_true[script][bin_of(model.association(e[k].last_text, e[k + 1].first_text))];
+            auto open_to_icu = [&](std::size_t r) {
+              return !script || !cjk_word_spans(e[k].last_text, e[r].first_text);
+            };
+            if (open_to_icu(k + 1))
+              ++assoc_true[script][bin_of(model.association(e[k].last_text, e[k + 1].first_text))];
             for (std::size_t r = 0; r < e.size(); ++r)
-              if (r != k + 1 && r != k && e[r].open == e[k + 1].open)
+              if (r != k + 1 && r != k && e[r].open == e[k + 1].open && open_to_icu(r))
                 ++assoc_rand[script][bin_of(model.association(e[k].last_text, e[r].first_text))];
           }
           if (!e[k].last.cjk) continue;

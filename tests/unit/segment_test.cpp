@@ -158,6 +158,23 @@ TEST_SUITE("segment") {
     CHECK(found);
   }
 
+  TEST_CASE("segment: a line that closes a bracket it never opened heads nothing") {
+    // The credit wrapped across a column break: "（记" ends one chunk and
+    // "者 王明 李华）" is a chunk of its own, short and unterminated.
+    std::string text = wrap_cjk(std::string(kParaA), 16, true) +
+                       "据介绍，新线路将从下月起陆续开通。（记\n\n者 王明 李华）\n\n" +
+                       wrap_cjk(std::string(kParaC), 16, true);
+    document doc = segment(text);
+    bool found = false;
+    for (const block &b : doc.blocks)
+      if (b.lines.front().text == "者 王明 李华）") {
+        found = true;
+        CHECK(b.kind == role::body);
+        CHECK_FALSE(b.maybe_heading);
+      }
+    CHECK(found);
+  }
+
   TEST_CASE("segment: a dateline wrapped over two lines marks its first line") {
     std::string text = "城市公交全面升级\n\n新华社北京3\n月5日电 " + wrap_cjk(kParaA, 16, false);
     document doc = segment(text);
