@@ -29,17 +29,17 @@ namespace {
 // Exactness floors: the fraction of variants whose output equals the expected text
 // byte for byte. Raise them as the library improves; they were set from measurements
 // (see the commit log) minus a small margin.
-constexpr double kZhExactFloor = 0.24;  // measured 0.279 (67/240), 2026-11-24
-constexpr double kEnExactFloor = 0.05;  // measured 0.075 (9/120)
+constexpr double kZhExactFloor = 0.29;  // measured 0.313 (75/240), 2026-11-30
+constexpr double kEnExactFloor = 0.07;  // measured 0.083 (10/120)
 // Block order right (every true chunk found, in true order), per language,
 // over all kinds and over the kinds with one misreading each (identity,
 // tail first, headline in the middle). Swapped columns are often not
 // recoverable from text alone, and whole paragraphs swapped with no blank
 // line never are; they are measured, not required.
-constexpr double kZhOrderFloor = 0.52;        // measured 0.562 (135/240)
-constexpr double kEnOrderFloor = 0.51;        // measured 0.558 (67/120)
-constexpr double kZhSingleOrderFloor = 0.76;  // measured 0.808 (97/120)
-constexpr double kEnSingleOrderFloor = 0.85;  // measured 0.900 (54/60)
+constexpr double kZhOrderFloor = 0.60;        // measured 0.633 (152/240)
+constexpr double kEnOrderFloor = 0.56;        // measured 0.600 (72/120)
+constexpr double kZhSingleOrderFloor = 0.87;  // measured 0.908 (109/120)
+constexpr double kEnSingleOrderFloor = 0.90;  // measured 0.933 (56/60)
 // The issue asks for no stray whitespace in any zh paragraph; not met yet.
 // This bound keeps it from getting worse while it is being fixed.
 constexpr int kZhSpacingMaxFailures = 4;  // measured 2/240
