@@ -15,12 +15,13 @@ opening text_opening(const block &b, const block_edges &e, const column_metrics 
   if (s.cjk) {
     if (!m.known()) return opening::unknown;
     if (m.is_full(s)) return opening::continuation;
-    // A short first line is an indented paragraph start, unless it ends a
-    // sentence: then it may as well be the last line of a paragraph.
-    if (m.is_indented(s) && (!s.ends_sentence || b.lines.size() == 1)) return opening::paragraph;
-    // Shorter than an indented line and ending a sentence: the last line of
-    // a paragraph begun elsewhere, unless the paragraph is that one line.
-    if (s.ends_sentence && !m.is_indented(s)) return opening::tail;
+    // A short first line that goes on is an indented paragraph start. One
+    // that ends a sentence is a paragraph's last line (tests/eval/link_stats:
+    // every such block that followed anything followed unfinished text) when
+    // shorter than an indented line or standing alone; an indented-length
+    // first line of a longer block stays open.
+    if (m.is_indented(s) && !s.ends_sentence) return opening::paragraph;
+    if (s.ends_sentence && (!m.is_indented(s) || b.lines.size() == 1)) return opening::tail;
     return opening::unknown;
   }
   if (is_upper(s.first) || is_digit(s.first) || is_opening(s.first)) return opening::sentence;

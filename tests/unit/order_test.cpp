@@ -469,6 +469,19 @@ TEST_SUITE("order.edges") {
     m.cjk = true;
     CHECK(describe_edges(doc.blocks[0], m).close == closing::continuation);
     CHECK(describe_edges(doc.blocks[1], m).open == opening::tail);
+    // A line of an indented line's length ending a sentence, standing alone.
+    doc = segmented(
+        "今天上午，市里召开全体会议，研究部署全年重点\n"
+        "工作任务，会议要求各部门进一步提高认识，强化\n"
+        "\n"
+        "责任落实，确保各项工作任务按期完成。\n"
+        "\n"
+        "会议指出，今年以来全市经济运行总体平稳，各项\n"
+        "重点工作取得了新的进展，群众满意度持续提高。\n");
+    REQUIRE(doc.blocks.size() == 3);
+    m.full_width = doc.column_width;
+    REQUIRE(m.is_indented(doc.blocks[1].lines.front().shape));
+    CHECK(describe_edges(doc.blocks[1], m).open == opening::tail);
   }
 }
 
