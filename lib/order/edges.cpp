@@ -48,6 +48,12 @@ block_edges as_heading(block_edges e, bool headline) {
   return e;
 }
 
+block_edges describe_as_text(const block &b, const column_metrics &page) {
+  block text = b;
+  text.kind = role::body;
+  return describe_edges(text, page);
+}
+
 block_edges describe_edges(const block &b, const column_metrics &page) {
   column_metrics m = page;
   if (b.column_width > 0) m.full_width = b.column_width;

@@ -48,6 +48,9 @@ struct block_edges {
 
 block_edges describe_edges(const block &b, const column_metrics &m);
 
+// The same block read as text, whatever role segmentation gave it.
+block_edges describe_as_text(const block &b, const column_metrics &m);
+
 // The same block read as a heading line (for blocks that may be one):
 // `headline` for a line continuing a headline, else a section heading.
 block_edges as_heading(block_edges e, bool headline);

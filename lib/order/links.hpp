@@ -2,6 +2,8 @@
 // additive log-odds-like weights: positive favours the link, 0 is neutral.
 #pragma once
 
+#include <cstdint>
+
 #include "order/edges.hpp"
 #include "text/junction.hpp"
 #include "text/word_pairs.hpp"
@@ -12,6 +14,9 @@ namespace colreflow::detail {
 struct link_score {
   double score = 0;
   const char *cue = "";  // the strongest evidence, for the repair log
+  // Which reading of each block the score took (order.cpp's readings).
+  std::uint8_t from_reading = 0;
+  std::uint8_t to_reading = 0;
 };
 
 link_score score_start(const block_edges &b);  // b opens the text

@@ -6,6 +6,7 @@
 // variant; (b), (c) and (d) are measured and held to bounds set from measurements.
 #include <doctest/doctest.h>
 
+#include <algorithm>  // find_if
 #include <cstdio>  // snprintf
 #include <map>
 #include <string>
@@ -164,4 +165,22 @@ TEST_CASE("generated variants: conservation, zh spacing, exactness") {
   CHECK(order_rate("en single") >= kEnSingleOrderFloor);
   MESSAGE(spacing_failures << " of " << by_lang["zh"].count
                            << " zh variants kept whitespace inside a paragraph");
+}
+
+TEST_CASE("generated variant: a Title Case line at a column break does not move text") {
+  // The GPL article cut at 35 characters: one column piece opens with
+  // "3 of the GNU General Public", Title Case enough for a heading, right
+  // after a piece that stops mid-sentence. Read as a heading it made the
+  // true junction look broken and the solver moved a run of the text; the
+  // solver may now read it as the text line it is.
+  const std::vector<tg::article> arts = tg::load_articles(CRF_ARTICLES_DIR);
+  const auto it = std::find_if(arts.begin(), arts.end(),
+                               [](const tg::article &a) { return a.name == "en_gpl_long"; });
+  REQUIRE(it != arts.end());
+  tg::variant_options o = tg::options_from_seed(*it, 63);
+  o.kind = tg::perm_kind::identity;
+  const tg::variant v = tg::make_variant(*it, o);
+  REQUIRE(v.width == 35);
+  REQUIRE(v.input.find("\n3 of the GNU General Public") != std::string::npos);
+  CHECK(tg::chunk_order_right(v, colreflow::repair_text(v.input, colreflow::format::txt)));
 }
