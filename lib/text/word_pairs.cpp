@@ -15,11 +15,10 @@ constexpr std::uint32_t kNone = word_pairs::unknown;
 // before its own followers outweigh the page's word frequencies.
 constexpr double kPrior = 2.0;
 
-enum class token_kind { none, word, ideograph, stop };
+enum class token_kind { none, word, stop };
 
 // Walks `text` token by token: Latin words (letters, digits and inner
-// apostrophes), single ideographs, and `stop` for punctuation that parts
-// two words. Spaces part Latin words but not ideographs.
+// apostrophes), and `stop` for punctuation or an ideograph between words.
 template <typename Fn>
 void for_each_token(std::string_view text, Fn &&fn) {
   std::size_t pos = 0, start = std::string_view::npos;
@@ -31,8 +30,10 @@ void for_each_token(std::string_view text, Fn &&fn) {
     const std::size_t at = pos;
     const char32_t c = next_code_point(text, pos);
     if (is_cjk(c)) {
+      // CJK junctions are judged by the ICU dictionary (text/junction.hpp);
+      // an ideograph parts Latin words like punctuation.
       flush(at);
-      fn(token_kind::ideograph, text.substr(at, pos - at));
+      fn(token_kind::stop, std::string_view());
     } else if (is_letter(c) || is_digit(c) || (c == U'\'' && start != std::string_view::npos)) {
       if (start == std::string_view::npos) start = at;
     } else if (is_space(c)) {
@@ -45,9 +46,7 @@ void for_each_token(std::string_view text, Fn &&fn) {
   flush(text.size());
 }
 
-std::string normalise(token_kind kind, std::string_view token) {
-  return kind == token_kind::word ? to_lower(token) : std::string(token);
-}
+std::string normalise(token_kind, std::string_view token) { return to_lower(token); }
 
 std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;

@@ -3,11 +3,12 @@
 //
 // Every pair of neighbouring words inside a line is a true pair, so the
 // document's own lines teach which words it puts together ("about a",
-// "storm runoff", 公安 as 公+安). A block junction is then scored by the
+// "storm runoff"). A block junction is then scored by the
 // pointwise mutual information of its two edge words, smoothed towards the
 // second word's frequency (Dirichlet smoothing; Zhai and Lafferty 2001).
-// Tokens are lower-cased Latin words and single CJK ideographs; punctuation
-// between two words parts them.
+// Tokens are lower-cased Latin words; punctuation or an ideograph between
+// two words parts them. (CJK junctions have the ICU dictionary instead,
+// text/junction.hpp; the same model over ideographs measured no better.)
 #pragma once
 
 #include <cstdint>

@@ -341,11 +341,13 @@ TEST_SUITE("order.word_pairs") {
     CHECK(pairs.association("zebra", "quartz") == 0.0);
   }
 
-  TEST_CASE("word_pairs: ideographs pair one by one, spaces inside CJK lines ignored") {
-    const std::vector<line> lines = lines_of({"全市公安 工作会议", "公安机关"});
+  TEST_CASE("word_pairs: ideographs are no tokens; they part the Latin words beside them") {
+    const std::vector<line> lines = lines_of({"全市公安 工作会议", "公安机关", "GDP增长 GDP growth"});
     const word_pairs pairs(lines);
-    CHECK(pairs.association("召开公", "安会议") > 1.0);
-    CHECK(pairs.association("召开公", "议会") <= 0.0);
+    CHECK(pairs.first_token("公安") == word_pairs::unknown);
+    CHECK(pairs.association("召开公", "安会议") == 0.0);
+    CHECK(pairs.association("the GDP", "growth rose") > 1.0);
+    CHECK(pairs.association("GDP", "增长") == 0.0);
   }
 
   TEST_CASE("score_link: Latin words the document writes together favour the junction") {
