@@ -12,6 +12,7 @@
 #include "order/edges.hpp"
 #include "order/links.hpp"
 #include "order/path_search.hpp"
+#include "order/readings.hpp"
 
 namespace colreflow::detail {
 
@@ -44,47 +45,6 @@ bool several_column_widths(const document &doc) {
     i = j;
   }
   return groups >= 2;
-}
-
-// Segmentation's word that a block is a section heading is evidence: a
-// link that reads it as text pays for going against it.
-link_score reading_prior(link_score l, const block &a, const block_edges &ra, const block &b,
-                         const block_edges &rb) {
-  // Set on generated variants (tests/eval/variants_eval, seeds 1 and 5000):
-  // at 3 per link the text reading wins only where both neighbours run on
-  // into the line, and block order rose in both languages; at 1-2 headings
-  // were read as text where they were headings.
-  constexpr double cost = 3.0;
-  auto against = [](const block &x, const block_edges &r) {
-    return x.kind == role::subheading && r.open != opening::subheading && r.open != opening::headline;
-  };
-  if (against(a, ra)) l.score -= cost;
-  if (against(b, rb)) l.score -= cost;
-  return l;
-}
-
-// A section heading whose links on both sides in the chosen order took its
-// text reading is text: the line before runs on into it and it runs on.
-void read_headings_as_text(document &doc, const link_matrix &links,
-                           const std::vector<std::vector<block_edges>> &readings) {
-  const std::size_t n = doc.order.size(), t = links.terminal();
-  for (std::size_t k = 0; k < n; ++k) {
-    block &b = doc.blocks[doc.order[k]];
-    if (b.kind != role::subheading) continue;
-    const std::size_t prev = k == 0 ? t : doc.order[k - 1];
-    const std::size_t next = k + 1 == n ? t : doc.order[k + 1];
-    const link_score &in = links.at(prev, doc.order[k]);
-    const link_score &out = links.at(doc.order[k], next);
-    const auto &mine = readings[doc.order[k]];
-    auto is_text = [&](std::uint8_t r) {
-      return r < mine.size() && mine[r].open != opening::subheading &&
-             mine[r].open != opening::headline;
-    };
-    if (!is_text(in.to_reading) || !is_text(out.from_reading)) continue;
-    b.kind = role::body;
-    doc.log.add(repair_kind::heading_placed, b.first_source_line(), b.last_source_line(),
-                fmt::format("heading-like line read as text: {}; {}", in.cue, out.cue), 0.6);
-  }
 }
 
 }  // namespace
@@ -134,57 +94,9 @@ void order_blocks(document &doc) {
   junction_table pairs(tails, heads, wanted, wanted_right, cjk_bigrams(doc.lines));
   const junction_evidence evidence{words, pairs, pairs_model};
 
-  // A block that may be a heading line is scored every way: as text, as
-  // a headline and as a section heading (the segment stage's guess between
-  // the two is soft; a promoted headline may be a section's heading and the
-  // true headline a lone line it left as text). With no headline found, any
-  // section heading may be it; and a section heading may be a text line
-  // that only looks like one (a Title Case line at a column break). Each
-  // link takes its best reading of the two blocks and remembers which.
-  const bool has_headline = std::any_of(doc.blocks.begin(), doc.blocks.end(),
-                                        [](const block &b) { return b.kind == role::headline; });
-  std::vector<std::vector<block_edges>> readings(n);
-  for (std::size_t a = 0; a < n; ++a) {
-    readings[a].push_back(edges[a]);
-    if (doc.blocks[a].kind == role::subheading) {
-      if (!has_headline) readings[a].push_back(as_heading(edges[a], true));
-      block_edges text = describe_as_text(doc.blocks[a], metrics);
-      text.last_word = edges[a].last_word;
-      text.first_word = edges[a].first_word;
-      readings[a].push_back(text);
-    } else if (doc.blocks[a].maybe_heading) {
-      readings[a].push_back(as_heading(edges[a], true));
-      readings[a].push_back(as_heading(edges[a], false));
-    }
-  }
-  auto best = [](link_score x, link_score y) { return y.score > x.score ? y : x; };
-  auto with_readings = [](link_score l, std::size_t from, std::size_t to) {
-    l.from_reading = static_cast<std::uint8_t>(from);
-    l.to_reading = static_cast<std::uint8_t>(to);
-    return l;
-  };
-  link_matrix links(n);
-  for (std::size_t a = 0; a < n; ++a) {
-    check_deadline("the order search");
-    link_score start{-1e9, ""}, end{-1e9, ""};
-    for (std::size_t r = 0; r < readings[a].size(); ++r) {
-      start = best(start, with_readings(score_start(readings[a][r]), 0, r));
-      end = best(end, with_readings(score_end(readings[a][r]), r, 0));
-    }
-    links.set_start(a, start);
-    links.set_end(a, end);
-    for (std::size_t b = 0; b < n; ++b) {
-      if (a == b) continue;
-      link_score l{-1e9, ""};
-      for (std::size_t x = 0; x < readings[a].size(); ++x)
-        for (std::size_t y = 0; y < readings[b].size(); ++y)
-          l = best(l, with_readings(reading_prior(score_link(readings[a][x], readings[b][y], evidence),
-                                                  doc.blocks[a], readings[a][x], doc.blocks[b],
-                                                  readings[b][y]),
-                                    x, y));
-      links.set(a, b, l);
-    }
-  }
+  // Ambiguous blocks are read every way they may be (order/readings.hpp).
+  const block_readings readings = read_blocks(doc, edges, metrics);
+  const link_matrix links = score_links(doc, readings, evidence);
 
   std::vector<move_record> moves;
   doc.order = improve_path(links, doc.order, moves);
