@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "colreflow/colreflow.hpp"
+#include "read/numbers.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -39,7 +40,7 @@ bool parse_number(std::string_view s, double &out) {
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   const char *end = s.data() + s.size();
-  const auto [p, ec] = std::from_chars(s.data(), end, out);
+  const auto [p, ec] = decimal_from_chars(s.data(), end, out);
   return !s.empty() && ec == std::errc() && p == end && std::isfinite(out) &&
          std::fabs(out) < 1e9;
 }
@@ -50,27 +51,68 @@ bool number_of(const pugi::xml_node &n, std::string_view name, double &out) {
   return a && parse_number(a.value(), out);
 }
 
-// HPOS/VPOS/WIDTH/HEIGHT as a box; empty when any is missing or garbled.
-// One pass over the attributes: this runs for every word of the page.
-box box_of(const pugi::xml_node &n) {
+// The local name of an attribute: "alto:HPOS" -> "HPOS".
+std::string_view local_attribute_name(const pugi::xml_attribute &a) {
+  std::string_view name = a.name();
+  const auto colon = name.rfind(':');
+  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  return name;
+}
+
+// HPOS, VPOS, WIDTH and HEIGHT as found (null when missing) -> a box;
+// empty when any is missing or garbled.
+box box_from(const char *const (&found)[4]) {
   double v[4] = {0, 0, 0, 0};
-  bool seen[4] = {false, false, false, false};
-  static constexpr std::string_view kNames[4] = {"HPOS", "VPOS", "WIDTH", "HEIGHT"};
-  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-    std::string_view name = a.name();
-    const auto colon = name.rfind(':');
-    if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-    for (int k = 0; k < 4; ++k) {
-      if (seen[k] || name != kNames[k]) continue;
-      if (!parse_number(a.value(), v[k])) return {};
-      seen[k] = true;
-      break;
-    }
-  }
-  if (!seen[0] || !seen[1] || !seen[2] || !seen[3] || v[2] < 0 || v[3] < 0) return {};
+  for (int k = 0; k < 4; ++k)
+    if (found[k] == nullptr || !parse_number(found[k], v[k])) return {};
+  if (v[2] < 0 || v[3] < 0) return {};
   auto r = [](double x) { return static_cast<std::int32_t>(std::lround(x)); };
   return {r(v[0]), r(v[1]), r(v[0] + v[2]), r(v[1] + v[3])};
 }
+
+// The index of a box attribute's name in HPOS, VPOS, WIDTH, HEIGHT; -1 if none.
+int box_attribute(std::string_view name) {
+  static constexpr std::string_view kNames[4] = {"HPOS", "VPOS", "WIDTH", "HEIGHT"};
+  for (int k = 0; k < 4; ++k)
+    if (name == kNames[k]) return k;
+  return -1;
+}
+
+// HPOS/VPOS/WIDTH/HEIGHT as a box; empty when any is missing or garbled.
+// One pass over the attributes: this runs for every block and line.
+box box_of(const pugi::xml_node &n) {
+  const char *found[4] = {nullptr, nullptr, nullptr, nullptr};
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    const int k = box_attribute(local_attribute_name(a));
+    if (k >= 0 && found[k] == nullptr) found[k] = a.value();
+  }
+  return box_from(found);
+}
+
+// What the reader takes from a String, found in one pass over its
+// attributes (a page has thousands of Strings): the first of each name,
+// null when missing.
+struct string_attributes {
+  const char *content = nullptr, *wc = nullptr, *subs_type = nullptr,
+             *subs_content = nullptr, *style_refs = nullptr;
+  const char *box[4] = {nullptr, nullptr, nullptr, nullptr};
+
+  explicit string_attributes(const pugi::xml_node &s) {
+    for (pugi::xml_attribute a = s.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = local_attribute_name(a);
+      const char **slot = nullptr;
+      if (name == "CONTENT") slot = &content;
+      else if (name == "WC") slot = &wc;
+      else if (name == "SUBS_TYPE") slot = &subs_type;
+      else if (name == "SUBS_CONTENT") slot = &subs_content;
+      else if (name == "STYLEREFS") slot = &style_refs;
+      else if (const int k = box_attribute(name); k >= 0) slot = &box[k];
+      if (slot != nullptr && *slot == nullptr) *slot = a.value();
+    }
+  }
+
+  static std::string_view or_empty(const char *v) { return v == nullptr ? "" : v; }
+};
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -97,10 +139,18 @@ region_hint hint_from_words(std::string_view words) {
   return region_hint::none;
 }
 
+// Hash lookups by string_view: the IDs come straight from the DOM.
+struct id_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using id_map = std::unordered_map<std::string, T, id_hash, std::equal_to<>>;
+
 // The document-wide tables that blocks and lines refer to by ID.
 struct references {
-  std::unordered_map<std::string, float> font_points;  // TextStyle ID -> FONTSIZE
-  std::unordered_map<std::string, std::string> tags;   // tag ID -> "TYPE LABEL"
+  id_map<float> font_points;  // TextStyle ID -> FONTSIZE
+  id_map<std::string> tags;   // tag ID -> "TYPE LABEL"
 
   explicit references(const pugi::xml_node &root) {
     for (pugi::xml_node part = root.first_child(); part; part = part.next_sibling()) {
@@ -119,20 +169,23 @@ struct references {
     }
   }
 
-  // The font size of the first TextStyle among the node's STYLEREFS; 0 if none.
-  float points_of(const pugi::xml_node &n) const {
-    std::string_view refs = attribute_local(n, "STYLEREFS").value();
+  // The font size of the first TextStyle among the STYLEREFS; 0 if none.
+  float points_of_refs(std::string_view refs) const {
     for (std::string_view t = next_token(refs); !t.empty(); t = next_token(refs)) {
-      const auto it = font_points.find(std::string(t));
+      const auto it = font_points.find(t);
       if (it != font_points.end()) return it->second;
     }
     return 0;
   }
 
+  float points_of(const pugi::xml_node &n) const {
+    return points_of_refs(attribute_local(n, "STYLEREFS").value());
+  }
+
   region_hint hint_of(const pugi::xml_node &block) const {
     std::string_view refs = attribute_local(block, "TAGREFS").value();
     for (std::string_view t = next_token(refs); !t.empty(); t = next_token(refs)) {
-      const auto it = tags.find(std::string(t));
+      const auto it = tags.find(t);
       if (it == tags.end()) continue;
       const region_hint h = hint_from_words(it->second);
       if (h != region_hint::none) return h;
@@ -157,36 +210,76 @@ bool apart(const box &a, const box &b) {
   return a.empty() || b.empty() || b.x0 > a.x1 || b.x1 < a.x0;
 }
 
-// A line's font size in points: its own style, else the style most of its
-// text carries, a String without one counting with the nearest ancestor's.
-float line_points(const references &refs, const pugi::xml_node &line) {
-  if (const float own = refs.points_of(line); own > 0) return own;
-  float inherited = 0;
-  for (pugi::xml_node a = line.parent(); a && inherited == 0; a = a.parent())
-    inherited = refs.points_of(a);
-  std::vector<std::pair<float, std::size_t>> weights;  // size -> bytes of text
-  for (pugi::xml_node s = line.first_child(); s; s = s.next_sibling()) {
-    if (local_name(s) != "String") continue;
-    float size = refs.points_of(s);
-    if (size == 0) size = inherited;
-    if (size == 0) continue;
-    const std::size_t bytes = std::string_view(attribute_local(s, "CONTENT").value()).size();
-    auto it = std::find_if(weights.begin(), weights.end(),
+// The font size in points a block's lines inherit: the first STYLEREFS
+// size up the block's ancestors. The same for all of a block's lines, so
+// found once, when a line first needs it.
+class inherited_points {
+ public:
+  inherited_points(const references &refs, const pugi::xml_node &block)
+      : refs_(refs), block_(block) {}
+  float get() {
+    if (!known_) {
+      for (pugi::xml_node a = block_; a && value_ == 0; a = a.parent())
+        value_ = refs_.points_of(a);
+      known_ = true;
+    }
+    return value_;
+  }
+
+ private:
+  const references &refs_;
+  pugi::xml_node block_;
+  float value_ = 0;
+  bool known_ = false;
+};
+
+// Bytes of String text per font size, for a line without a style of its own.
+class points_tally {
+ public:
+  void add(float size, std::size_t bytes) {
+    auto it = std::find_if(weights_.begin(), weights_.end(),
                            [&](const auto &w) { return w.first == size; });
-    if (it == weights.end()) weights.emplace_back(size, bytes);
+    if (it == weights_.end()) weights_.emplace_back(size, bytes);
     else it->second += bytes;
   }
-  if (weights.empty()) return inherited;
-  return std::max_element(weights.begin(), weights.end(), [](const auto &a, const auto &b) {
-           return a.second < b.second;
-         })->first;
-}
+  // The size most of the text carries (the first of equals); `none` if no text had one.
+  float most(float none) const {
+    if (weights_.empty()) return none;
+    return std::max_element(weights_.begin(), weights_.end(), [](const auto &a, const auto &b) {
+             return a.second < b.second;
+           })->first;
+  }
 
-text_line read_line(const pugi::xml_node &n, const line_index &lines) {
-  text_line l;
-  l.id = attribute_local(n, "ID").value();
-  l.bbox = box_of(n);
+ private:
+  std::vector<std::pair<float, std::size_t>> weights_;  // size -> bytes of text
+};
+
+// A TextLine and its font size in points (0: none given).
+struct alto_line {
+  text_line line;
+  float points = 0;
+};
+
+// A line's words, and its font size in points: its own style, else the
+// style most of its text carries, a String without one counting with the
+// nearest ancestor's. Each String's attributes are read in one pass.
+alto_line read_line(const pugi::xml_node &n, const line_index &lines, const references &refs,
+                    inherited_points &inherited) {
+  alto_line out;
+  text_line &l = out.line;
+  const char *box_found[4] = {nullptr, nullptr, nullptr, nullptr};
+  const char *id = nullptr, *style_refs = nullptr;
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view name = local_attribute_name(a);
+    const char **slot = name == "ID" ? &id : name == "STYLEREFS" ? &style_refs : nullptr;
+    if (const int k = box_attribute(name); k >= 0) slot = &box_found[k];
+    if (slot != nullptr && *slot == nullptr) *slot = a.value();
+  }
+  if (id != nullptr) l.id = id;
+  l.bbox = box_from(box_found);
   l.source_line = lines.line_at(n.offset_debug());
+  const float own = style_refs == nullptr ? 0 : refs.points_of_refs(style_refs);
+  points_tally tally;
   bool space = false;  // an SP or a blank String since the last word
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
     const std::string_view name = local_name(c);
@@ -198,18 +291,27 @@ text_line read_line(const pugi::xml_node &n, const line_index &lines) {
       l.text += hyp.empty() ? "-" : hyp;
       l.hyphen_end = true;
     } else if (name == "String") {
-      word w;
-      w.text = trim(attribute_local(c, "CONTENT").value());
-      if (w.text.empty()) {
+      const string_attributes at(c);
+      const std::string_view content = string_attributes::or_empty(at.content);
+      if (own == 0) {
+        float size = at.style_refs == nullptr ? 0 : refs.points_of_refs(at.style_refs);
+        if (size == 0) size = inherited.get();
+        if (size != 0) tally.add(size, content.size());
+      }
+      const std::string_view text = trim(content);
+      if (text.empty()) {
         space = true;
         continue;
       }
-      w.bbox = box_of(c);
+      word w;
+      w.text = text;
+      w.bbox = box_from(at.box);
       double wc = 0;
-      if (number_of(c, "WC", wc) && wc >= 0 && wc <= 1) w.confidence = static_cast<float>(wc * 100);
-      const std::string_view subs = attribute_local(c, "SUBS_TYPE").value();
+      if (at.wc != nullptr && parse_number(at.wc, wc) && wc >= 0 && wc <= 1)
+        w.confidence = static_cast<float>(wc * 100);
+      const std::string_view subs = string_attributes::or_empty(at.subs_type);
       if (subs == "HypPart1" || subs == "HypPart2")
-        w.whole_word = attribute_local(c, "SUBS_CONTENT").value();
+        w.whole_word = string_attributes::or_empty(at.subs_content);
       if (!l.words.empty() && (space || apart(l.words.back().bbox, w.bbox))) l.text += ' ';
       l.text += w.text;
       l.words.push_back(std::move(w));
@@ -219,7 +321,8 @@ text_line read_line(const pugi::xml_node &n, const line_index &lines) {
   }
   if (l.bbox.empty())
     for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);
-  return l;
+  out.points = own > 0 ? own : tally.most(inherited.get());
+  return out;
 }
 
 // Points -> page units. mm10 and inch1200 say how; pixel files give no
@@ -344,12 +447,13 @@ page read_alto(std::string_view bytes, const std::string &source_name,
     r.bbox = box_of(b);
     r.hint = refs.hint_of(b);
     r.source_line = lines.line_at(b.offset_debug());
+    inherited_points inherited(refs, b);
     for (pugi::xml_node c = b.first_child(); c; c = c.next_sibling()) {
       if (local_name(c) != "TextLine") continue;
-      text_line l = read_line(c, lines);
-      if (l.words.empty()) continue;  // nothing to read
-      block_points.push_back(line_points(refs, c));
-      r.lines.push_back(std::move(l));
+      alto_line l = read_line(c, lines, refs, inherited);
+      if (l.line.words.empty()) continue;  // nothing to read
+      block_points.push_back(l.points);
+      r.lines.push_back(std::move(l.line));
     }
     if (r.bbox.empty())
       for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);

@@ -13,14 +13,31 @@ namespace {
 
 constexpr std::string_view kNamespacePrefix = "http://schema.primaresearch.org/PAGE/gts/pagecontent/";
 
+// The integer at the start of `s`, as std::from_chars reads it (an
+// optional '-', then digits; false when none or out of range), without its
+// general machinery for the up to 18 digits every coordinate has.
+bool leading_int(std::string_view s, std::int64_t &v) {
+  const bool negative = !s.empty() && s.front() == '-';
+  std::size_t i = negative ? 1 : 0;
+  std::int64_t n = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    if (i >= 18) {  // perhaps out of range: let from_chars decide
+      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+      return ec == std::errc() && end != s.data();
+    }
+    n = n * 10 + (s[i] - '0');
+  }
+  if (i == (negative ? 1u : 0u)) return false;
+  v = negative ? -n : n;
+  return true;
+}
+
 bool parse_int(std::string_view s, std::int32_t &out) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);
-  // Some producers write coordinates as decimals; the integer part is enough.
-  const auto dot = s.find('.');
-  if (dot != std::string_view::npos) s = s.substr(0, dot);
+  // Some producers write coordinates as decimals; the integer part is
+  // enough, and leading_int stops at the point.
   std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end == s.data()) return false;
+  if (!leading_int(s, v)) return false;
   // Clamp so that box arithmetic cannot overflow on hostile input.
   constexpr std::int64_t kMax = 1 << 28;
   out = static_cast<std::int32_t>(std::clamp<std::int64_t>(v, -kMax, kMax));
@@ -240,12 +257,14 @@ box points_box(std::string_view points) {
   std::size_t i = 0;
   while (i < points.size()) {
     while (i < points.size() && points[i] == ' ') ++i;
-    std::size_t end = points.find(' ', i);
-    if (end == std::string_view::npos) end = points.size();
+    // Scanned by hand: memchr's call costs more than these few bytes.
+    std::size_t end = i;
+    while (end < points.size() && points[end] != ' ') ++end;
     const std::string_view pair = points.substr(i, end - i);
     i = end;
-    const auto comma = pair.find(',');
-    if (comma == std::string_view::npos) continue;
+    std::size_t comma = 0;
+    while (comma < pair.size() && pair[comma] != ',') ++comma;
+    if (comma == pair.size()) continue;
     std::int32_t x = 0, y = 0;
     if (!parse_int(pair.substr(0, comma), x) || !parse_int(pair.substr(comma + 1), y)) continue;
     b = any ? box{std::min(b.x0, x), std::min(b.y0, y), std::max(b.x1, x + 1),
