@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "colreflow/colreflow.hpp"
+#include "read/numbers.hpp"
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -83,7 +84,7 @@ std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k) {
 std::optional<double> parse_number(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   double v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  auto [end, ec] = decimal_from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
   return v;
 }
@@ -146,8 +147,23 @@ title_props title_of(const pugi::xml_node &n) {
   return parse_title(attribute_local(n, "title").value());
 }
 
+// `raw` with runs of whitespace made one space, trimmed.
+std::string collapse_spaces(std::string_view raw) {
+  std::string out;
+  for (std::string_view t = next_token(raw); !t.empty(); t = next_token(raw)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
 // All text below `n`, with runs of whitespace made one space, trimmed.
 std::string text_of(const pugi::xml_node &n) {
+  // Most words hold one text node: read it in place.
+  const pugi::xml_node first = n.first_child();
+  if (first && !first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
+    return collapse_spaces(first.value());
   std::string raw;
   std::vector<pugi::xml_node> stack{n};
   while (!stack.empty()) {
@@ -156,13 +172,7 @@ std::string text_of(const pugi::xml_node &n) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
     for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
   }
-  std::string out;
-  std::string_view rest = raw;
-  for (std::string_view t = next_token(rest); !t.empty(); t = next_token(rest)) {
-    if (!out.empty()) out += ' ';
-    out += t;
-  }
-  return out;
+  return collapse_spaces(raw);
 }
 
 class hocr_reader {

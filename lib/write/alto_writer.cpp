@@ -2,7 +2,6 @@
 
 #include <algorithm>  // min, stable_sort
 #include <cstdint>    // uint32_t
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 #include "read/alto_reader.hpp"
 #include "read/xml_input.hpp"
 #include "text/chars.hpp"
+#include "write/xml_save.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -328,9 +328,7 @@ std::string write_alto(const page &p, const page_order &order,
     decl.append_attribute("version").set_value("1.0");
     decl.append_attribute("encoding").set_value("UTF-8");
   }
-  std::ostringstream out;
-  doc.save(out, "\t", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  return save_xml(doc, "\t", pugi::format_indent);
 }
 
 }  // namespace colreflow::detail

@@ -1,7 +1,6 @@
 #include "write/hocr_writer.hpp"
 
 #include <map>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +8,7 @@
 
 #include "read/hocr_reader.hpp"
 #include "read/xml_input.hpp"  // local_name
+#include "write/xml_save.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -80,9 +80,7 @@ std::string write_hocr(const page &p, const page_order &order) {
   pugi::xml_node decl = doc.prepend_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
   decl.append_attribute("encoding") = "UTF-8";
-  std::ostringstream out;
-  doc.save(out, " ", pugi::format_indent, pugi::encoding_utf8);  // Tesseract indents by one space
-  return out.str();
+  return save_xml(doc, " ", pugi::format_indent);  // Tesseract indents by one space
 }
 
 }  // namespace colreflow::detail

@@ -1,12 +1,12 @@
 #include "write/page_writer.hpp"
 
-#include <sstream>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include "read/page_reader.hpp"  // visit_page_elements
 #include "read/xml_input.hpp"
+#include "write/xml_save.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -96,9 +96,7 @@ std::string write_page_xml(const page &p, const page_order &order) {
       ++position;
     }
   }
-  std::ostringstream out;
-  doc.save(out, "    ", pugi::format_default, pugi::encoding_utf8);
-  return out.str();
+  return save_xml(doc, "    ", pugi::format_default);
 }
 
 }  // namespace colreflow::detail
