@@ -1,6 +1,7 @@
 #include "read/limits.hpp"
 
-#include <cstdint>  // SIZE_MAX
+#include <array>
+#include <cstdint>  // SIZE_MAX, uint8_t
 
 #include <fmt/format.h>
 
@@ -20,18 +21,50 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+// What count_words asks of a character.
+enum class char_class : std::uint8_t { other, space, word, cjk };
+
+char_class classify(char32_t c) {
+  if (is_cjk(c)) return char_class::cjk;
+  if (is_space(c)) return char_class::space;
+  if (is_letter(c) || is_digit(c)) return char_class::word;
+  return char_class::other;  // punctuation and symbols make no word of their own ("，", "—")
+}
+
+// ASCII classified once, by the same functions: most text is ASCII, and
+// a look-up costs less than the calls per byte.
+const std::array<char_class, 128> &ascii_classes() {
+  static const std::array<char_class, 128> table = [] {
+    std::array<char_class, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = classify(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 std::size_t count_words(std::string_view text, std::size_t stop_after) {
+  const std::array<char_class, 128> &ascii = ascii_classes();
   std::size_t words = 0, pos = 0;
   bool in_word = false;  // in a run of other characters already counted
   while (pos < text.size() && words <= stop_after) {
-    const char32_t c = next_code_point(text, pos);
-    if (is_cjk(c)) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    char_class k;
+    if (byte < 0x80) {
+      k = ascii[byte];
+      ++pos;
+    } else {
+      k = classify(next_code_point(text, pos));
+    }
+    if (k == char_class::cjk) {
       ++words;
       in_word = false;
-    } else if (is_space(c) || (!is_letter(c) && !is_digit(c))) {
-      // Punctuation and symbols make no word of their own ("，", "—").
-      if (is_space(c)) in_word = false;
-    } else if (!in_word) {
+    } else if (k == char_class::space) {
+      in_word = false;
+    } else if (k == char_class::word && !in_word) {
       ++words;
       in_word = true;
     }
