@@ -1,5 +1,6 @@
 #include "text/words.hpp"
 
+#include <algorithm>  // all_of
 #include <cctype>
 
 #include <unicode/locid.h>
@@ -10,6 +11,14 @@
 namespace colreflow::detail {
 
 std::string to_lower(std::string_view utf8) {
+  // ASCII, most words of Latin-script pages, lowers the same in ICU's root
+  // locale as A-Z -> a-z, without the two UTF-16 conversions.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out(utf8);
+    for (char &c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.toLower(icu::Locale::getRoot());
