@@ -72,12 +72,24 @@ std::vector<std::string> guess_languages(std::string_view text) {
                     lower) != kProfiles[k].function_words.end())
         votes[k] += 1;
   };
+  // ASCII letters found once by the same test: a look-up per byte costs
+  // less than the calls (no ASCII character marks a language).
+  static const std::array<bool, 128> ascii_letter = [] {
+    std::array<bool, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = c != 0 && is_letter(c) && !is_cjk(c);
+    return t;
+  }();
   while (pos <= text.size()) {
     std::size_t at = pos;
-    char32_t c = pos < text.size() ? next_code_point(text, pos) : 0;
-    if (pos == at) ++pos;
-    if (int m = marked_language(c); m >= 0) votes[static_cast<std::size_t>(m)] += 0.2;
-    bool letter = c != 0 && is_letter(c) && !is_cjk(c);
+    bool letter;
+    if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+      letter = ascii_letter[static_cast<unsigned char>(text[pos++])];
+    } else {
+      char32_t c = pos < text.size() ? next_code_point(text, pos) : 0;
+      if (pos == at) ++pos;
+      if (int m = marked_language(c); m >= 0) votes[static_cast<std::size_t>(m)] += 0.2;
+      letter = c != 0 && is_letter(c) && !is_cjk(c);
+    }
     if (letter && start == std::string_view::npos) start = at;
     if (!letter && start != std::string_view::npos) {
       word_done(text.substr(start, at - start));
