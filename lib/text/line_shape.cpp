@@ -1,6 +1,7 @@
 #include "text/line_shape.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "text/chars.hpp"
 #include "text/junction.hpp"
@@ -23,9 +24,32 @@ int cjk_run_from(std::string_view text, std::size_t pos) {
   return n;
 }
 
+// What measure_line asks of each character.
+struct char_facts {
+  bool space = false, cjk = false, upper = false, digit = false, letter = false, closing = false;
+  int cells = 1;
+};
+
+char_facts facts_of(char32_t c) {
+  return {is_space(c),  is_cjk(c),     is_upper(c), is_digit(c),
+          is_letter(c), is_closing(c), cells(c)};
+}
+
+// ASCII answered once, by the same functions: a look-up per byte costs
+// less than the calls, and most Latin text is ASCII.
+const std::array<char_facts, 128> &ascii_facts() {
+  static const std::array<char_facts, 128> table = [] {
+    std::array<char_facts, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = facts_of(c);
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 line_shape measure_line(std::string_view text) {
+  const std::array<char_facts, 128> &ascii = ascii_facts();
   line_shape s;
   std::size_t pos = 0;
   bool leading = true;
@@ -37,13 +61,22 @@ line_shape measure_line(std::string_view text) {
   std::size_t space_start = 0;  // width without inner whitespace: OCR adds spaces inside CJK lines
   while (pos < text.size()) {
     std::size_t at = pos;
-    char32_t c = next_code_point(text, pos);
-    if (is_space(c)) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    char32_t c = byte;
+    char_facts f;
+    if (byte < 0x80) {
+      f = ascii[byte];
+      ++pos;
+    } else {
+      c = next_code_point(text, pos);
+      f = facts_of(c);
+    }
+    if (f.space) {
       if (!space_run) space_start = at;
       if (leading) {
-        s.indent += cells(c);
+        s.indent += f.cells;
       } else {
-        trailing_space += cells(c);
+        trailing_space += f.cells;
         space_run = true;
       }
       word_open = false;
@@ -63,19 +96,19 @@ line_shape measure_line(std::string_view text) {
         !cjk_word_spans(text.substr(0, space_start), text.substr(at)))
       s.phrase_space = true;
     // Closing quotes and brackets end a phrase as its last ideograph would.
-    if (is_cjk(c)) cjk_run = space_run ? 1 : cjk_run + 1;
-    else if (!is_closing(c) || space_run) cjk_run = 0;
+    if (f.cjk) cjk_run = space_run ? 1 : cjk_run + 1;
+    else if (!f.closing || space_run) cjk_run = 0;
     if (!word_open) {
       ++s.words;
-      if (is_upper(c) || is_digit(c)) ++s.upper_initial_words;
+      if (f.upper || f.digit) ++s.upper_initial_words;
       word_open = true;
     }
-    s.width += trailing_space + cells(c);
-    solid += cells(c);
+    s.width += trailing_space + f.cells;
+    solid += f.cells;
     trailing_space = 0;
     space_run = false;
-    if (is_cjk(c)) ++s.cjk_letters;
-    else if (is_letter(c)) ++s.other_letters;
+    if (f.cjk) ++s.cjk_letters;
+    else if (f.letter) ++s.other_letters;
 
   }
   if (s.blank) return s;
