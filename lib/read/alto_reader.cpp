@@ -37,6 +37,15 @@ std::string_view next_token(std::string_view &s) {
 // An xsd:float value; false when garbled or absurdly large. from_chars,
 // unlike strtod, ignores the C locale.
 bool parse_number(std::string_view s, double &out) {
+  // Most coordinates are short unsigned integers ("1234"): exact as they
+  // are, and under the bound.
+  std::int32_t whole = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && i < 9 && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
+  if (i > 0 && i == s.size()) {
+    out = whole;
+    return true;
+  }
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   const char *end = s.data() + s.size();

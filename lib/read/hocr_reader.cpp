@@ -82,6 +82,11 @@ std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k) {
 
 // A number of a title property; nullopt for garbage, NaN or infinity.
 std::optional<double> parse_number(std::string_view s) {
+  // Most are short unsigned integers (bbox coordinates): exact as they are.
+  std::int32_t whole = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && i < 9 && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
+  if (i > 0 && i == s.size()) return whole;
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   double v = 0;
   auto [end, ec] = decimal_from_chars(s.data(), s.data() + s.size(), v);
