@@ -1,0 +1,151 @@
+#include "reflow/page_lines.hpp"
+
+#include <algorithm>  // nth_element, min, max
+#include <cmath>      // lround
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+template <typename T>
+T quantile(std::vector<T> v, std::size_t num, std::size_t den) {
+  const std::size_t at = std::min(v.size() - 1, v.size() * num / den);
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(at), v.end());
+  return v[at];
+}
+
+bool blank_text(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Regions of one column: each overlaps the other across 80% of the wider
+// one's width, so a region spanning columns is nobody's peer.
+bool same_column(const box &a, const box &b) {
+  const std::int64_t overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  return !a.empty() && !b.empty() && 5 * overlap >= 4 * std::max(a.width(), b.width());
+}
+
+}  // namespace
+
+column_edges edges_of(const page &p, std::uint32_t r) {
+  const box &area = p.regions[r].bbox;
+  std::vector<const text_line *> lines;
+  for (std::uint32_t q = 0; q < p.regions.size(); ++q) {
+    if (q != r && !same_column(area, p.regions[q].bbox)) continue;
+    for (const text_line &l : p.regions[q].lines)
+      if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
+  }
+  column_edges e;
+  if (lines.size() < 3) return e;
+  std::vector<std::int32_t> heights;
+  for (const text_line *l : lines) heights.push_back(l->bbox.height());
+  const std::int32_t body = quantile(heights, 1, 2);
+  std::vector<std::int32_t> x0, x1, h;
+  for (const text_line *l : lines) {
+    if (2 * l->bbox.height() > 3 * body) continue;  // display type
+    x0.push_back(l->bbox.x0);
+    x1.push_back(l->bbox.x1);
+    h.push_back(l->bbox.height());
+  }
+  if (x0.size() < 3) return e;
+  // Most lines are full: the median start is the left edge, and the end
+  // that three lines in four reach or pass is the right one.
+  e.left = quantile(x0, 1, 2);
+  e.right = quantile(x1, 1, 4);
+  e.em = static_cast<float>(quantile(h, 1, 2));
+  return e;
+}
+
+namespace {
+
+// What the next line's first word needs at a line's end, in page units:
+// an ideograph's width in CJK type; in Latin type the word and a space,
+// or three letters and a hyphen of a longer one (greedy filling would
+// have hyphenated it).
+float room_needed(const laid_line &next, std::string_view text, float em) {
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < text.size() && (first = next_code_point(text, pos)) != 0 && is_space(first)) {
+  }
+  if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
+  const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;
+  return std::min(word, 2.0f * em) + 0.25f * em;
+}
+
+// A line that ends a sentence and then carries specks the engine read as
+// marks ("works. ° -", "others. |"): tokens of one or two characters with
+// no letter or digit after the sentence's end.
+bool ends_sentence_before_specks(std::string_view text) {
+  std::size_t end = trim_end(text, text.size());
+  int specks = 0;
+  while (end > 0) {
+    std::size_t start = end;
+    int n = 0;
+    bool alnum = false;
+    while (start > 0) {
+      std::size_t at = start;
+      const char32_t c = last_code_point(text, at);
+      if (is_space(c)) break;
+      start = at;
+      ++n;
+      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
+    }
+    if (alnum || n > 2) {
+      if (specks == 0) return false;
+      std::size_t at = end;
+      char32_t c = last_code_point(text, at);
+      while (is_closing(c) && at > start) c = last_code_point(text, at);
+      return is_sentence_terminal(c);
+    }
+    ++specks;
+    end = trim_end(text, start);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<laid_line> &lines,
+                                               const std::vector<line> &text) {
+  std::vector<page_line_cues> cues(lines.size());
+  std::vector<column_edges> edges(p.regions.size());
+  std::vector<bool> measured(p.regions.size(), false);
+  auto edges_for = [&](std::uint32_t r) -> const column_edges & {
+    if (!measured[r]) {
+      edges[r] = edges_of(p, r);
+      measured[r] = true;
+    }
+    return edges[r];
+  };
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    const laid_line &a = lines[k];
+    if (!a.text || a.bbox.empty() || a.region >= p.regions.size()) continue;
+    const column_edges &e = edges_for(a.region);
+    if (!e.known()) continue;
+    cues[k].known = true;
+    const float in = static_cast<float>(a.bbox.x0 - e.left);
+    cues[k].indent_cells = in >= 0.5f * e.em ? static_cast<int>(std::lround(2 * in / e.em)) : 0;
+    std::size_t n = k + 1;
+    while (n < lines.size() && !lines[n].text) ++n;
+    if (n == lines.size() || n > text.size()) continue;
+    const float room = static_cast<float>(e.right - a.bbox.x1);
+    cues[k].next_fits = room >= room_needed(lines[n], text[n - 1].text, e.em) ? 1 : 0;
+  }
+  return cues;
+}
+
+void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues) {
+  auto apply = [&](line &l) {
+    if (l.source_line == 0 || l.source_line >= cues.size()) return;
+    const page_line_cues &c = cues[l.source_line];
+    if (!c.known) return;
+    l.shape.indent = c.indent_cells;
+    l.shape.next_word_fits = c.next_fits;
+    if (!l.shape.ends_sentence && ends_sentence_before_specks(l.text)) l.shape.ends_sentence = true;
+  };
+  for (line &l : doc.lines) apply(l);
+  for (block &b : doc.blocks)
+    for (line &l : b.lines) apply(l);
+}
+
+}  // namespace colreflow::detail
