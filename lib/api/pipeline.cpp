@@ -549,6 +549,17 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
       b.maybe_heading = false;
     }
   }
+  // A word cut at a line's end carries on in the next line: no heading
+  // starts there, whatever its region says (a byline wrapped with a hyphen).
+  for (std::size_t i = 1; i < doc.blocks.size(); ++i) {
+    const block &a = doc.blocks[i - 1];
+    block &b = doc.blocks[i];
+    if (!a.lines.back().shape.ends_hyphen || a.kind == role::headline) continue;
+    if (b.kind != role::headline && b.kind != role::subheading && !b.maybe_heading) continue;
+    b.kind = a.kind == role::subheading ? role::body : a.kind;
+    b.maybe_heading = false;
+    b.section_heading = false;
+  }
 }
 
 }  // namespace

@@ -72,10 +72,12 @@ float room_needed(const laid_line &next, std::string_view text, float em) {
   return std::min(word, 2.0f * em) + 0.25f * em;
 }
 
-// A line that ends a sentence and then carries specks the engine read as
-// marks ("works. ° -", "others. |"): tokens of one or two characters with
-// no letter or digit after the sentence's end.
-bool ends_sentence_before_specks(std::string_view text) {
+// Whether a line whose end the engine read as specks ("works. ° -",
+// "others. |": tokens of one or two characters with no letter or digit)
+// ends a sentence before them: 1 yes, -1 when it has no such tail or the
+// word before it ends no sentence (a full stop standing apart, "the .",
+// may be either: left as the text says).
+int ends_sentence_before_specks(std::string_view text) {
   std::size_t end = trim_end(text, text.size());
   int specks = 0;
   while (end > 0) {
@@ -91,16 +93,16 @@ bool ends_sentence_before_specks(std::string_view text) {
       alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
     }
     if (alnum || n > 2) {
-      if (specks == 0) return false;
+      if (specks == 0) return -1;
       std::size_t at = end;
       char32_t c = last_code_point(text, at);
       while (is_closing(c) && at > start) c = last_code_point(text, at);
-      return is_sentence_terminal(c);
+      return is_sentence_terminal(c) ? 1 : -1;
     }
     ++specks;
     end = trim_end(text, start);
   }
-  return false;
+  return -1;
 }
 
 }  // namespace
@@ -141,7 +143,7 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
     if (!c.known) return;
     l.shape.indent = c.indent_cells;
     l.shape.next_word_fits = c.next_fits;
-    if (!l.shape.ends_sentence && ends_sentence_before_specks(l.text)) l.shape.ends_sentence = true;
+    if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
   };
   for (line &l : doc.lines) apply(l);
   for (block &b : doc.blocks)

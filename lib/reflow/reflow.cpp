@@ -72,7 +72,12 @@ class reflower {
       // into the paragraph around them. Captions and furniture are prose
       // (a masthead's subscription box), their lines joined as such.
       if (b.kind == role::byline) {
-        add_heading(b, b.kind);
+        // A byline wrapped onto the next line of its region stays one.
+        const block *prev = k > 0 ? &doc_.blocks[order[k - 1]] : nullptr;
+        const bool continues = prev != nullptr && prev->kind == role::byline && !heading_at_[k - 1] &&
+                               (same_heading(order[k - 1], order[k]) ||
+                                prev->lines.back().shape.ends_hyphen);
+        add_heading(b, b.kind, !continues);
       } else if (b.kind == role::caption || b.kind == role::furniture) {
         close_paragraph();
         standalone_ = b.kind;
@@ -203,10 +208,11 @@ class reflower {
     }
     // The lines of one heading are one unit: a headline keeps its lines, a
     // section heading's read as one.
-    if ((kind == role::headline || kind == role::subheading) && !first_of_group &&
+    if ((kind == role::headline || kind == role::subheading || kind == role::byline) &&
+        !first_of_group &&
         !current().units.empty() && current().units.back().kind == kind) {
       unit &prev = current().units.back();
-      prev.text += kind == role::headline ? std::string_view("\n") : gap;
+      prev.text += kind == role::subheading ? gap : std::string_view("\n");
       prev.text += u.text;
       prev.source_lines.insert(prev.source_lines.end(), u.source_lines.begin(),
                                u.source_lines.end());
