@@ -289,7 +289,9 @@ std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
       if (last.ends_sentence || last.ends_clause || last.ends_hyphen || is_dash(last.last)) break;
       const text_line &end = *lines[j - 1], &next = *lines[j];
       if (end.bbox.empty() || next.bbox.empty()) break;
-      const bool short_end = static_cast<float>(e.right - end.bbox.x1) >= 2.0f * e.em;
+      // Well short of the right edge, or set in on both sides (centred).
+      const float room = static_cast<float>(e.right - end.bbox.x1);
+      const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
       if (short_end && indent(next) >= 0.5f * e.em) {
         for (std::size_t k = i; k < j; ++k) in_run[k] = true;
         i = j - 1;
@@ -454,26 +456,38 @@ box block_box(const block &b, const std::vector<laid_line> &places) {
   return out;
 }
 
-// A kicker: a heading line in smaller type straight above the headline
-// (a line's height apart or less, overlapping it across the page) is the
-// headline's first line. A smaller line under a headline is a deck and
-// stays apart.
-void join_kickers(document &doc, const laid_out &laid) {
+// Heading lines the engine put in regions of their own, stacked on the
+// page (the lower one starts below the upper one's middle, a line's height
+// apart or less, overlapping it across the page), are one heading:
+//  - a kicker: a line in smaller type straight above the headline is the
+//    headline's first line (a smaller line under it is a deck: apart);
+//  - lines of one heading in the same type, of the same role.
+void join_stacked_headings(document &doc, const laid_out &laid) {
   auto heading = [](const block &b) { return b.kind == role::headline || b.kind == role::subheading; };
-  for (std::size_t i = 0; i + 1 < doc.blocks.size(); ++i) {
+  for (std::size_t i = 0; i + 1 < doc.blocks.size();) {
     block &a = doc.blocks[i];
     const block &b = doc.blocks[i + 1];
-    if (!heading(a) || !heading(b)) continue;
     const float sa = block_size(a, laid), sb = block_size(b, laid);
     const box ba = block_box(a, laid.page_lines), bb = block_box(b, laid.page_lines);
-    if (sa <= 0 || sb < 1.2f * sa || ba.empty() || bb.empty()) continue;
-    const bool stacked = bb.y0 >= ba.y1 - ba.height() / 4 && bb.y0 - ba.y1 <= bb.height() &&
+    if (!heading(a) || !heading(b) || sa <= 0 || sb <= 0 || ba.empty() || bb.empty()) {
+      ++i;
+      continue;
+    }
+    const bool stacked = 2 * bb.y0 >= ba.y0 + ba.y1 && bb.y0 - ba.y1 <= bb.height() &&
                          std::min(ba.x1, bb.x1) > std::max(ba.x0, bb.x0);
-    if (!stacked) continue;
+    const bool kicker = sb >= 1.2f * sa;
+    const bool same = a.kind == b.kind && sb <= 1.15f * sa && sa <= 1.15f * sb;
+    if (!stacked || !(kicker || same)) {
+      ++i;
+      continue;
+    }
     a.lines.insert(a.lines.end(), b.lines.begin(), b.lines.end());
-    a.kind = role::headline;
+    if (kicker) {
+      a.kind = role::headline;
+      a.section_heading = false;
+    }
+    a.section_heading = a.section_heading || b.section_heading;
     a.maybe_heading = false;
-    a.section_heading = false;
     doc.blocks.erase(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
   for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) doc.blocks[i].input_index = i;
@@ -595,7 +609,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   check_deadline("segmentation");
   apply_page_line_cues(doc, measure_page_lines(*doc.geometry, laid.page_lines, doc.lines));
   apply_geometry_roles(doc, laid, body);
-  if (wants(opts, CRF_REPAIR_HEADINGS)) join_kickers(doc, laid);
+  if (wants(opts, CRF_REPAIR_HEADINGS)) join_stacked_headings(doc, laid);
   if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
   // The layout decided the order; the blocks are already in it.
   keep_block_order(doc);
