@@ -274,14 +274,18 @@ std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
   if (lines.size() < 3) return in_run;
   const column_edges e = edges_of(p, r);
   if (!e.known()) return in_run;
-  auto indent = [&](const text_line &l) { return static_cast<float>(l.bbox.x0 - e.left); };
+  auto indent = [&](const text_line &l) {
+    return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
+  };
   std::vector<line_shape> shapes;
   for (const text_line *l : lines) shapes.push_back(measure_line(l->text));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // Flush left, or centred: set in on both sides (a paragraph's
     // indented first line runs to the right edge).
     if (lines[i]->bbox.empty() ||
-        (indent(*lines[i]) >= 0.5f * e.em && static_cast<float>(e.right - lines[i]->bbox.x1) < e.em))
+        (indent(*lines[i]) >= 0.5f * e.em &&
+         static_cast<float>(e.near((lines[i]->bbox.y0 + lines[i]->bbox.y1) / 2).second -
+                            lines[i]->bbox.x1) < e.em))
       continue;
     if (i > 0 && !shapes[i - 1].ends_sentence) continue;
     for (std::size_t j = i + 1; j <= i + 3 && j < lines.size(); ++j) {
@@ -290,7 +294,7 @@ std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
       const text_line &end = *lines[j - 1], &next = *lines[j];
       if (end.bbox.empty() || next.bbox.empty()) break;
       // Well short of the right edge, or set in on both sides (centred).
-      const float room = static_cast<float>(e.right - end.bbox.x1);
+      const float room = static_cast<float>(e.near((end.bbox.y0 + end.bbox.y1) / 2).second - end.bbox.x1);
       const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
       if (short_end && indent(next) >= 0.5f * e.em) {
         for (std::size_t k = i; k < j; ++k) in_run[k] = true;

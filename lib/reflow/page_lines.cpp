@@ -46,7 +46,9 @@ column_edges edges_of(const page &p, std::uint32_t r) {
     x0.push_back(l->bbox.x0);
     x1.push_back(l->bbox.x1);
     h.push_back(l->bbox.height());
+    e.lines.push_back({(l->bbox.y0 + l->bbox.y1) / 2, l->bbox.x0, l->bbox.x1});
   }
+  std::sort(e.lines.begin(), e.lines.end());
   if (x0.size() < 3) return e;
   // Most lines are full: the median start is the left edge, and the end
   // that three lines in four reach or pass is the right one.
@@ -54,6 +56,19 @@ column_edges edges_of(const page &p, std::uint32_t r) {
   e.right = quantile(x1, 1, 4);
   e.em = static_cast<float>(quantile(h, 1, 2));
   return e;
+}
+
+std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
+  const auto reach = static_cast<std::int32_t>(8 * em);
+  auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
+  std::vector<std::int32_t> x0, x1;
+  for (auto it = from; it != lines.end() && (*it)[0] <= y + reach; ++it) {
+    x0.push_back((*it)[1]);
+    x1.push_back((*it)[2]);
+  }
+  if (x0.size() < 5) return {left, right};
+  // Short lines gather near headings: the median end, not a lower one.
+  return {quantile(x0, 1, 2), quantile(x1, 1, 2)};
 }
 
 namespace {
@@ -119,18 +134,41 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
     }
     return edges[r];
   };
+  // Text lines by their top, to find what else stands on a page line.
+  std::vector<std::size_t> by_top;
+  std::int32_t tallest = 0;
+  for (std::size_t m = 1; m < lines.size(); ++m) {
+    if (!lines[m].text || lines[m].bbox.empty()) continue;
+    by_top.push_back(m);
+    tallest = std::max(tallest, lines[m].bbox.height());
+  }
+  std::sort(by_top.begin(), by_top.end(),
+            [&](std::size_t x, std::size_t y) { return lines[x].bbox.y0 < lines[y].bbox.y0; });
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const laid_line &a = lines[k];
     if (!a.text || a.bbox.empty() || a.region >= p.regions.size()) continue;
     const column_edges &e = edges_for(a.region);
     if (!e.known()) continue;
     cues[k].known = true;
-    const float in = static_cast<float>(a.bbox.x0 - e.left);
+    const auto [left, right] = e.near((a.bbox.y0 + a.bbox.y1) / 2);
+    const float in = static_cast<float>(a.bbox.x0 - left);
     cues[k].indent_cells = in >= 0.5f * e.em ? static_cast<int>(std::lround(2 * in / e.em)) : 0;
     std::size_t n = k + 1;
     while (n < lines.size() && !lines[n].text) ++n;
     if (n == lines.size() || n > text.size()) continue;
-    const float room = static_cast<float>(e.right - a.bbox.x1);
+    // Text of another region further along the same page line (the
+    // engine cut the line) fills the room.
+    std::int32_t end = right;
+    auto from = std::lower_bound(by_top.begin(), by_top.end(), a.bbox.y0 - tallest,
+                                 [&](std::size_t m, std::int32_t y) { return lines[m].bbox.y0 < y; });
+    for (auto it = from; it != by_top.end() && lines[*it].bbox.y0 < a.bbox.y1; ++it) {
+      const std::size_t m = *it;
+      const box &o = lines[m].bbox;
+      if (m == k || o.x0 < a.bbox.x1 - a.bbox.height() / 2 || o.x0 >= end) continue;
+      const std::int32_t overlap = std::min(o.y1, a.bbox.y1) - std::max(o.y0, a.bbox.y0);
+      if (2 * overlap >= std::min(o.height(), a.bbox.height())) end = o.x0;
+    }
+    const float room = static_cast<float>(end - a.bbox.x1);
     cues[k].next_fits = room >= room_needed(lines[n], text[n - 1].text, e.em) ? 1 : 0;
   }
   return cues;

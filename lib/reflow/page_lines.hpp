@@ -5,7 +5,9 @@
 // Proportional type and OCR spacing make both guesses from text alone.
 #pragma once
 
+#include <array>
 #include <cstdint>  // uint32_t
+#include <utility>  // pair
 #include <vector>
 
 #include "model/document.hpp"
@@ -28,6 +30,12 @@ struct column_edges {
   std::int32_t left = 0, right = 0;
   float em = 0;
   bool known() const { return em > 0; }
+  // The column's body lines as (vertical centre, x0, x1), top to bottom:
+  // a skewed scan moves the edges down the column.
+  std::vector<std::array<std::int32_t, 3>> lines;
+  // The edges near height `y`: from the lines within eight em of it when
+  // there are five or more, else the whole column's.
+  std::pair<std::int32_t, std::int32_t> near(std::int32_t y) const;
 };
 column_edges edges_of(const page &p, std::uint32_t r);
 
