@@ -278,7 +278,10 @@ std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
     return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
   };
   std::vector<line_shape> shapes;
-  for (const text_line *l : lines) shapes.push_back(measure_line(l->text));
+  for (const text_line *l : lines) {
+    shapes.push_back(measure_line(l->text));
+    if (ends_sentence_before_specks(l->text) > 0) shapes.back().ends_sentence = true;
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // Flush left, or centred: set in on both sides (a paragraph's
     // indented first line runs to the right edge).
@@ -290,7 +293,11 @@ std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
     if (i > 0 && !shapes[i - 1].ends_sentence) continue;
     for (std::size_t j = i + 1; j <= i + 3 && j < lines.size(); ++j) {
       const line_shape &last = shapes[j - 1];
-      if (last.ends_sentence || last.ends_clause || last.ends_hyphen || is_dash(last.last)) break;
+      // A heading ends in a word: not in a mark, nor in specks after one.
+      const char32_t ending = last_before_specks(lines[j - 1]->text);
+      if (last.ends_sentence || last.ends_hyphen ||
+          !(is_letter(ending) || is_digit(ending) || is_cjk(ending)))
+        break;
       const text_line &end = *lines[j - 1], &next = *lines[j];
       if (end.bbox.empty() || next.bbox.empty()) break;
       // Well short of the right edge, or set in on both sides (centred).

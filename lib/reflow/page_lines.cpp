@@ -58,35 +58,6 @@ column_edges edges_of(const page &p, std::uint32_t r) {
   return e;
 }
 
-std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
-  const auto reach = static_cast<std::int32_t>(8 * em);
-  auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
-  std::vector<std::int32_t> x0, x1;
-  for (auto it = from; it != lines.end() && (*it)[0] <= y + reach; ++it) {
-    x0.push_back((*it)[1]);
-    x1.push_back((*it)[2]);
-  }
-  if (x0.size() < 5) return {left, right};
-  // Short lines gather near headings: the median end, not a lower one.
-  return {quantile(x0, 1, 2), quantile(x1, 1, 2)};
-}
-
-namespace {
-
-// What the next line's first word needs at a line's end, in page units:
-// an ideograph's width in CJK type; in Latin type the word and a space,
-// or three letters and a hyphen of a longer one (greedy filling would
-// have hyphenated it).
-float room_needed(const laid_line &next, std::string_view text, float em) {
-  std::size_t pos = 0;
-  char32_t first = 0;
-  while (pos < text.size() && (first = next_code_point(text, pos)) != 0 && is_space(first)) {
-  }
-  if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
-  const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;
-  return std::min(word, 2.0f * em) + 0.25f * em;
-}
-
 // Whether a line whose end the engine read as specks ("works. ° -",
 // "others. |": tokens of one or two characters with no letter or digit)
 // ends a sentence before them: 1 yes, -1 when it has no such tail or the
@@ -118,6 +89,58 @@ int ends_sentence_before_specks(std::string_view text) {
     end = trim_end(text, start);
   }
   return -1;
+}
+
+char32_t last_before_specks(std::string_view text) {
+  std::size_t end = trim_end(text, text.size());
+  while (end > 0) {
+    std::size_t start = end;
+    int n = 0;
+    bool alnum = false;
+    while (start > 0) {
+      std::size_t at = start;
+      const char32_t c = last_code_point(text, at);
+      if (is_space(c)) break;
+      start = at;
+      ++n;
+      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
+    }
+    if (alnum || n > 2) {
+      std::size_t at = end;
+      return last_code_point(text, at);
+    }
+    end = trim_end(text, start);
+  }
+  return 0;
+}
+
+std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
+  const auto reach = static_cast<std::int32_t>(8 * em);
+  auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
+  std::vector<std::int32_t> x0, x1;
+  for (auto it = from; it != lines.end() && (*it)[0] <= y + reach; ++it) {
+    x0.push_back((*it)[1]);
+    x1.push_back((*it)[2]);
+  }
+  if (x0.size() < 5) return {left, right};
+  // Short lines gather near headings: the median end, not a lower one.
+  return {quantile(x0, 1, 2), quantile(x1, 1, 2)};
+}
+
+namespace {
+
+// What the next line's first word needs at a line's end, in page units:
+// an ideograph's width in CJK type; in Latin type the word and a space,
+// or three letters and a hyphen of a longer one (greedy filling would
+// have hyphenated it).
+float room_needed(const laid_line &next, std::string_view text, float em) {
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < text.size() && (first = next_code_point(text, pos)) != 0 && is_space(first)) {
+  }
+  if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
+  const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;
+  return std::min(word, 2.0f * em) + 0.25f * em;
 }
 
 }  // namespace

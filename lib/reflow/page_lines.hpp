@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>  // uint32_t
+#include <string_view>
 #include <utility>  // pair
 #include <vector>
 
@@ -38,6 +39,15 @@ struct column_edges {
   std::pair<std::int32_t, std::int32_t> near(std::int32_t y) const;
 };
 column_edges edges_of(const page &p, std::uint32_t r);
+
+// Whether a line whose end the engine read as specks ("works. ° -",
+// "others. |": tokens of one or two characters with no letter or digit)
+// ends a sentence before them: 1 yes; -1 when it has no such tail, or the
+// word before the specks ends no sentence (left as the text says).
+int ends_sentence_before_specks(std::string_view text);
+
+// The last character of a line once such specks are dropped (0: none).
+char32_t last_before_specks(std::string_view text);
 
 struct page_line_cues {
   bool known = false;          // the line's column was measured
