@@ -204,6 +204,39 @@ bool cjk_close(std::string_view left, const box &left_box, const text_line &righ
          2 * (right.bbox.x0 - left_box.x1) < height;
 }
 
+// A CJK line's text with the spaces an engine put between two CJK words
+// (or a quote or bracket and an ideograph) set closer than half the
+// line's height dropped: CJK type parts phrases by a full em, and a narrow
+// gap is no phrase space (the heading cue reads "依然 “" as one). The
+// line's own text when its words do not spell it.
+std::string cjk_spaced_text(const text_line &l) {
+  if (l.words.size() < 2 || l.bbox.empty() || !measure_line(l.text).cjk) return l.text;
+  std::string joined, own;
+  for (const word &w : l.words) joined += w.text;
+  for (char c : l.text)
+    if (c != ' ') own += c;
+  if (joined != own) return l.text;
+  auto edge = [](std::string_view s, bool last) -> char32_t {
+    if (s.empty()) return 0;
+    std::size_t at = last ? s.size() : 0;
+    return last ? last_code_point(s, at) : next_code_point(s, at);
+  };
+  auto cjk = [](char32_t c) { return is_cjk(c) || is_fullwidth_punct(c) || is_wide(c); };
+  // CJK quotes are ambiguous in width: next to an ideograph they are CJK.
+  auto mark = [](char32_t c) { return is_opening(c) || is_closing(c); };
+  std::string out = l.words.front().text;
+  for (std::size_t k = 1; k < l.words.size(); ++k) {
+    const word &a = l.words[k - 1], &b = l.words[k];
+    const char32_t left = edge(a.text, true), right = edge(b.text, false);
+    const bool narrow = !a.bbox.empty() && !b.bbox.empty() && 2 * (b.bbox.x0 - a.bbox.x1) < l.bbox.height();
+    const bool tight = (cjk(left) && (cjk(right) || mark(right))) || (mark(left) && cjk(right));
+    const bool spaced = !is_wide(left) || !is_wide(right);  // as the readers join words
+    if (spaced && !(narrow && tight)) out += ' ';
+    out += b.text;
+  }
+  return out;
+}
+
 // The body's type size: the median over the lines of regions of three
 // lines or more (font size where the input gives one, else line height).
 float body_type_size(const page &p) {
@@ -265,14 +298,14 @@ std::vector<bool> centred_runs(const region &r) {
 // region's top), flush left or centred, the last one stopping
 // well short of the right edge with no sentence or clause mark, hyphen or
 // dash, and an indented paragraph start right after them.
-std::vector<bool> unterminated_runs(const page &p, std::uint32_t r) {
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r) {
   const region &reg = p.regions[r];
   std::vector<const text_line *> lines;
   for (const text_line &l : reg.lines)
     if (!is_blank(l.text)) lines.push_back(&l);
   std::vector<bool> in_run(lines.size(), false);
   if (lines.size() < 3) return in_run;
-  const column_edges e = edges_of(p, r);
+  const column_edges e = columns.edges_of(r);
   if (!e.known()) return in_run;
   auto indent = [&](const text_line &l) {
     return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
@@ -341,6 +374,7 @@ laid_out lay_out_text(document &doc, float body) {
   out.page_lines.emplace_back();
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
+  const column_finder columns(*doc.geometry);
   auto add = [&](std::string text, float size, bool centred_line, laid_line place) {
     doc.lines.push_back({std::move(text), ++line_no, {}, false, {}});
     out.size.push_back(size);
@@ -361,7 +395,7 @@ laid_out lay_out_text(document &doc, float body) {
       }
       const std::size_t lead = display_lead(reg, body);
       std::vector<bool> run = centred_runs(reg);
-      const std::vector<bool> unterminated = unterminated_runs(*doc.geometry, r);
+      const std::vector<bool> unterminated = unterminated_runs(*doc.geometry, columns, r);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;
@@ -373,7 +407,7 @@ laid_out lay_out_text(document &doc, float body) {
           add("", 0, false, {});
           if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
-        add(l.text, l.font_size, run[k], place_of(r, l));
+        add(cjk_spaced_text(l), l.font_size, run[k], place_of(r, l));
         if (!l.words.empty()) doc.lines.back().marked_word = l.words.back().whole_word;
         span.last_line = line_no;
         ++k;

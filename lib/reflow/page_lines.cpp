@@ -27,13 +27,32 @@ bool same_column(const box &a, const box &b) {
 
 }  // namespace
 
-column_edges edges_of(const page &p, std::uint32_t r) {
+column_finder::column_finder(const page &p) : p_(p) {
+  for (std::uint32_t r = 0; r < p.regions.size(); ++r)
+    if (!p.regions[r].bbox.empty()) by_left_.push_back(r);
+  std::sort(by_left_.begin(), by_left_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return p.regions[a].bbox.x0 < p.regions[b].bbox.x0;
+  });
+}
+
+column_edges column_finder::edges_of(std::uint32_t r) const {
+  const page &p = p_;
   const box &area = p.regions[r].bbox;
   std::vector<const text_line *> lines;
-  for (std::uint32_t q = 0; q < p.regions.size(); ++q) {
-    if (q != r && !same_column(area, p.regions[q].bbox)) continue;
+  auto take = [&](std::uint32_t q) {
     for (const text_line &l : p.regions[q].lines)
       if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
+  };
+  if (area.empty()) {
+    take(r);
+  } else {
+    // Peers overlap across 80% of the wider width: their left edges lie
+    // within a quarter of this region's width of its own.
+    const std::int32_t reach = area.width() / 4 + 1;
+    auto from = std::lower_bound(by_left_.begin(), by_left_.end(), area.x0 - reach,
+                                 [&](std::uint32_t q, std::int32_t x) { return p.regions[q].bbox.x0 < x; });
+    for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach; ++it)
+      if (*it == r || same_column(area, p.regions[*it].bbox)) take(*it);
   }
   column_edges e;
   if (lines.size() < 3) return e;
@@ -148,14 +167,18 @@ float room_needed(const laid_line &next, std::string_view text, float em) {
 std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<laid_line> &lines,
                                                const std::vector<line> &text) {
   std::vector<page_line_cues> cues(lines.size());
-  std::vector<column_edges> edges(p.regions.size());
-  std::vector<bool> measured(p.regions.size(), false);
+  const column_finder columns(p);
+  // A region's lines are laid out together: its column is measured once.
+  column_edges last;
+  std::uint32_t last_region = 0;
+  bool have_last = false;
   auto edges_for = [&](std::uint32_t r) -> const column_edges & {
-    if (!measured[r]) {
-      edges[r] = edges_of(p, r);
-      measured[r] = true;
+    if (!have_last || last_region != r) {
+      last = columns.edges_of(r);
+      last_region = r;
+      have_last = true;
     }
-    return edges[r];
+    return last;
   };
   // Text lines by their top, to find what else stands on a page line.
   std::vector<std::size_t> by_top;

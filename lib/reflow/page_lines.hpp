@@ -38,7 +38,17 @@ struct column_edges {
   // there are five or more, else the whole column's.
   std::pair<std::int32_t, std::int32_t> near(std::int32_t y) const;
 };
-column_edges edges_of(const page &p, std::uint32_t r);
+// Finds each region's column among the page's regions (sorted by left
+// edge once: a region's peers start within a quarter of its width).
+class column_finder {
+ public:
+  explicit column_finder(const page &p);
+  column_edges edges_of(std::uint32_t r) const;
+
+ private:
+  const page &p_;
+  std::vector<std::uint32_t> by_left_;
+};
 
 // Whether a line whose end the engine read as specks ("works. ° -",
 // "others. |": tokens of one or two characters with no letter or digit)
