@@ -2,6 +2,7 @@
 
 #include "text/words.hpp"
 #include "text/chars.hpp"
+#include "text/line_shape.hpp"
 #include "text/lexicon.hpp"
 #include "hyphen/dictionary.hpp"
 #include "hyphen/language.hpp"
@@ -25,6 +26,7 @@
 #include "read/page_reader.hpp"
 #include "read/tsv_reader.hpp"
 #include "read/text_reader.hpp"
+#include "reflow/page_lines.hpp"
 #include "reflow/reflow.hpp"
 #include "segment/segment.hpp"
 #include "write/stats.hpp"  // on_longest_run
@@ -186,6 +188,55 @@ bool same_line(const region &a, const region &b) {
          y.x0 - x.x1 <= 3 * high;
 }
 
+// Two pieces of one page line, cut by the engine at a gutter, that join
+// with no space: CJK on both sides of a gap narrower than half the line's
+// height (a phrase space in CJK type is a full em).
+bool cjk_close(std::string_view left, const box &left_box, const text_line &right) {
+  std::size_t end = trim_end(left, left.size());
+  if (end == 0 || right.bbox.empty() || left_box.empty()) return false;
+  const char32_t last = last_code_point(left, end);
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < right.text.size() && is_space(first = next_code_point(right.text, pos))) {
+  }
+  const std::int32_t height = std::max(left_box.height(), right.bbox.height());
+  return (is_cjk(last) || is_fullwidth_punct(last)) && (is_cjk(first) || is_fullwidth_punct(first)) &&
+         2 * (right.bbox.x0 - left_box.x1) < height;
+}
+
+// A CJK line's text with the spaces an engine put between two CJK words
+// (or a quote or bracket and an ideograph) set closer than half the
+// line's height dropped: CJK type parts phrases by a full em, and a narrow
+// gap is no phrase space (the heading cue reads "依然 “" as one). The
+// line's own text when its words do not spell it.
+std::string cjk_spaced_text(const text_line &l) {
+  if (l.words.size() < 2 || l.bbox.empty() || !measure_line(l.text).cjk) return l.text;
+  std::string joined, own;
+  for (const word &w : l.words) joined += w.text;
+  for (char c : l.text)
+    if (c != ' ') own += c;
+  if (joined != own) return l.text;
+  auto edge = [](std::string_view s, bool last) -> char32_t {
+    if (s.empty()) return 0;
+    std::size_t at = last ? s.size() : 0;
+    return last ? last_code_point(s, at) : next_code_point(s, at);
+  };
+  auto cjk = [](char32_t c) { return is_cjk(c) || is_fullwidth_punct(c) || is_wide(c); };
+  // CJK quotes are ambiguous in width: next to an ideograph they are CJK.
+  auto mark = [](char32_t c) { return is_opening(c) || is_closing(c); };
+  std::string out = l.words.front().text;
+  for (std::size_t k = 1; k < l.words.size(); ++k) {
+    const word &a = l.words[k - 1], &b = l.words[k];
+    const char32_t left = edge(a.text, true), right = edge(b.text, false);
+    const bool narrow = !a.bbox.empty() && !b.bbox.empty() && 2 * (b.bbox.x0 - a.bbox.x1) < l.bbox.height();
+    const bool tight = (cjk(left) && (cjk(right) || mark(right))) || (mark(left) && cjk(right));
+    const bool spaced = !is_wide(left) || !is_wide(right);  // as the readers join words
+    if (spaced && !(narrow && tight)) out += ' ';
+    out += b.text;
+  }
+  return out;
+}
+
 // The body's type size: the median over the lines of regions of three
 // lines or more (font size where the input gives one, else line height).
 float body_type_size(const page &p) {
@@ -242,11 +293,74 @@ std::vector<bool> centred_runs(const region &r) {
   return in_run;
 }
 
+// Which non-blank lines of a region form a heading set in body type
+// inside it: one to three lines after a finished sentence (or at the
+// region's top), flush left or centred, the last one stopping
+// well short of the right edge with no sentence or clause mark, hyphen or
+// dash, and an indented paragraph start right after them.
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r) {
+  const region &reg = p.regions[r];
+  std::vector<const text_line *> lines;
+  for (const text_line &l : reg.lines)
+    if (!is_blank(l.text)) lines.push_back(&l);
+  std::vector<bool> in_run(lines.size(), false);
+  if (lines.size() < 3) return in_run;
+  const column_edges e = columns.edges_of(r);
+  if (!e.known()) return in_run;
+  auto indent = [&](const text_line &l) {
+    return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
+  };
+  std::vector<line_shape> shapes;
+  for (const text_line *l : lines) {
+    shapes.push_back(measure_line(l->text));
+    if (ends_sentence_before_specks(l->text) > 0) shapes.back().ends_sentence = true;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Flush left, or centred: set in on both sides (a paragraph's
+    // indented first line runs to the right edge).
+    if (lines[i]->bbox.empty() ||
+        (indent(*lines[i]) >= 0.5f * e.em &&
+         static_cast<float>(e.near((lines[i]->bbox.y0 + lines[i]->bbox.y1) / 2).second -
+                            lines[i]->bbox.x1) < e.em))
+      continue;
+    if (i > 0 && !shapes[i - 1].ends_sentence) continue;
+    for (std::size_t j = i + 1; j <= i + 3 && j < lines.size(); ++j) {
+      const line_shape &last = shapes[j - 1];
+      // A heading ends in a word: not in a mark, nor in specks after one.
+      const char32_t ending = last_before_specks(lines[j - 1]->text);
+      if (last.ends_sentence || last.ends_hyphen ||
+          !(is_letter(ending) || is_digit(ending) || is_cjk(ending)))
+        break;
+      const text_line &end = *lines[j - 1], &next = *lines[j];
+      if (end.bbox.empty() || next.bbox.empty()) break;
+      // Well short of the right edge, or set in on both sides (centred).
+      const float room = static_cast<float>(e.near((end.bbox.y0 + end.bbox.y1) / 2).second - end.bbox.x1);
+      const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
+      if (short_end && indent(next) >= 0.5f * e.em) {
+        for (std::size_t k = i; k < j; ++k) in_run[k] = true;
+        i = j - 1;
+        break;
+      }
+    }
+  }
+  return in_run;
+}
+
 // What the layout knows of each laid-out line, by line number.
 struct laid_out {
   std::vector<float> size;    // type size; 0 for blank lines
   std::vector<bool> centred;  // in a run of centred lines (a heading)
+  std::vector<laid_line> page_lines;  // where on the page each line stands
 };
+
+laid_line place_of(std::uint32_t region, const text_line &l) {
+  laid_line out;
+  out.text = true;
+  out.region = region;
+  out.bbox = l.bbox;
+  if (!l.words.empty() && !l.words.front().bbox.empty()) out.first_word = l.words.front().bbox.width();
+  return out;
+}
 
 // The regions' text in reading order, one blank line between regions: the
 // text stages then see each region as a block, already in order. One-line
@@ -257,25 +371,32 @@ laid_out lay_out_text(document &doc, float body) {
   laid_out out;
   out.size.push_back(0);
   out.centred.push_back(false);
+  out.page_lines.emplace_back();
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
-  auto add = [&](std::string text, float size, bool centred_line) {
+  const column_finder columns(*doc.geometry);
+  auto add = [&](std::string text, float size, bool centred_line, laid_line place) {
     doc.lines.push_back({std::move(text), ++line_no, {}, false, {}});
     out.size.push_back(size);
     out.centred.push_back(centred_line);
+    out.page_lines.push_back(place);
   };
   for (const auto &art : doc.region_order.articles) {
     for (std::uint32_t r : art) {
       const region &reg = doc.geometry->regions[r];
       if (previous != nullptr && same_line(*previous, reg)) {
-        doc.lines.back().text += ' ';
+        if (!cjk_close(doc.lines.back().text, out.page_lines.back().bbox, *only_text_line(reg)))
+          doc.lines.back().text += ' ';
         doc.lines.back().text += only_text_line(reg)->text;
+        out.page_lines.back().bbox = out.page_lines.back().bbox.united(only_text_line(reg)->bbox);
         doc.region_lines.push_back({r, line_no, line_no});
         previous = &reg;
         continue;
       }
       const std::size_t lead = display_lead(reg, body);
-      const std::vector<bool> run = centred_runs(reg);
+      std::vector<bool> run = centred_runs(reg);
+      const std::vector<bool> unterminated = unterminated_runs(*doc.geometry, columns, r);
+      for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;
       for (const text_line &l : reg.lines) {
@@ -283,10 +404,10 @@ laid_out lay_out_text(document &doc, float body) {
         const bool after_lead = lead > 0 && k == lead;
         const bool run_edge = k > 0 && run[k] != run[k - 1];
         if ((span.first_line > span.last_line && !doc.lines.empty()) || after_lead || run_edge) {
-          add("", 0, false);
+          add("", 0, false, {});
           if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
-        add(l.text, l.font_size, run[k]);
+        add(cjk_spaced_text(l), l.font_size, run[k], place_of(r, l));
         if (!l.words.empty()) doc.lines.back().marked_word = l.words.back().whole_word;
         span.last_line = line_no;
         ++k;
@@ -342,6 +463,81 @@ void group_regions_by_article(document &doc) {
   doc.region_order = std::move(grouped);
 }
 
+// A block with a full-width sentence mark (。！？) followed by more text
+// on its line: running CJK text, never a heading.
+bool sentence_inside(const block &b) {
+  for (const line &l : b.lines) {
+    bool ended = false;
+    for (std::size_t pos = 0; pos < l.text.size();) {
+      const char32_t c = next_code_point(l.text, pos);
+      if (ended && is_cjk(c)) return true;
+      if (is_sentence_terminal(c) && is_fullwidth_punct(c)) ended = true;
+    }
+  }
+  return false;
+}
+
+// The median type size of a block's lines, or of their heights on the
+// page where the input gives no size (0: neither known).
+float block_size(const block &b, const laid_out &laid) {
+  std::vector<float> own;
+  for (const line &l : b.lines) {
+    if (l.source_line >= laid.size.size()) continue;
+    const float size = laid.size[l.source_line] > 0
+                           ? laid.size[l.source_line]
+                           : static_cast<float>(laid.page_lines[l.source_line].bbox.height());
+    if (size > 0) own.push_back(size);
+  }
+  if (own.empty()) return 0;
+  std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
+  return own[own.size() / 2];
+}
+
+// The page box of a block's lines.
+box block_box(const block &b, const std::vector<laid_line> &places) {
+  box out;
+  for (const line &l : b.lines)
+    if (l.source_line < places.size()) out = out.united(places[l.source_line].bbox);
+  return out;
+}
+
+// Heading lines the engine put in regions of their own, stacked on the
+// page (the lower one starts below the upper one's middle, a line's height
+// apart or less, overlapping it across the page), are one heading:
+//  - a kicker: a line in smaller type straight above the headline is the
+//    headline's first line (a smaller line under it is a deck: apart);
+//  - lines of one heading in the same type, of the same role.
+void join_stacked_headings(document &doc, const laid_out &laid) {
+  auto heading = [](const block &b) { return b.kind == role::headline || b.kind == role::subheading; };
+  for (std::size_t i = 0; i + 1 < doc.blocks.size();) {
+    block &a = doc.blocks[i];
+    const block &b = doc.blocks[i + 1];
+    const float sa = block_size(a, laid), sb = block_size(b, laid);
+    const box ba = block_box(a, laid.page_lines), bb = block_box(b, laid.page_lines);
+    if (!heading(a) || !heading(b) || sa <= 0 || sb <= 0 || ba.empty() || bb.empty()) {
+      ++i;
+      continue;
+    }
+    const bool stacked = 2 * bb.y0 >= ba.y0 + ba.y1 && bb.y0 - ba.y1 <= bb.height() &&
+                         std::min(ba.x1, bb.x1) > std::max(ba.x0, bb.x0);
+    const bool kicker = sb >= 1.2f * sa;
+    const bool same = a.kind == b.kind && sb <= 1.15f * sa && sa <= 1.15f * sb;
+    if (!stacked || !(kicker || same)) {
+      ++i;
+      continue;
+    }
+    a.lines.insert(a.lines.end(), b.lines.begin(), b.lines.end());
+    if (kicker) {
+      a.kind = role::headline;
+      a.section_heading = false;
+    }
+    a.section_heading = a.section_heading || b.section_heading;
+    a.maybe_heading = false;
+    doc.blocks.erase(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
+  for (std::uint32_t i = 0; i < doc.blocks.size(); ++i) doc.blocks[i].input_index = i;
+}
+
 // Roles the page gives beyond the text: the input's region types, and type
 // set well above the body size (a heading the input does not mark).
 void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
@@ -361,7 +557,9 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
     role kind = b.kind;
     switch (r.hint) {
       case region_hint::heading:
-        if (kind != role::headline) kind = role::subheading;
+        // An engine marks some lines of running text as headers: a
+        // sentence ending inside the line is prose, whatever it says.
+        if (kind != role::headline && !sentence_inside(b)) kind = role::subheading;
         break;
       case region_hint::caption: kind = role::caption; break;
       case region_hint::header:
@@ -410,6 +608,17 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
       b.maybe_heading = false;
     }
   }
+  // A word cut at a line's end carries on in the next line: no heading
+  // starts there, whatever its region says (a byline wrapped with a hyphen).
+  for (std::size_t i = 1; i < doc.blocks.size(); ++i) {
+    const block &a = doc.blocks[i - 1];
+    block &b = doc.blocks[i];
+    if (!a.lines.back().shape.ends_hyphen || a.kind == role::headline) continue;
+    if (b.kind != role::headline && b.kind != role::subheading && !b.maybe_heading) continue;
+    b.kind = a.kind == role::subheading ? role::body : a.kind;
+    b.maybe_heading = false;
+    b.section_heading = false;
+  }
 }
 
 }  // namespace
@@ -443,7 +652,9 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   load_words_if_hyphenated(doc, opts);
   segment_blocks(doc);
   check_deadline("segmentation");
+  apply_page_line_cues(doc, measure_page_lines(*doc.geometry, laid.page_lines, doc.lines));
   apply_geometry_roles(doc, laid, body);
+  if (wants(opts, CRF_REPAIR_HEADINGS)) join_stacked_headings(doc, laid);
   if (!wants(opts, CRF_REPAIR_HEADINGS)) drop_headings(doc);
   // The layout decided the order; the blocks are already in it.
   keep_block_order(doc);

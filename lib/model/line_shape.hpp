@@ -23,6 +23,11 @@ struct line_shape {
   int other_letters = 0;
   int upper_initial_words = 0;  // words starting upper case
   int words = 0;                // whitespace-separated words
+  // Geometry inputs only (lib/api measures the page): whether the first
+  // word of the next line in reading order would have fitted in the room
+  // left at this line's end: 1 yes, 0 no, -1 unknown (text alone). For
+  // these inputs `indent` is measured on the page as well.
+  signed char next_word_fits = -1;
 };
 
 }  // namespace colreflow::detail

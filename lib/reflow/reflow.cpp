@@ -39,6 +39,12 @@ class reflower {
       : doc_(doc), opts_(opts), words_(doc.lines, doc.words.get()) {
     metrics_.full_width = doc.column_width;
     metrics_.cjk = doc.writing == script::cjk;
+    if (doc.geometry != nullptr) {
+      region_of_line_.assign(doc.lines.size() + 2, -1);
+      for (const region_span &s : doc.region_lines)
+        for (std::uint32_t l = s.first_line; l <= s.last_line && l < region_of_line_.size(); ++l)
+          region_of_line_[l] = s.region;
+    }
   }
 
   void run() {
@@ -66,7 +72,12 @@ class reflower {
       // into the paragraph around them. Captions and furniture are prose
       // (a masthead's subscription box), their lines joined as such.
       if (b.kind == role::byline) {
-        add_heading(b, b.kind);
+        // A byline wrapped onto the next line of its region stays one.
+        const block *prev = k > 0 ? &doc_.blocks[order[k - 1]] : nullptr;
+        const bool continues = prev != nullptr && prev->kind == role::byline && !heading_at_[k - 1] &&
+                               (same_heading(order[k - 1], order[k]) ||
+                                prev->lines.back().shape.ends_hyphen);
+        add_heading(b, b.kind, !continues);
       } else if (b.kind == role::caption || b.kind == role::furniture) {
         close_paragraph();
         standalone_ = b.kind;
@@ -90,10 +101,15 @@ class reflower {
   static bool opens_article_text(const block &b) { return b.lines.front().opens_dateline; }
 
   // Two heading blocks are lines of one heading when they were neighbouring
-  // lines of the input, with no blank line between.
+  // lines of the input, with no blank line between, or lines of one region
+  // of the page that the layout cut apart (a run of centred lines).
   bool same_heading(std::uint32_t a, std::uint32_t b) const {
     const block &x = doc_.blocks[a], &y = doc_.blocks[b];
-    return b == a + 1 && y.first_source_line() == x.last_source_line() + 1;
+    if (b != a + 1) return false;
+    const std::uint32_t last = x.last_source_line(), first = y.first_source_line();
+    if (first == last + 1) return true;
+    return first > last && last < region_of_line_.size() && first < region_of_line_.size() &&
+           region_of_line_[last] >= 0 && region_of_line_[last] == region_of_line_[first];
   }
 
   // Which positions of the reading order hold heading lines. A block that
@@ -126,16 +142,23 @@ class reflower {
   void add_heading_group(std::size_t begin, std::size_t end) {
     const std::vector<std::uint32_t> &order = doc_.order;
     bool opens_article = false;
-    if (end < order.size()) {
-      const block &next = doc_.blocks[order[end]];
+    // On a page, a deck set as a heading of its own may stand between the
+    // headline and the byline or dateline that open the article.
+    std::size_t after = end;
+    while (doc_.geometry != nullptr && after < order.size() && heading_at_[after]) ++after;
+    if (after < order.size()) {
+      const block &next = doc_.blocks[order[after]];
       opens_article = next.kind == role::byline ||
-                      (!heading_at_[end] && opens_article_text(next));
+                      (!heading_at_[after] && opens_article_text(next));
     }
     close_paragraph();
     bool at_start = true;
     for (const unit &u : current().units) at_start = at_start && u.kind == role::headline;
-    bool section = true;  // the page sets every line as a section heading
-    for (std::size_t k = begin; k < end; ++k) section = section && doc_.blocks[order[k]].section_heading;
+    // The page sets a line of it as a section heading (centred, or a short
+    // unterminated run, in body type): one such line settles the heading,
+    // since a section heading wrapped to the column may fill its first line.
+    bool section = false;
+    for (std::size_t k = begin; k < end; ++k) section = section || doc_.blocks[order[k]].section_heading;
     role kind = (opens_article || at_start || end - begin >= 2) && !(section && !at_start)
                     ? role::headline
                     : role::subheading;
@@ -165,13 +188,17 @@ class reflower {
     }
     unit u;
     u.kind = kind;
+    // Decided before this block's lines replace the last line seen.
+    const std::string_view gap =
+        b.lines.empty() ? std::string_view(" ") : section_line_gap(b.lines.front().shape);
     for (const line &l : b.lines) {
       spacing_result clean = opts_.spacing ? clean_heading(l.text) : clean_latin(l.text);
       if (clean.text.empty()) continue;
       // A headline keeps its lines; a section heading set on two lines
       // reads as one, its lines parted as phrases are.
-      if (!u.text.empty()) u.text += kind == role::subheading ? ' ' : '\n';
+      if (!u.text.empty()) u.text += kind == role::subheading ? section_line_gap(l.shape) : "\n";
       u.text += clean.text;
+      last_heading_line_ = l.shape;
       u.source_lines.push_back(l.source_line);
       if (clean.removed > 0 && opts_.spacing)
         doc_.log.add(repair_kind::spacing, l.source_line, l.source_line,
@@ -181,10 +208,12 @@ class reflower {
     }
     // The lines of one heading are one unit: a headline keeps its lines, a
     // section heading's read as one.
-    if ((kind == role::headline || kind == role::subheading) && !first_of_group &&
+    if ((kind == role::headline || kind == role::subheading || kind == role::byline) &&
+        !first_of_group &&
         !current().units.empty() && current().units.back().kind == kind) {
       unit &prev = current().units.back();
-      prev.text += (kind == role::headline ? '\n' : ' ') + u.text;
+      prev.text += kind == role::subheading ? gap : std::string_view("\n");
+      prev.text += u.text;
       prev.source_lines.insert(prev.source_lines.end(), u.source_lines.begin(),
                                u.source_lines.end());
       return;
@@ -307,6 +336,16 @@ class reflower {
     para_.raw += right;
   }
 
+  // What parts two lines of a section heading read as one: a space, as
+  // between phrases, unless the first is a CJK line filled to the column
+  // (less than two ideographs short): the type wrapped it, no phrase ended.
+  std::string_view section_line_gap(const line_shape &next) const {
+    const line_shape &prev = last_heading_line_;
+    const bool cjk_edge = (is_cjk(prev.last) || is_fullwidth_punct(prev.last)) && is_cjk(next.first);
+    if (cjk_edge && metrics_.known() && prev.width + 4 > metrics_.full_width) return "";
+    return " ";
+  }
+
   // Lines kept apart (join off) are cleaned one by one, their breaks kept.
   spacing_result clean_paragraph(std::string_view raw, bool cjk) const {
     auto clean = [&](std::string_view s) { return cjk ? clean_cjk_paragraph(s) : clean_latin(s); };
@@ -355,6 +394,8 @@ class reflower {
   open_paragraph para_;
   std::vector<bool> heading_at_;  // per reading-order position
   bool has_dateline_ = false;     // some paragraph opens with a dateline
+  line_shape last_heading_line_;  // the last heading line added
+  std::vector<std::int64_t> region_of_line_;  // geometry inputs: each line's region, -1 none
   role standalone_ = role::unknown;  // the role of a caption or furniture being added
 };
 

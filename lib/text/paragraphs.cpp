@@ -28,6 +28,8 @@ bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_met
   bool closes = a.shape->ends_sentence || closes_with_credit(a.before, a.text);
   if (!closes) return false;
   if (b.shape->indent >= 2) return true;
+  // Measured on the page (geometry inputs): room for the next word or not.
+  if (a.shape->next_word_fits >= 0) return a.shape->next_word_fits > 0;
   if (!m.known()) return false;
   // Proportional Latin type fits a few characters more or less per line.
   int slack = m.cjk ? 1 : 1 + m.full_width / 20;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "colreflow/colreflow.hpp"
 #include "model/document.hpp"
@@ -56,4 +57,111 @@ TEST_CASE("geometry text: ALTO markup of a hyphenated compound keeps its hyphen"
                                                    colreflow::input_format::auto_detect, opts);
   CHECK(doc.render(colreflow::format::txt) == "The well-known ends.\n");
   CHECK(first_of(doc.impl(), colreflow::detail::repair_kind::hyphen_kept) != nullptr);
+}
+
+namespace {
+
+// An hOCR page; `areas` holds ocr_carea divs made with hocr_area.
+std::string hocr_page(const std::string &areas) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body>\n"
+         "<div class='ocr_page' id='page_1' title='bbox 0 0 2000 2000'>\n" +
+         areas + "\n</div>\n</body>\n</html>\n";
+}
+
+struct hocr_line {
+  const char *text;
+  int x0, y0, x1, size;
+  const char *kind = "ocr_line";
+};
+
+// One ocr_carea; each line's words share its box evenly, in reading order.
+std::string hocr_area(const std::vector<hocr_line> &lines) {
+  std::string out = "<div class='ocr_carea'>";
+  for (const hocr_line &l : lines) {
+    const int y1 = l.y0 + l.size;
+    out += std::string("<span class='") + l.kind + "' title='bbox " + std::to_string(l.x0) + " " +
+           std::to_string(l.y0) + " " + std::to_string(l.x1) + " " + std::to_string(y1) +
+           "; x_size " + std::to_string(l.size) + "'>";
+    std::vector<std::string> words;
+    std::string text = l.text, w;
+    for (char c : text) {
+      if (c == ' ') {
+        if (!w.empty()) words.push_back(w);
+        w.clear();
+      } else {
+        w += c;
+      }
+    }
+    if (!w.empty()) words.push_back(w);
+    const int step = (l.x1 - l.x0) / static_cast<int>(words.size());
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const int x = l.x0 + static_cast<int>(k) * step;
+      out += "<span class='ocrx_word' title='bbox " + std::to_string(x) + " " +
+             std::to_string(l.y0) + " " + std::to_string(x + step - 8) + " " +
+             std::to_string(y1) + "'>" + words[k] + "</span> ";
+    }
+    out += "</span>\n";
+  }
+  return out + "</div>\n";
+}
+
+}  // namespace
+
+TEST_CASE("geometry text: paragraphs end where the page shows it, not where the letters count") {
+  // A full line ending a sentence carries on when the next line is flush;
+  // an indented line after a finished sentence opens a paragraph.
+  const std::string page = hocr_page(hocr_area({
+      {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+      {"theta iota kappa ends it.", 100, 140, 600, 30},
+      {"Lambda mu nu xi omicron pi rho", 140, 180, 600, 30},
+      {"sigma tau upsilon phi chi psi.", 100, 220, 600, 30},
+      {"Omega alpha beta gamma delta epsilon", 100, 260, 600, 30},
+      {"zeta eta theta.", 100, 300, 300, 30},
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa ends it.\n\n"
+        "Lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi. Omega alpha beta gamma "
+        "delta epsilon zeta eta theta.\n");
+}
+
+TEST_CASE("geometry text: a heading in body type inside a column stands apart from the text") {
+  // Two unterminated lines after a finished sentence, the last one short,
+  // then an indented paragraph start: a section heading, not prose.
+  const std::string page = hocr_page(hocr_area({
+      {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+      {"theta iota kappa ends it.", 100, 140, 600, 30},
+      {"Protecting the freedom", 100, 180, 500, 30},
+      {"to share", 100, 220, 250, 30},
+      {"Lambda mu nu xi omicron pi rho", 140, 260, 600, 30},
+      {"sigma tau upsilon phi chi psi.", 100, 300, 400, 30},
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa ends it.\n\n"
+        "Protecting the freedom to share\n\n"
+        "Lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi.\n");
+}
+
+TEST_CASE("geometry text: a kicker above the headline is its first line; CJK pieces join with no space") {
+  // The kicker in smaller type straight above the headline; the headline
+  // cut by the engine at a gutter into two regions on one page line.
+  const std::string page =
+      hocr_page(hocr_area({{"城市更新", 700, 100, 900, 50, "ocr_header"}}) +
+                hocr_area({{"百年老街换新颜", 300, 170, 1000, 100, "ocr_header"}}) +
+                hocr_area({{"街坊留住烟火气", 1030, 170, 1730, 100, "ocr_header"}}) +
+                hocr_area({
+                    {"本报讯经过一年半的施工，南门老", 100, 320, 700, 40},
+                    {"街改造工程日前全面完工并恢复通", 100, 370, 700, 40},
+                    {"行。这条始建于清代的老街全长约", 100, 420, 700, 40},
+                    {"八百米。", 100, 470, 260, 40},
+                }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "城市更新\n百年老街换新颜街坊留住烟火气\n\n"
+        "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米。\n");
 }

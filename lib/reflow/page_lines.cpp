@@ -1,0 +1,237 @@
+#include "reflow/page_lines.hpp"
+
+#include <algorithm>  // nth_element, min, max
+#include <cmath>      // lround
+
+#include "text/chars.hpp"
+
+namespace colreflow::detail {
+
+namespace {
+
+template <typename T>
+T quantile(std::vector<T> v, std::size_t num, std::size_t den) {
+  const std::size_t at = std::min(v.size() - 1, v.size() * num / den);
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(at), v.end());
+  return v[at];
+}
+
+bool blank_text(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Regions of one column: each overlaps the other across 80% of the wider
+// one's width, so a region spanning columns is nobody's peer.
+bool same_column(const box &a, const box &b) {
+  const std::int64_t overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  return !a.empty() && !b.empty() && 5 * overlap >= 4 * std::max(a.width(), b.width());
+}
+
+}  // namespace
+
+column_finder::column_finder(const page &p) : p_(p) {
+  for (std::uint32_t r = 0; r < p.regions.size(); ++r)
+    if (!p.regions[r].bbox.empty()) by_left_.push_back(r);
+  std::sort(by_left_.begin(), by_left_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return p.regions[a].bbox.x0 < p.regions[b].bbox.x0;
+  });
+}
+
+column_edges column_finder::edges_of(std::uint32_t r) const {
+  const page &p = p_;
+  const box &area = p.regions[r].bbox;
+  std::vector<const text_line *> lines;
+  auto take = [&](std::uint32_t q) {
+    for (const text_line &l : p.regions[q].lines)
+      if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
+  };
+  if (area.empty()) {
+    take(r);
+  } else {
+    // Peers overlap across 80% of the wider width: their left edges lie
+    // within a quarter of this region's width of its own.
+    const std::int32_t reach = area.width() / 4 + 1;
+    auto from = std::lower_bound(by_left_.begin(), by_left_.end(), area.x0 - reach,
+                                 [&](std::uint32_t q, std::int32_t x) { return p.regions[q].bbox.x0 < x; });
+    for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach; ++it)
+      if (*it == r || same_column(area, p.regions[*it].bbox)) take(*it);
+  }
+  column_edges e;
+  if (lines.size() < 3) return e;
+  std::vector<std::int32_t> heights;
+  for (const text_line *l : lines) heights.push_back(l->bbox.height());
+  const std::int32_t body = quantile(heights, 1, 2);
+  std::vector<std::int32_t> x0, x1, h;
+  for (const text_line *l : lines) {
+    if (2 * l->bbox.height() > 3 * body) continue;  // display type
+    x0.push_back(l->bbox.x0);
+    x1.push_back(l->bbox.x1);
+    h.push_back(l->bbox.height());
+    e.lines.push_back({(l->bbox.y0 + l->bbox.y1) / 2, l->bbox.x0, l->bbox.x1});
+  }
+  std::sort(e.lines.begin(), e.lines.end());
+  if (x0.size() < 3) return e;
+  // Most lines are full: the median start is the left edge, and the end
+  // that three lines in four reach or pass is the right one.
+  e.left = quantile(x0, 1, 2);
+  e.right = quantile(x1, 1, 4);
+  e.em = static_cast<float>(quantile(h, 1, 2));
+  return e;
+}
+
+// Whether a line whose end the engine read as specks ("works. ° -",
+// "others. |": tokens of one or two characters with no letter or digit)
+// ends a sentence before them: 1 yes, -1 when it has no such tail or the
+// word before it ends no sentence (a full stop standing apart, "the .",
+// may be either: left as the text says).
+int ends_sentence_before_specks(std::string_view text) {
+  std::size_t end = trim_end(text, text.size());
+  int specks = 0;
+  while (end > 0) {
+    std::size_t start = end;
+    int n = 0;
+    bool alnum = false;
+    while (start > 0) {
+      std::size_t at = start;
+      const char32_t c = last_code_point(text, at);
+      if (is_space(c)) break;
+      start = at;
+      ++n;
+      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
+    }
+    if (alnum || n > 2) {
+      if (specks == 0) return -1;
+      std::size_t at = end;
+      char32_t c = last_code_point(text, at);
+      while (is_closing(c) && at > start) c = last_code_point(text, at);
+      return is_sentence_terminal(c) ? 1 : -1;
+    }
+    ++specks;
+    end = trim_end(text, start);
+  }
+  return -1;
+}
+
+char32_t last_before_specks(std::string_view text) {
+  std::size_t end = trim_end(text, text.size());
+  while (end > 0) {
+    std::size_t start = end;
+    int n = 0;
+    bool alnum = false;
+    while (start > 0) {
+      std::size_t at = start;
+      const char32_t c = last_code_point(text, at);
+      if (is_space(c)) break;
+      start = at;
+      ++n;
+      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
+    }
+    if (alnum || n > 2) {
+      std::size_t at = end;
+      return last_code_point(text, at);
+    }
+    end = trim_end(text, start);
+  }
+  return 0;
+}
+
+std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
+  const auto reach = static_cast<std::int32_t>(8 * em);
+  auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
+  std::vector<std::int32_t> x0, x1;
+  for (auto it = from; it != lines.end() && (*it)[0] <= y + reach; ++it) {
+    x0.push_back((*it)[1]);
+    x1.push_back((*it)[2]);
+  }
+  if (x0.size() < 5) return {left, right};
+  // Short lines gather near headings: the median end, not a lower one.
+  return {quantile(x0, 1, 2), quantile(x1, 1, 2)};
+}
+
+namespace {
+
+// What the next line's first word needs at a line's end, in page units:
+// an ideograph's width in CJK type; in Latin type the word and a space,
+// or three letters and a hyphen of a longer one (greedy filling would
+// have hyphenated it).
+float room_needed(const laid_line &next, std::string_view text, float em) {
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < text.size() && (first = next_code_point(text, pos)) != 0 && is_space(first)) {
+  }
+  if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
+  const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;
+  return std::min(word, 2.0f * em) + 0.25f * em;
+}
+
+}  // namespace
+
+std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<laid_line> &lines,
+                                               const std::vector<line> &text) {
+  std::vector<page_line_cues> cues(lines.size());
+  const column_finder columns(p);
+  // A region's lines are laid out together: its column is measured once.
+  column_edges last;
+  std::uint32_t last_region = 0;
+  bool have_last = false;
+  auto edges_for = [&](std::uint32_t r) -> const column_edges & {
+    if (!have_last || last_region != r) {
+      last = columns.edges_of(r);
+      last_region = r;
+      have_last = true;
+    }
+    return last;
+  };
+  // Text lines by their top, to find what else stands on a page line.
+  std::vector<std::size_t> by_top;
+  std::int32_t tallest = 0;
+  for (std::size_t m = 1; m < lines.size(); ++m) {
+    if (!lines[m].text || lines[m].bbox.empty()) continue;
+    by_top.push_back(m);
+    tallest = std::max(tallest, lines[m].bbox.height());
+  }
+  std::sort(by_top.begin(), by_top.end(),
+            [&](std::size_t x, std::size_t y) { return lines[x].bbox.y0 < lines[y].bbox.y0; });
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    const laid_line &a = lines[k];
+    if (!a.text || a.bbox.empty() || a.region >= p.regions.size()) continue;
+    const column_edges &e = edges_for(a.region);
+    if (!e.known()) continue;
+    cues[k].known = true;
+    const auto [left, right] = e.near((a.bbox.y0 + a.bbox.y1) / 2);
+    const float in = static_cast<float>(a.bbox.x0 - left);
+    cues[k].indent_cells = in >= 0.5f * e.em ? static_cast<int>(std::lround(2 * in / e.em)) : 0;
+    std::size_t n = k + 1;
+    while (n < lines.size() && !lines[n].text) ++n;
+    if (n == lines.size() || n > text.size()) continue;
+    // Text of another region further along the same page line (the
+    // engine cut the line) fills the room.
+    std::int32_t end = right;
+    auto from = std::lower_bound(by_top.begin(), by_top.end(), a.bbox.y0 - tallest,
+                                 [&](std::size_t m, std::int32_t y) { return lines[m].bbox.y0 < y; });
+    for (auto it = from; it != by_top.end() && lines[*it].bbox.y0 < a.bbox.y1; ++it) {
+      const std::size_t m = *it;
+      const box &o = lines[m].bbox;
+      if (m == k || o.x0 < a.bbox.x1 - a.bbox.height() / 2 || o.x0 >= end) continue;
+      const std::int32_t overlap = std::min(o.y1, a.bbox.y1) - std::max(o.y0, a.bbox.y0);
+      if (2 * overlap >= std::min(o.height(), a.bbox.height())) end = o.x0;
+    }
+    const float room = static_cast<float>(end - a.bbox.x1);
+    cues[k].next_fits = room >= room_needed(lines[n], text[n - 1].text, e.em) ? 1 : 0;
+  }
+  return cues;
+}
+
+void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues) {
+  auto apply = [&](line &l) {
+    if (l.source_line == 0 || l.source_line >= cues.size()) return;
+    const page_line_cues &c = cues[l.source_line];
+    if (!c.known) return;
+    l.shape.indent = c.indent_cells;
+    l.shape.next_word_fits = c.next_fits;
+    if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
+  };
+  for (line &l : doc.lines) apply(l);
+  for (block &b : doc.blocks)
+    for (line &l : b.lines) apply(l);
+}
+
+}  // namespace colreflow::detail

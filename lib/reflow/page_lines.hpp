@@ -1,0 +1,78 @@
+// Paragraph cues a page's geometry gives that the text of its lines does
+// not: how far a line is set in from its column's left edge, and whether
+// the next line's first word would have fitted in the room left at a
+// line's end (greedy line filling ends a paragraph's last line short).
+// Proportional type and OCR spacing make both guesses from text alone.
+#pragma once
+
+#include <array>
+#include <cstdint>  // uint32_t
+#include <string_view>
+#include <utility>  // pair
+#include <vector>
+
+#include "model/document.hpp"
+#include "model/page.hpp"
+
+namespace colreflow::detail {
+
+// One laid-out text line: the page line(s) it came from, in reading order.
+struct laid_line {
+  bool text = false;             // false: a blank line between regions
+  std::uint32_t region = 0;
+  box bbox;                      // of the line (pieces on one page line united)
+  std::int32_t first_word = -1;  // width of its first word on the page; -1: not given
+};
+
+// Where a column's lines start and end, and its body type size (the
+// median line height), from the lines of the regions set in the column of
+// region `r`. Unknown (em 0) with fewer than three body lines.
+struct column_edges {
+  std::int32_t left = 0, right = 0;
+  float em = 0;
+  bool known() const { return em > 0; }
+  // The column's body lines as (vertical centre, x0, x1), top to bottom:
+  // a skewed scan moves the edges down the column.
+  std::vector<std::array<std::int32_t, 3>> lines;
+  // The edges near height `y`: from the lines within eight em of it when
+  // there are five or more, else the whole column's.
+  std::pair<std::int32_t, std::int32_t> near(std::int32_t y) const;
+};
+// Finds each region's column among the page's regions (sorted by left
+// edge once: a region's peers start within a quarter of its width).
+class column_finder {
+ public:
+  explicit column_finder(const page &p);
+  column_edges edges_of(std::uint32_t r) const;
+
+ private:
+  const page &p_;
+  std::vector<std::uint32_t> by_left_;
+};
+
+// Whether a line whose end the engine read as specks ("works. ° -",
+// "others. |": tokens of one or two characters with no letter or digit)
+// ends a sentence before them: 1 yes; -1 when it has no such tail, or the
+// word before the specks ends no sentence (left as the text says).
+int ends_sentence_before_specks(std::string_view text);
+
+// The last character of a line once such specks are dropped (0: none).
+char32_t last_before_specks(std::string_view text);
+
+struct page_line_cues {
+  bool known = false;          // the line's column was measured
+  int indent_cells = 0;        // set in from the column's left edge, in cells (2 per em)
+  signed char next_fits = -1;  // see line_shape::next_word_fits
+};
+
+// Cues for each laid-out line, indexed like `lines` (by line number, 0
+// unused). `doc.lines[k - 1]` is line k's text (its first character tells
+// CJK from Latin).
+std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<laid_line> &lines,
+                                               const std::vector<line> &text);
+
+// Puts the cues on the document's lines and its blocks' copies of them
+// (by source line; the segment stage measured the text before).
+void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues);
+
+}  // namespace colreflow::detail
