@@ -7,6 +7,7 @@
 #include "text/brackets.hpp"
 #include "text/chars.hpp"
 #include "text/cues.hpp"
+#include "text/junction.hpp"
 #include "text/paragraphs.hpp"
 
 namespace colreflow::detail {
@@ -136,7 +137,8 @@ class heading_finder {
       bool gap_before = i == 0 || shapes_[i - 1].blank;
       bool gap_after = i + 1 == n_ || shapes_[i + 1].blank;
       bool alone = (gap_before && gap_after) || opens_article(i + 1);
-      cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) ? candidate::no : candidate_at(i, alone);
+      cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) || cuts_word(i) ? candidate::no
+                                                                              : candidate_at(i, alone);
       // A short Latin line is a paragraph's first line if the next word
       // would not have fitted beside its indent: greedy wrapping ended it.
       const column_metrics &m = local_[i];
@@ -284,6 +286,14 @@ class heading_finder {
   // closes its article; it heads nothing.
   bool credit_tail(std::size_t i) const {
     return i > 0 && closes_with_credit(lines_[i - 1].text, lines_[i].text);
+  }
+
+  // A CJK line whose last ideographs make a dictionary word with the first
+  // of the next text line (across a column break too) was cut mid-word: it
+  // runs on, as no heading does ("思想武装头" / "脑").
+  bool cuts_word(std::size_t i) const {
+    const std::size_t next = next_content(i + 1);
+    return shapes_[i].cjk && next < n_ && cjk_word_spans(lines_[i].text, lines_[next].text);
   }
 
   bool opens_article(std::size_t i) const { return i < n_ && (dateline_[i] || byline_[i]); }

@@ -184,3 +184,24 @@ TEST_CASE("generated variant: a Title Case line at a column break does not move 
   REQUIRE(v.input.find("\n3 of the GNU General Public") != std::string::npos);
   CHECK(tg::chunk_order_right(v, colreflow::repair_text(v.input, colreflow::format::txt)));
 }
+
+TEST_CASE("generated variant: a CJK line cut mid-word at a column break is no heading") {
+  // A column of the Wuxi article ends "特色社会主义 思想武装头" (an OCR space
+  // between two phrases) and the next begins "脑": the line looks set in
+  // phrases like a heading, but 头脑 runs across the break. As a heading it
+  // kept its space inside the paragraph.
+  const std::vector<tg::article> arts = tg::load_articles(CRF_ARTICLES_DIR);
+  const auto it = std::find_if(arts.begin(), arts.end(),
+                               [](const tg::article &a) { return a.name == "zh_wuxi_police"; });
+  REQUIRE(it != arts.end());
+  tg::variant_options o;
+  o.kind = tg::perm_kind::headline_middle;
+  o.width = 24;
+  o.blank_lines = true;
+  o.noise = true;
+  o.seed = 5002;
+  const tg::variant v = tg::make_variant(*it, o);
+  REQUIRE(v.input.find("\u601d\u60f3\u6b66\u88c5\u5934\n") != std::string::npos);  // 思想武装头
+  const std::string got = colreflow::repair_text(v.input, colreflow::format::txt);
+  CHECK(tg::check_zh_spacing(got, v.expected) == "");
+}
