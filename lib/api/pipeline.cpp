@@ -526,7 +526,11 @@ void join_stacked_headings(document &doc, const laid_out &laid) {
       ++i;
       continue;
     }
-    a.lines.insert(a.lines.end(), b.lines.begin(), b.lines.end());
+    // A blank line parts the two in document::lines: the joined block owns its lines.
+    auto both = std::make_shared<std::vector<line>>(a.lines.begin(), a.lines.end());
+    both->insert(both->end(), b.lines.begin(), b.lines.end());
+    a.lines = std::span<const line>(*both);
+    a.joined = std::move(both);
     if (kicker) {
       a.kind = role::headline;
       a.section_heading = false;

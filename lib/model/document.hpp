@@ -4,8 +4,10 @@
 
 #include <cstddef>  // size_t
 #include <cstdint>  // uint32_t
-#include <memory>   // shared_ptr
+#include <memory>   // shared_ptr, unique_ptr
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/line_shape.hpp"
@@ -34,7 +36,29 @@ const char *role_name(role r);
 // The dominant writing system of the text, which decides how lines join.
 enum class script : std::uint8_t { cjk, latin };
 
+// Text that few lines have: one pointer when empty, where a std::string
+// would take 32 bytes on every line.
+class rare_text {
+ public:
+  rare_text() = default;
+  rare_text(const rare_text &o) { *this = std::string_view(o); }
+  rare_text(rare_text &&) noexcept = default;
+  rare_text &operator=(const rare_text &o) { return *this = std::string_view(o); }
+  rare_text &operator=(rare_text &&) noexcept = default;
+  rare_text &operator=(std::string_view s) {
+    text_ = s.empty() ? nullptr : std::make_unique<std::string>(s);
+    return *this;
+  }
+  operator std::string_view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
+  bool empty() const { return !text_; }
+
+ private:
+  std::unique_ptr<std::string> text_;
+};
+
 // One input line, without its line terminator. `source_line` is 1-based.
+// A document keeps one per input line and blocks only refer to them, so
+// its size is the model's cost per line (96 bytes).
 struct line {
   std::string text;
   std::uint32_t source_line = 0;
@@ -42,13 +66,17 @@ struct line {
   bool opens_dateline = false;  // a dateline starts here (it may wrap onto the next line)
   // The whole word the source gives for a word cut at this line's end (ALTO
   // SUBS_CONTENT of a HypPart1); empty when the source says nothing.
-  std::string marked_word;
+  rare_text marked_word;
 };
 
 // A run of consecutive input lines that the order solver moves as one piece:
-// a column chunk, a heading, a headline.
+// a column chunk, a heading, a headline. It views the document's own lines
+// (document::lines), which stay put once the blocks are made.
 struct block {
-  std::vector<line> lines;
+  std::span<const line> lines;
+  // Lines of blocks joined into this one, which are not adjacent in
+  // document::lines (`lines` views them); shared, so that copies stay valid.
+  std::shared_ptr<std::vector<line>> joined;
   role kind = role::unknown;
   std::uint32_t input_index = 0;  // position among blocks in input order
   bool maybe_heading = false;     // a body line that may be a heading line
@@ -92,12 +120,21 @@ struct word_join {
 // A whole input after the pipeline: the input lines, the blocks in input
 // order, the order chosen, the reflowed articles, and every repair made.
 struct document {
+  // Blocks view `lines`: a copy would leave the copy's blocks viewing the
+  // original's lines, so a document only moves (a vector's move keeps its
+  // elements where they are).
+  document() = default;
+  document(const document &) = delete;
+  document &operator=(const document &) = delete;
+  document(document &&) noexcept = default;
+  document &operator=(document &&) noexcept = default;
+
   std::string source_name;  // file name for messages, "<stdin>" for standard input
   script writing = script::latin;
   int column_width = 0;         // typical full line width in cells (0: unknown)
   bool blank_separated = false;  // blank lines mark column chunks in the input
   std::vector<line> lines;  // every input line, blank ones included
-  std::vector<block> blocks;
+  std::vector<block> blocks;  // views of `lines`
   std::vector<std::uint32_t> order;  // indices into blocks, reading order
   std::vector<article> articles;
   repair_log log;

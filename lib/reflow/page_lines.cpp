@@ -230,8 +230,10 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
     if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
   };
   for (line &l : doc.lines) apply(l);
+  // Blocks view doc.lines; only joined blocks hold lines of their own.
   for (block &b : doc.blocks)
-    for (line &l : b.lines) apply(l);
+    if (b.joined)
+      for (line &l : *b.joined) apply(l);
 }
 
 }  // namespace colreflow::detail

@@ -95,9 +95,8 @@ double shared_pairs(std::string_view heading, std::string_view text) {
 // it decided.
 class heading_finder {
  public:
-  heading_finder(const std::vector<line> &lines, const std::vector<line_shape> &shapes,
-                 const column_metrics &page)
-      : lines_(lines), shapes_(shapes), n_(lines.size()), local_(n_, page), cand_(n_),
+  heading_finder(const std::vector<line> &lines, const column_metrics &page)
+      : lines_(lines), n_(lines.size()), local_(n_, page), cand_(n_),
         byline_(n_), dateline_(n_), heading_(n_, false), maybe_(n_, false) {}
 
   std::vector<role> run(std::vector<bool> &maybe) {
@@ -120,7 +119,7 @@ class heading_finder {
       std::size_t j = chunk_end(i);
       if (j - i >= kOwnColumnLines) {
         column_metrics m =
-            estimate_columns(std::span(shapes_).subspan(i, j - i), local_[i].cjk);
+            estimate_columns(std::span(lines_).subspan(i, j - i), local_[i].cjk);
         if (m.known())
           for (std::size_t k = i; k < j; ++k) local_[k] = m;
       }
@@ -130,20 +129,20 @@ class heading_finder {
 
   void mark_candidates() {
     for (std::size_t i = 0; i < n_; ++i) {
-      byline_[i] = !shapes_[i].blank && is_byline_line(lines_[i].text);
+      byline_[i] = !lines_[i].shape.blank && is_byline_line(lines_[i].text);
       dateline_[i] = lines_[i].opens_dateline;
     }
     for (std::size_t i = 0; i < n_; ++i) {
-      bool gap_before = i == 0 || shapes_[i - 1].blank;
-      bool gap_after = i + 1 == n_ || shapes_[i + 1].blank;
+      bool gap_before = i == 0 || lines_[i - 1].shape.blank;
+      bool gap_after = i + 1 == n_ || lines_[i + 1].shape.blank;
       bool alone = (gap_before && gap_after) || opens_article(i + 1);
       cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) || cuts_word(i) ? candidate::no
                                                                               : candidate_at(i, alone);
       // A short Latin line is a paragraph's first line if the next word
       // would not have fitted beside its indent: greedy wrapping ended it.
       const column_metrics &m = local_[i];
-      if (cand_[i] == candidate::weak && !shapes_[i].cjk && !gap_after && m.known() &&
-          shapes_[i].width + 1 + first_word_cells(lines_[i + 1].text) + 2 > m.full_width)
+      if (cand_[i] == candidate::weak && !lines_[i].shape.cjk && !gap_after && m.known() &&
+          lines_[i].shape.width + 1 + first_word_cells(lines_[i + 1].text) + 2 > m.full_width)
         cand_[i] = candidate::no;
     }
   }
@@ -155,7 +154,7 @@ class heading_finder {
       if (!dateline_[i]) continue;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4; ++steps) {
         --k;
-        if (shapes_[k].blank || byline_[k] || dateline_[k] || credit_tail(k) || !could_head(k)) break;
+        if (lines_[k].shape.blank || byline_[k] || dateline_[k] || credit_tail(k) || !could_head(k)) break;
         if (cand_[k] == candidate::no) cand_[k] = candidate::weak;
       }
     }
@@ -166,13 +165,13 @@ class heading_finder {
   // other lines need not look short.
   void mark_heading_chunks() {
     for (std::size_t i = 0; i < n_;) {
-      if (shapes_[i].blank) {
+      if (lines_[i].shape.blank) {
         ++i;
         continue;
       }
       std::size_t j = chunk_end(i);
       bool any_strong = false;
-      bool all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || shapes_[i - 1].blank);
+      bool all_possible = j - i >= 2 && j - i <= 4 && (i == 0 || lines_[i - 1].shape.blank);
       for (std::size_t k = i; k < j && all_possible; ++k) {
         any_strong = any_strong || cand_[k] == candidate::strong;
         all_possible = !dateline_[k] && !byline_[k] && could_head(k);
@@ -207,7 +206,7 @@ class heading_finder {
 
   // How much of the candidate run [i, j) stands as heading lines.
   std::size_t confirmed_end(std::size_t i, std::size_t j, std::size_t last_strong) {
-    if (j == n_ || shapes_[j].blank) {
+    if (j == n_ || lines_[j].shape.blank) {
       // At a chunk end, trailing weak lines may be the section's first
       // paragraph line; only what follows the gap clears them.
       std::size_t after = next_content(j);
@@ -219,7 +218,7 @@ class heading_finder {
       return end;
     }
     if (opens_article(j) || paragraph_start(j)) return j;
-    const line_shape &next = shapes_[j];
+    const line_shape &next = lines_[j].shape;
     // Followed by text carrying on (a lower-case word, a full CJK line):
     // the last line starts that text.
     if (local_[j].carries_on(next)) return j - 1;
@@ -231,8 +230,8 @@ class heading_finder {
     bool has_dateline = std::find(dateline_.begin(), dateline_.end(), true) != dateline_.end();
     std::vector<role> roles(n_, role::body);
     for (std::size_t i = 0; i < n_;) {
-      if (shapes_[i].blank || byline_[i] || !heading_[i]) {
-        roles[i] = shapes_[i].blank ? role::unknown : byline_[i] ? role::byline : role::body;
+      if (lines_[i].shape.blank || byline_[i] || !heading_[i]) {
+        roles[i] = lines_[i].shape.blank ? role::unknown : byline_[i] ? role::byline : role::body;
         ++i;
         continue;
       }
@@ -259,7 +258,7 @@ class heading_finder {
     if (lead == n_ || std::find(roles.begin(), roles.end(), role::headline) != roles.end()) return;
     std::string lead_text;
     for (std::size_t k = lead, taken = 0; k < n_ && taken < 8; ++k) {
-      if (shapes_[k].blank || roles[k] != role::body) continue;
+      if (lines_[k].shape.blank || roles[k] != role::body) continue;
       lead_text += lines_[k].text;
       ++taken;
     }
@@ -279,7 +278,7 @@ class heading_finder {
   }
 
   candidate candidate_at(std::size_t i, bool alone) const {
-    return heading_candidate(lines_[i], shapes_[i], local_[i], alone);
+    return heading_candidate(lines_[i], lines_[i].shape, local_[i], alone);
   }
   bool could_head(std::size_t i) const { return candidate_at(i, true) != candidate::no; }
   // The end of an author credit that wrapped ("（记者 王" / "明 李华）")
@@ -299,16 +298,16 @@ class heading_finder {
   bool opens_article(std::size_t i) const { return i < n_ && (dateline_[i] || byline_[i]); }
 
   std::size_t chunk_end(std::size_t i) const {
-    while (i < n_ && !shapes_[i].blank) ++i;
+    while (i < n_ && !lines_[i].shape.blank) ++i;
     return i;
   }
   std::size_t next_content(std::size_t i) const {
-    while (i < n_ && shapes_[i].blank) ++i;
+    while (i < n_ && lines_[i].shape.blank) ++i;
     return i;
   }
 
   bool paragraph_start(std::size_t i) const {
-    const line_shape &x = shapes_[i];
+    const line_shape &x = lines_[i].shape;
     if (x.starts_no_line_start || x.starts_lower) return false;
     if (x.cjk) return local_[i].is_indented(x) && !x.ends_sentence;
     return is_upper(x.first) || is_digit(x.first) || is_opening(x.first);
@@ -317,14 +316,13 @@ class heading_finder {
   // A heading follows a chunk start, a finished sentence, a byline or an
   // author credit, never text in mid-sentence.
   bool before_ok(std::size_t i) const {
-    if (i == 0 || shapes_[i - 1].blank || byline_[i - 1] || shapes_[i - 1].ends_sentence)
+    if (i == 0 || lines_[i - 1].shape.blank || byline_[i - 1] || lines_[i - 1].shape.ends_sentence)
       return true;
     std::string_view before = i >= 2 ? std::string_view(lines_[i - 2].text) : std::string_view();
     return closes_with_credit(before, lines_[i - 1].text);
   }
 
-  const std::vector<line> &lines_;
-  const std::vector<line_shape> &shapes_;
+  const std::vector<line> &lines_;  // their shapes measured
   const std::size_t n_;
   std::vector<column_metrics> local_;
   std::vector<candidate> cand_;
@@ -334,9 +332,8 @@ class heading_finder {
 }  // namespace
 
 std::vector<role> find_heading_roles(const std::vector<line> &lines,
-                                     const std::vector<line_shape> &shapes,
                                      const column_metrics &page, std::vector<bool> &maybe) {
-  return heading_finder(lines, shapes, page).run(maybe);
+  return heading_finder(lines, page).run(maybe);
 }
 
 }  // namespace colreflow::detail

@@ -14,7 +14,6 @@ namespace colreflow::detail {
 // may as well be heading lines (a short line closing a chunk after a
 // heading): only the text that follows them in reading order can tell.
 std::vector<role> find_heading_roles(const std::vector<line> &lines,
-                                     const std::vector<line_shape> &shapes,
                                      const column_metrics &metrics, std::vector<bool> &maybe);
 
 }  // namespace colreflow::detail

@@ -14,11 +14,11 @@ namespace colreflow::detail {
 
 namespace {
 
-script detect_script(const std::vector<line_shape> &shapes) {
+script detect_script(const std::vector<line> &lines) {
   long cjk = 0, other = 0;
-  for (const line_shape &s : shapes) {
-    cjk += s.cjk_letters;
-    other += s.other_letters;
+  for (const line &l : lines) {
+    cjk += l.shape.cjk_letters;
+    other += l.shape.other_letters;
   }
   // One ideograph carries about as much text as three Latin letters.
   return cjk * 3 >= other && cjk > 0 ? script::cjk : script::latin;
@@ -26,51 +26,52 @@ script detect_script(const std::vector<line_shape> &shapes) {
 
 }  // namespace
 
+// The shapes live in the lines and blocks view the lines: a page of very
+// many short lines costs one `line` each, not copies in blocks and shape
+// tables besides.
 void segment_blocks(document &doc) {
   doc.blocks.clear();
-  std::vector<line_shape> shapes;
-  shapes.reserve(doc.lines.size());
-  for (line &l : doc.lines) {
-    l.shape = measure_line(l.text);
-    shapes.push_back(l.shape);
-  }
+  std::vector<line> &lines = doc.lines;
+  for (line &l : lines) l.shape = measure_line(l.text);
   // A dateline may wrap: "新华社北京3" / "月5日电 记者…".
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    if (shapes[i].blank) continue;
-    bool next = i + 1 < doc.lines.size() && !shapes[i + 1].blank;
-    doc.lines[i].opens_dateline =
-        opens_with_dateline(doc.lines[i].text, next ? std::string_view(doc.lines[i + 1].text)
-                                                    : std::string_view());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].shape.blank) continue;
+    bool next = i + 1 < lines.size() && !lines[i + 1].shape.blank;
+    lines[i].opens_dateline = opens_with_dateline(
+        lines[i].text, next ? std::string_view(lines[i + 1].text) : std::string_view());
   }
-  doc.writing = detect_script(shapes);
-  column_metrics metrics = estimate_columns(shapes, doc.writing == script::cjk);
+  doc.writing = detect_script(lines);
+  column_metrics metrics = estimate_columns(std::span<const line>(lines), doc.writing == script::cjk);
   doc.column_width = metrics.full_width;
 
   // Blank lines between content mark column chunks when the OCR wrote them.
   bool seen_content = false;
   std::size_t gaps = 0;
-  for (std::size_t i = 0; i < shapes.size(); ++i) {
-    if (!shapes[i].blank) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].shape.blank) {
       seen_content = true;
-    } else if (seen_content && i + 1 < shapes.size() && !shapes[i + 1].blank) {
+    } else if (seen_content && i + 1 < lines.size() && !lines[i + 1].shape.blank) {
       ++gaps;
     }
   }
   doc.blank_separated = gaps > 0;
 
   std::vector<bool> maybe_heading;
-  std::vector<role> roles = find_heading_roles(doc.lines, shapes, metrics, maybe_heading);
+  std::vector<role> roles = find_heading_roles(lines, metrics, maybe_heading);
 
+  // The block being made: lines first..i of doc.lines.
   block current;
-  auto flush = [&] {
+  std::size_t first = 0;
+  auto flush = [&](std::size_t end) {
     if (current.lines.empty()) return;
+    current.lines = std::span<const line>(lines).subspan(first, end - first);
     current.input_index = static_cast<std::uint32_t>(doc.blocks.size());
-    doc.blocks.push_back(std::move(current));
+    doc.blocks.push_back(current);
     current = block{};
   };
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    if (shapes[i].blank) {
-      flush();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].shape.blank) {
+      flush(i);
       continue;
     }
     role r = roles[i];
@@ -80,29 +81,27 @@ void segment_blocks(document &doc) {
                       r == role::subheading || r == role::headline || maybe_heading[i] ||
                       current.maybe_heading;
     if (!starts_new && !doc.blank_separated && r == role::body) {
-      const line &prev = current.lines.back();
-      std::size_t p = prev.source_line - 1;
-      std::string_view before = p > 0 ? std::string_view(doc.lines[p - 1].text) : "";
-      starts_new = ends_paragraph({prev.text, &shapes[p], before, false},
-                                  {doc.lines[i].text, &shapes[i], {}, doc.lines[i].opens_dateline},
+      const line &prev = lines[i - 1];
+      std::string_view before = i > 1 ? std::string_view(lines[i - 2].text) : "";
+      starts_new = ends_paragraph({prev.text, &prev.shape, before, false},
+                                  {lines[i].text, &lines[i].shape, {}, lines[i].opens_dateline},
                                   metrics);
     }
-    if (starts_new) flush();
+    if (starts_new) flush(i);
     if (current.lines.empty()) {
       current.kind = r;
       current.maybe_heading = maybe_heading[i];
+      first = i;
     }
-    current.lines.push_back(doc.lines[i]);
+    current.lines = std::span<const line>(lines).subspan(first, i + 1 - first);
   }
-  flush();
+  flush(lines.size());
 
   // A page holds articles set in columns of different widths: a block long
   // enough to show its own full width is measured on its own lines.
   for (block &b : doc.blocks) {
     if (b.lines.size() < 4 || b.kind != role::body) continue;
-    std::vector<line_shape> own;
-    for (const line &l : b.lines) own.push_back(l.shape);
-    column_metrics m = estimate_columns(own, doc.writing == script::cjk);
+    column_metrics m = estimate_columns(b.lines, doc.writing == script::cjk);
     if (m.known()) b.column_width = m.full_width;
   }
 }

@@ -165,10 +165,14 @@ bool column_metrics::is_full(const line_shape &s) const {
   return s.width + s.indent >= full_width - (cjk ? 2 : full_width / 6);
 }
 
-column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
-  std::vector<int> widths;
-  for (const line_shape &s : shapes)
-    if (!s.blank && !s.phrase_space) widths.push_back(s.width + s.indent);
+namespace {
+
+// The widths that show a column: lines with text and no phrase spaces.
+void add_width(std::vector<int> &widths, const line_shape &s) {
+  if (!s.blank && !s.phrase_space) widths.push_back(s.width + s.indent);
+}
+
+column_metrics columns_from_widths(std::vector<int> &widths, bool cjk) {
   column_metrics m;
   m.cjk = cjk;
   if (widths.size() < 3) return m;
@@ -193,6 +197,20 @@ column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
     m.full_width = widths[widths.size() * 9 / 10];
   }
   return m;
+}
+
+}  // namespace
+
+column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
+  std::vector<int> widths;
+  for (const line_shape &s : shapes) add_width(widths, s);
+  return columns_from_widths(widths, cjk);
+}
+
+column_metrics estimate_columns(std::span<const line> lines, bool cjk) {
+  std::vector<int> widths;
+  for (const line &l : lines) add_width(widths, l.shape);
+  return columns_from_widths(widths, cjk);
 }
 
 }  // namespace colreflow::detail

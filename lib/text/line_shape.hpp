@@ -34,5 +34,7 @@ struct column_metrics {
 };
 
 column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk);
+// The same, read off the lines' own shapes (no copy of them).
+column_metrics estimate_columns(std::span<const line> lines, bool cjk);
 
 }  // namespace colreflow::detail

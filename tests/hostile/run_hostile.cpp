@@ -210,10 +210,12 @@ std::string generate(const std::string &kind) {
       out << w << ' ';
       n += std::strlen(w) + 1;
     }
-  } else if (kind == "many-lines.txt") {
-    // 100,000 short lines: the per-line cost of the model (see README.md).
+  } else if (kind == "many-lines.txt" || kind == "many-lines-500k.txt") {
+    // 100,000 or 500,000 one-word lines: the per-line cost of the model
+    // (see README.md).
     lcg r;
-    for (int i = 0; i < 100000; ++i) out << kWords[r.below(kWordCount)] << '\n';
+    const int n = kind == "many-lines.txt" ? 100000 : 500000;
+    for (int i = 0; i < n; ++i) out << kWords[r.below(kWordCount)] << '\n';
   } else {
     std::fprintf(stderr, "run_hostile: unknown generator %s\n", kind.c_str());
     std::exit(2);

@@ -26,11 +26,13 @@ line make_line(std::uint32_t source_line) {
   return l;
 }
 
-block make_block(std::uint32_t index, std::uint32_t first, std::uint32_t count, role r) {
+// Blocks view the document's lines: lines first..first+count-1 (1-based).
+block make_block(const document &doc, std::uint32_t index, std::uint32_t first,
+                 std::uint32_t count, role r) {
   block b;
   b.input_index = index;
   b.kind = r;
-  for (std::uint32_t i = 0; i < count; ++i) b.lines.push_back(make_line(first + i));
+  b.lines = std::span<const line>(doc.lines).subspan(first - 1, count);
   return b;
 }
 
@@ -41,8 +43,8 @@ document sample() {
   doc.source_name = "page \"7\".txt";
   doc.writing = script::cjk;
   for (std::uint32_t i = 1; i <= 6; ++i) doc.lines.push_back(make_line(i));
-  doc.blocks = {make_block(0, 1, 2, role::headline), make_block(1, 4, 2, role::body),
-                make_block(2, 6, 1, role::subheading)};
+  doc.blocks = {make_block(doc, 0, 1, 2, role::headline), make_block(doc, 1, 4, 2, role::body),
+                make_block(doc, 2, 6, 1, role::subheading)};
   doc.order = {1, 0, 2};
   doc.articles = {
       article{{unit{role::headline, "Title one\nTitle two", {1, 2}},
