@@ -1,7 +1,9 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <climits>  // INT32_MAX
 
+#include "layout/frames.hpp"
 #include "layout/xy_cut.hpp"
 
 namespace colreflow::detail {
@@ -108,31 +110,6 @@ std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<b
 // (a running head, a date, an issue number), no wider than a column and a
 // half, with nothing above it. A header under a masthead belongs to the
 // masthead's band (the date line of a front page) and is read there.
-// Boxes drawn with rules: a rule above and one below of the same extent,
-// and a rule down at least one side between them (Tesseract reports each
-// side of a frame as its own separator).
-std::vector<box> ruled_frames(const std::vector<separator> &rules, std::int32_t tolerance) {
-  auto horizontal = [](const box &b) { return b.width() > 3 * b.height(); };
-  auto vertical = [](const box &b) { return b.height() > 3 * b.width(); };
-  auto near = [&](std::int32_t a, std::int32_t b) { return std::abs(a - b) <= tolerance; };
-  std::vector<box> out;
-  for (const separator &top : rules) {
-    if (!horizontal(top.bbox)) continue;
-    for (const separator &bottom : rules) {
-      const box &t = top.bbox, &b = bottom.bbox;
-      if (!horizontal(b) || b.y0 <= t.y1 + tolerance || !near(t.x0, b.x0) || !near(t.x1, b.x1))
-        continue;
-      const bool side = std::any_of(rules.begin(), rules.end(), [&](const separator &v) {
-        const box &r = v.bbox;
-        return vertical(r) && near(r.y0, t.y0) && near(r.y1, b.y1) &&
-               (near(r.x0, t.x0) || near(r.x1, t.x1));
-      });
-      if (side) out.push_back(box{std::min(t.x0, b.x0), t.y0, std::max(t.x1, b.x1), b.y1});
-    }
-  }
-  return out;
-}
-
 // The smallest frame that holds `b` (within `tolerance`), else an empty box.
 box frame_around(const box &b, const std::vector<box> &frames, std::int32_t tolerance) {
   box best{};
@@ -143,14 +120,21 @@ box frame_around(const box &b, const std::vector<box> &frames, std::int32_t tole
   return best;
 }
 
-bool is_top_furniture(const page &p, std::uint32_t i, std::int32_t body_width) {
+// `top` is the highest bottom edge of any region with a box: a region
+// starting above it has nothing above it.
+bool is_top_furniture(const page &p, std::uint32_t i, std::int32_t body_width, std::int32_t top) {
   const region &r = p.regions[i];
   if ((r.hint != region_hint::header && r.hint != region_hint::caption) || r.lines.size() > 1 ||
       r.bbox.width() * 2 > body_width * 3)
     return false;
+  return r.bbox.y0 < top;
+}
+
+std::int32_t highest_bottom(const page &p) {
+  std::int32_t top = INT32_MAX;
   for (const region &o : p.regions)
-    if (!o.bbox.empty() && o.bbox.y1 <= r.bbox.y0) return false;
-  return true;
+    if (!o.bbox.empty()) top = std::min(top, o.bbox.y1);
+  return top;
 }
 
 // Page numbers and running heads open their page; a landscape scan holds
@@ -183,19 +167,21 @@ page_order order_regions(const page &p) {
   // over particular columns: each piece goes with the column below it.
   std::vector<std::uint32_t> openers;
   std::vector<std::uint32_t> furniture;
+  const std::int32_t top = highest_bottom(p);
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (!flow[i]) continue;
     if (p.regions[i].hint == region_hint::page_number) openers.push_back(i);
-    else if (is_top_furniture(p, i, body_width)) furniture.push_back(i);
+    else if (is_top_furniture(p, i, body_width, top)) furniture.push_back(i);
   }
   for (std::uint32_t i : openers) flow[i] = false;
+  // Every piece starts above every region's bottom edge, so any two pieces
+  // overlap in height: pieces on the same page half make a row.
+  int pieces_on_half[2] = {0, 0};
+  for (std::uint32_t i : furniture) ++pieces_on_half[page_half(p, p.regions[i].bbox)];
   std::vector<std::pair<std::uint32_t, std::uint32_t>> heads;  // (piece, region it heads)
   for (std::uint32_t i : furniture) {
     const box &b = p.regions[i].bbox;
-    const bool in_row = std::any_of(furniture.begin(), furniture.end(), [&](std::uint32_t j) {
-      const box &o = p.regions[j].bbox;
-      return j != i && o.y0 < b.y1 && b.y0 < o.y1 && page_half(p, o) == page_half(p, b);
-    });
+    const bool in_row = pieces_on_half[page_half(p, b)] > 1;
     if (!in_row) {
       openers.push_back(i);
       flow[i] = false;

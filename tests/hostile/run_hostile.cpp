@@ -125,9 +125,9 @@ std::string generate(const std::string &kind) {
       out << (i % 8 == 7 ? "\n\n" : "\n");
     }
   } else if (kind == "words-50k.hocr" || kind == "words-50k.alto.xml" ||
-             kind == "words-50k.tsv") {
+             kind == "words-50k.tsv" || kind == "words-500k.tsv") {
     // Five columns of blocks of 12 lines, 40 px a line.
-    const auto lines = word_lines(50000);
+    const auto lines = word_lines(kind == "words-500k.tsv" ? 500000 : 50000);
     const bool hocr = kind == "words-50k.hocr", alto = kind == "words-50k.alto.xml";
     if (hocr)
       out << "<html><body><div class=\"ocr_page\" title=\"bbox 0 0 10000 120000\">\n";
@@ -194,6 +194,51 @@ std::string generate(const std::string &kind) {
           << y << ' ' << x + 400 << ' ' << y + 250 << "\">w" << i << "</span></span></div>\n";
     }
     out << "</div></body></html>\n";
+  } else if (kind == "rules-20k.hocr") {
+    // 5,000 boxes ruled on four sides (20,000 separators), 100 across and
+    // 50 down, a one-word region in each: frames are found among all the
+    // rules.
+    out << "<html><body><div class=\"ocr_page\" title=\"bbox 0 0 50000 25000\">\n";
+    auto rule = [&](int x0, int y0, int x1, int y1) {
+      out << "<div class=\"ocr_separator\" title=\"bbox " << x0 << ' ' << y0 << ' ' << x1 << ' '
+          << y1 << "\"></div>\n";
+    };
+    for (int i = 0; i < 5000; ++i) {
+      const int x = (i % 100) * 500, y = (i / 100) * 500;
+      rule(x, y, x + 450, y + 4);
+      rule(x, y + 446, x + 450, y + 450);
+      rule(x, y, x + 4, y + 450);
+      rule(x + 446, y, x + 450, y + 450);
+      out << "<div class=\"ocr_carea\" title=\"bbox " << x + 50 << ' ' << y + 50 << ' ' << x + 400
+          << ' ' << y + 100 << "\"><span class=\"ocr_line\" title=\"bbox " << x + 50 << ' ' << y + 50
+          << ' ' << x + 400 << ' ' << y + 100 << "\"><span class=\"ocrx_word\" title=\"bbox "
+          << x + 50 << ' ' << y + 50 << ' ' << x + 400 << ' ' << y + 100 << "\">r" << i
+          << "</span></span></div>\n";
+    }
+    out << "</div></body></html>\n";
+  } else if (kind == "headers-50k.page.xml") {
+    // 50,000 one-word regions typed header side by side along the top of
+    // the page, over three columns of body text: furniture pieces, each
+    // placed over the column below it.
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PcGts "
+           "xmlns=\"http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15\"><Page "
+           "imageFilename=\"p.png\" imageWidth=\"500000\" imageHeight=\"4000\">\n";
+    auto region = [&](const std::string &id, const char *type, int x0, int y0, int x1, int y1,
+                      const std::string &text) {
+      const std::string pts = std::to_string(x0) + ',' + std::to_string(y0) + ' ' +
+                              std::to_string(x1) + ',' + std::to_string(y0) + ' ' +
+                              std::to_string(x1) + ',' + std::to_string(y1) + ' ' +
+                              std::to_string(x0) + ',' + std::to_string(y1);
+      out << "<TextRegion id=\"" << id << "\" type=\"" << type << "\"><Coords points=\"" << pts
+          << "\"/><TextLine id=\"" << id << "l\"><Coords points=\"" << pts
+          << "\"/><TextEquiv><Unicode>" << text << "</Unicode></TextEquiv></TextLine></TextRegion>\n";
+    };
+    for (int i = 0; i < 50000; ++i)
+      region("h" + std::to_string(i), "header", i * 10, 10, i * 10 + 8, 40, "h" + std::to_string(i));
+    for (int c = 0; c < 3; ++c)
+      region("b" + std::to_string(c), "paragraph", 100 + c * 160000, 200, 150000 + c * 160000,
+             3800, "the council met on Monday");
+    out << "</Page></PcGts>\n";
   } else if (kind == "deep-100k.alto.xml") {
     // 100,000 nested elements: a parser that recurses would overflow its stack.
     out << "<?xml version=\"1.0\"?>\n<alto><Layout><Page>";

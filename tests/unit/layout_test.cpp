@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "gen/layout_gen.hpp"
+#include "layout/frames.hpp"
 #include "layout/furniture.hpp"
 #include "layout/layout.hpp"
 
@@ -282,4 +283,62 @@ TEST_CASE("layout: an L-shaped article keeps its headline and the column beside 
                   separator{{2333, 144, 2338, 1846}}};
   CHECK(order_regions(p).flattened() ==
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 7, 12});
+}
+
+TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
+  // The frames found through the sides against the definition tried on
+  // every (top, bottom, side): random rules near one another, so that
+  // many fall within the tolerance of many.
+  using colreflow::detail::ruled_frames;
+  using colreflow::detail::separator;
+  auto by_definition = [](const std::vector<separator> &rules, std::int32_t tol) {
+    auto horizontal = [](const box &b) { return b.width() > 3 * b.height(); };
+    auto vertical = [](const box &b) { return b.height() > 3 * b.width(); };
+    auto near = [&](std::int32_t a, std::int32_t b) { return std::abs(a - b) <= tol; };
+    std::vector<box> out;
+    for (const separator &top : rules)
+      for (const separator &bottom : rules) {
+        const box &t = top.bbox, &b = bottom.bbox;
+        if (!horizontal(t) || !horizontal(b) || b.y0 <= t.y1 + tol || !near(t.x0, b.x0) ||
+            !near(t.x1, b.x1))
+          continue;
+        const bool side = std::any_of(rules.begin(), rules.end(), [&](const separator &v) {
+          const box &r = v.bbox;
+          return vertical(r) && near(r.y0, t.y0) && near(r.y1, b.y1) &&
+                 (near(r.x0, t.x0) || near(r.x1, t.x1));
+        });
+        const box f{std::min(t.x0, b.x0), t.y0, std::max(t.x1, b.x1), b.y1};
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const box &o) {
+          return o.x0 == f.x0 && o.y0 == f.y0 && o.x1 == f.x1 && o.y1 == f.y1;
+        });
+        if (side && !seen) out.push_back(f);
+      }
+    return out;
+  };
+  unsigned seed = 7;
+  auto below = [&](int n) {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<int>((seed >> 16) % static_cast<unsigned>(n));
+  };
+  std::size_t frames = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::vector<separator> rules;
+    const int n = 1 + below(40);
+    for (int k = 0; k < n; ++k) {
+      const int x = 10 * below(6), y = 10 * below(8) + below(3);
+      if (below(2) == 0) rules.push_back({{x + below(3), y, x + 40 + below(3), y + 2}});
+      else rules.push_back({{x + below(3), y, x + 2 + below(2), y + 2 + 10 * (1 + below(4))}});
+    }
+    const std::int32_t tol = below(4);
+    const std::vector<box> got = ruled_frames(rules, tol), want = by_definition(rules, tol);
+    REQUIRE(got.size() == want.size());
+    frames += got.size();
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      CHECK(got[k].x0 == want[k].x0);
+      CHECK(got[k].y0 == want[k].y0);
+      CHECK(got[k].x1 == want[k].x1);
+      CHECK(got[k].y1 == want[k].y1);
+    }
+  }
+  CHECK(frames > 30);  // the rounds do draw frames (69)
 }
