@@ -295,10 +295,10 @@ alto_line read_line(const pugi::xml_node &n, const line_index &lines, const refe
     if (name == "SP") {
       space = true;
     } else if (name == "HYP") {
-      if (l.words.empty()) continue;
+      // One before any word is no line-end hyphen, but it is text all the same.
       const std::string_view hyp = attribute_local(c, "CONTENT").value();
       l.text += hyp.empty() ? "-" : hyp;
-      l.hyphen_end = true;
+      l.hyphen_end = !l.words.empty();
     } else if (name == "String") {
       const string_attributes at(c);
       const std::string_view content = string_attributes::or_empty(at.content);

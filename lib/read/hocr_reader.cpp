@@ -64,14 +64,17 @@ kind kind_of(const pugi::xml_node &n) {
 
 // The outermost elements of kind `k` below `root`, in document order.
 // Iterative: parse_xml bounds the depth, but the stack stays flat anyway.
-std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k) {
+std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k,
+                                      kind k2 = kind::other, kind k3 = kind::other,
+                                      kind k4 = kind::other) {
   std::vector<pugi::xml_node> out, stack;
   for (pugi::xml_node c = root.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
   while (!stack.empty()) {
     pugi::xml_node n = stack.back();
     stack.pop_back();
     if (n.type() != pugi::node_element) continue;
-    if (kind_of(n) == k) {
+    const kind nk = kind_of(n);
+    if (nk == k || (nk != kind::other && (nk == k2 || nk == k3 || nk == k4))) {
       out.push_back(n);
       continue;
     }
@@ -222,9 +225,10 @@ class hocr_reader {
     region r;
     r.id = attribute_local(n, "id").value();
     r.source_line = lines_.line_at(n.offset_debug());
-    // A region without line elements is one line of its own words or text.
+    // A region without line elements is one line of its own words or text;
+    // a word outside the lines of its region is a line of its own.
     std::vector<pugi::xml_node> line_nodes = is_line ? std::vector<pugi::xml_node>{}
-                                                     : outermost(n, kind::line);
+                                                     : outermost(n, kind::line, kind::word);
     if (line_nodes.empty()) line_nodes.push_back(n);
     for (const pugi::xml_node &l : line_nodes) {
       text_line line = read_line(l);
@@ -290,12 +294,11 @@ pugi::xml_node hocr_page_node(const pugi::xml_document &doc) {
   return pages.empty() ? pugi::xml_node() : pages.front();
 }
 
+// The outermost areas, paragraphs, lines and words: a paragraph, line or
+// word outside any area is a region too (a producer may write no areas,
+// or only some), not text dropped.
 std::vector<pugi::xml_node> hocr_region_nodes(const pugi::xml_node &page_node) {
-  for (kind k : {kind::area, kind::par, kind::line}) {
-    std::vector<pugi::xml_node> nodes = outermost(page_node, k);
-    if (!nodes.empty()) return nodes;
-  }
-  return {};
+  return outermost(page_node, kind::area, kind::par, kind::line, kind::word);
 }
 
 std::string join_words(const std::vector<word> &words) {

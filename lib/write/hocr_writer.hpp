@@ -11,7 +11,7 @@
 namespace colreflow::detail {
 
 // The hOCR that `p` was read from, with the region elements (those
-// hocr_region_nodes finds: ocr_carea, else ocr_par, else lines) moved into
+// hocr_region_nodes finds: the outermost areas, paragraphs, lines and words) moved into
 // the order of `order`. Regions only trade places with regions of the same
 // parent element: the slots that parent's regions took now hold them in
 // reading order, and every other node keeps its place. Nothing else
