@@ -14,7 +14,8 @@
 //   - the layout puts every region of the page in the order exactly once;
 //   - nothing lost, nothing invented: the txt output holds the
 //     non-whitespace characters of every line the reader gave, as often,
-//     line-end hyphens aside (each removed one logged);
+//     line-end hyphens aside (each removed one logged); and the same holds
+//     for the words read straight from the file (tests/support source_words);
 //   - the repair log agrees with the change (tests/support check_log).
 #include <cstddef>
 #include <cstdint>
@@ -30,6 +31,7 @@
 #include "model/document.hpp"
 #include "fuzz_checks.hpp"
 #include "support/invariants.hpp"
+#include "support/source_words.hpp"
 #include "text/chars.hpp"
 
 #ifndef CRF_FUZZ_INPUT
@@ -93,5 +95,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   if (!problem.empty()) fail("characters lost or invented", problem.c_str());
   problem = colreflow::test::check_log(page, cpp_doc);
   if (!problem.empty()) fail("repair log", problem.c_str());
+  // The same against the words read straight from the bytes, not through
+  // the reader: a reader that skips text would hide it from page_text.
+  problem = colreflow::test::check_conservation(
+      colreflow::test::source_words(std::string_view(bytes, size),
+                                    static_cast<colreflow::input_format>(kInput)),
+      cpp_doc);
+  if (!problem.empty()) fail("characters of the file lost or invented", problem.c_str());
   return 0;
 }

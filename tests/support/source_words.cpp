@@ -1,0 +1,212 @@
+#include "support/source_words.hpp"
+
+#include <climits>  // LONG_MAX
+#include <stdexcept>
+#include <vector>
+
+#include <pugixml.hpp>
+
+namespace colreflow::test {
+namespace {
+
+std::string_view local(const pugi::xml_node &n) {
+  std::string_view name = n.name();
+  const std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+const char *attr(const pugi::xml_node &n, std::string_view name) {
+  for (const pugi::xml_attribute &a : n.attributes()) {
+    std::string_view an = a.name();
+    const std::size_t colon = an.find(':');
+    if ((colon == std::string_view::npos ? an : an.substr(colon + 1)) == name) return a.value();
+  }
+  return "";
+}
+
+// Every element below `root` in document order, without recursion (the
+// fuzzers feed deep trees).
+template <class F>
+void for_each_element(const pugi::xml_node &root, F f) {
+  std::vector<pugi::xml_node> stack;
+  for (pugi::xml_node c = root.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  while (!stack.empty()) {
+    const pugi::xml_node n = stack.back();
+    stack.pop_back();
+    if (n.type() != pugi::node_element) continue;
+    if (!f(n)) continue;  // f returns false: do not go below n
+    for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  }
+}
+
+// All character data below `n`.
+std::string text_below(const pugi::xml_node &n) {
+  std::string out;
+  std::vector<pugi::xml_node> stack{n};
+  while (!stack.empty()) {
+    const pugi::xml_node c = stack.back();
+    stack.pop_back();
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
+  }
+  return out;
+}
+
+bool has_class(const pugi::xml_node &n, std::string_view wanted) {
+  std::string_view classes = attr(n, "class");
+  while (!classes.empty()) {
+    const std::size_t end = classes.find_first_of(" \t\r\n");
+    if (classes.substr(0, end) == wanted) return true;
+    if (end == std::string_view::npos) break;
+    classes.remove_prefix(end + 1);
+  }
+  return false;
+}
+
+bool is_hocr_line(const pugi::xml_node &n) {
+  return has_class(n, "ocr_line") || has_class(n, "ocr_header") || has_class(n, "ocr_caption") ||
+         has_class(n, "ocr_textfloat") || has_class(n, "ocrx_line");
+}
+
+std::string hocr_words(const pugi::xml_document &doc) {
+  pugi::xml_node page;
+  for_each_element(doc, [&](const pugi::xml_node &n) {
+    if (!page && has_class(n, "ocr_page")) page = n;
+    return !page;
+  });
+  std::string out = "\n";
+  if (!page) return out;
+  for_each_element(page, [&](const pugi::xml_node &n) {
+    if (has_class(n, "ocrx_word")) {
+      out += text_below(n) + "\n";
+      return false;
+    }
+    if (is_hocr_line(n)) {
+      bool words = false;
+      for_each_element(n, [&](const pugi::xml_node &w) { return !(words = words || has_class(w, "ocrx_word")); });
+      if (!words) {
+        out += text_below(n) + "\n";
+        return false;
+      }
+    }
+    return true;
+  });
+  return out;
+}
+
+// A String's CONTENT; a HYP is a printed hyphen, "-" when it does not say which.
+void alto_word(const pugi::xml_node &n, std::string &out) {
+  const std::string_view content = attr(n, "CONTENT");
+  if (local(n) == "String") out += std::string(content) + "\n";
+  if (local(n) == "HYP") out += (content.empty() ? std::string("-") : std::string(content)) + "\n";
+}
+
+// Words are where the schema puts them: in a TextLine, on a Page.
+std::string alto_words(const pugi::xml_document &doc) {
+  std::string out = "\n";
+  for_each_element(doc, [&](const pugi::xml_node &n) {
+    if (local(n) == "Page") {
+      for_each_element(n, [&](const pugi::xml_node &w) {
+        if (local(w) != "TextLine") return true;
+        for (const pugi::xml_node &c : w.children()) alto_word(c, out);
+        return false;
+      });
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+// A PAGE element's text: its TextEquiv with the lowest @index (the first
+// when none has one).
+std::string page_equiv(const pugi::xml_node &n) {
+  pugi::xml_node best;
+  long best_index = LONG_MAX;
+  for (const pugi::xml_node &c : n.children()) {
+    if (local(c) != "TextEquiv") continue;
+    const char *idx = attr(c, "index");
+    const long index = *idx ? std::strtol(idx, nullptr, 10) : LONG_MAX - 1;
+    if (!best || index < best_index) {
+      best = c;
+      best_index = index;
+    }
+  }
+  for (const pugi::xml_node &u : best.children())
+    if (local(u) == "Unicode") return text_below(u);
+  return "";
+}
+
+// The text of `n` at `level` (region, line, word, glyph): a line's own
+// TextEquiv when it has one, else its words' (or their glyphs'); a region
+// without lines its own. Lines first, not the deepest level: ground truth
+// files correct the line and leave the engine's words as they were (70
+// lines of tests/data/page/ulb differ so).
+void page_text_at(const pugi::xml_node &n, std::size_t level, std::string &out) {
+  static const char *const kLevels[] = {"TextRegion", "TextLine", "Word", "Glyph"};
+  if (level >= 1) {
+    const std::string own = page_equiv(n);
+    if (!own.empty() || level == 3) {
+      out += own + "\n";
+      return;
+    }
+  }
+  bool deeper = false;
+  if (level + 1 < 4)
+    for (const pugi::xml_node &c : n.children())
+      if (local(c) == kLevels[level + 1]) {
+        deeper = true;
+        page_text_at(c, level + 1, out);
+      }
+  if (!deeper && level == 0) out += page_equiv(n) + "\n";
+}
+
+std::string page_words(const pugi::xml_document &doc) {
+  std::string out = "\n";
+  for_each_element(doc, [&](const pugi::xml_node &n) {
+    if (local(n) != "TextRegion") return true;
+    // A region holding regions has its text in them.
+    bool nested = false;
+    for_each_element(n, [&](const pugi::xml_node &c) {
+      nested = nested || local(c) == "TextRegion";
+      return !nested;
+    });
+    if (!nested) page_text_at(n, 0, out);
+    return nested;
+  });
+  return out;
+}
+
+std::string tsv_words(std::string_view bytes) {
+  std::string out = "\n";
+  while (!bytes.empty()) {
+    std::size_t end = bytes.find('\n');
+    std::string_view row = bytes.substr(0, end);
+    bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
+    if (row.substr(0, 2) != "5\t") continue;
+    std::size_t at = 0;
+    for (int tab = 0; tab < 11 && at != std::string_view::npos; ++tab) {
+      at = row.find('\t', at);
+      if (at != std::string_view::npos) ++at;
+    }
+    if (at != std::string_view::npos) out += std::string(row.substr(at)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string source_words(std::string_view bytes, input_format format) {
+  if (format == input_format::tsv) return tsv_words(bytes);
+  pugi::xml_document doc;
+  if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto))
+    throw std::runtime_error("source_words: the XML does not parse");
+  switch (format) {
+    case input_format::hocr: return hocr_words(doc);
+    case input_format::alto: return alto_words(doc);
+    case input_format::page: return page_words(doc);
+    default: throw std::runtime_error("source_words: no words in this format");
+  }
+}
+
+}  // namespace colreflow::test
