@@ -295,8 +295,10 @@ alto_line read_line(const pugi::xml_node &n, const line_index &lines, const refe
     if (name == "SP") {
       space = true;
     } else if (name == "HYP") {
-      // One before any word is no line-end hyphen, but it is text all the same.
+      // One before any word is no line-end hyphen, but its CONTENT is text
+      // all the same; without CONTENT it stands for "-" only after a word.
       const std::string_view hyp = attribute_local(c, "CONTENT").value();
+      if (l.words.empty() && hyp.empty()) continue;
       l.text += hyp.empty() ? "-" : hyp;
       l.hyphen_end = !l.words.empty();
     } else if (name == "String") {
@@ -460,7 +462,7 @@ page read_alto(std::string_view bytes, const std::string &source_name,
     for (pugi::xml_node c = b.first_child(); c; c = c.next_sibling()) {
       if (local_name(c) != "TextLine") continue;
       alto_line l = read_line(c, lines, refs, inherited);
-      if (l.line.words.empty()) continue;  // nothing to read
+      if (l.line.text.empty()) continue;  // nothing to read (a lone HYP is text)
       block_points.push_back(l.points);
       r.lines.push_back(std::move(l.line));
     }

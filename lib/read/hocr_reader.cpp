@@ -83,6 +83,13 @@ std::vector<pugi::xml_node> outermost(const pugi::xml_node &root, kind k,
   return out;
 }
 
+// Code points other than white space: what "nothing lost" counts.
+std::size_t non_space_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < s.size();) n += !is_space(next_code_point(s, pos));
+  return n;
+}
+
 // A number of a title property; nullopt for garbage, NaN or infinity.
 std::optional<double> parse_number(std::string_view s) {
   // Most are short unsigned integers (bbox coordinates): exact as they are.
@@ -258,7 +265,8 @@ class hocr_reader {
     l.id = attribute_local(n, "id").value();
     l.source_line = lines_.line_at(n.offset_debug());
     const title_props t = title_of(n);
-    for (const pugi::xml_node &wn : outermost(n, kind::word)) {
+    // A line inside the line (not hOCR, but met) reads as one word of it.
+    for (const pugi::xml_node &wn : outermost(n, kind::word, kind::line)) {
       word w;
       w.text = text_of(wn);
       if (w.text.empty()) continue;  // an empty word adds nothing to the text
@@ -267,8 +275,13 @@ class hocr_reader {
       w.confidence = wt.wconf;
       l.words.push_back(std::move(w));
     }
-    // Producers without ocrx_word put the text straight into the line.
+    // Producers without ocrx_word put the text straight into the line; a
+    // line whose words do not hold all its text is read as its text.
     l.text = l.words.empty() ? text_of(n) : join_words(l.words);
+    if (!l.words.empty()) {
+      std::string all = text_of(n);
+      if (non_space_count(all) != non_space_count(l.text)) l.text = std::move(all);
+    }
     if (t.bbox) l.bbox = *t.bbox;
     if (l.bbox.empty())
       for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);

@@ -76,29 +76,24 @@ std::string hocr_words(const pugi::xml_document &doc) {
   });
   std::string out = "\n";
   if (!page) return out;
+  // All the text of a line, beside its words too; a word outside any line.
   for_each_element(page, [&](const pugi::xml_node &n) {
-    if (has_class(n, "ocrx_word")) {
+    if (is_hocr_line(n) || has_class(n, "ocrx_word")) {
       out += text_below(n) + "\n";
       return false;
-    }
-    if (is_hocr_line(n)) {
-      bool words = false;
-      for_each_element(n, [&](const pugi::xml_node &w) { return !(words = words || has_class(w, "ocrx_word")); });
-      if (!words) {
-        out += text_below(n) + "\n";
-        return false;
-      }
     }
     return true;
   });
   return out;
 }
 
-// A String's CONTENT; a HYP is a printed hyphen, "-" when it does not say which.
-void alto_word(const pugi::xml_node &n, std::string &out) {
+// A String's CONTENT; a HYP's, which is a printed hyphen: "-" when it
+// gives none and follows a word of the line (`after_word`).
+void alto_word(const pugi::xml_node &n, bool after_word, std::string &out) {
   const std::string_view content = attr(n, "CONTENT");
   if (local(n) == "String") out += std::string(content) + "\n";
-  if (local(n) == "HYP") out += (content.empty() ? std::string("-") : std::string(content)) + "\n";
+  if (local(n) == "HYP" && (!content.empty() || after_word))
+    out += (content.empty() ? std::string("-") : std::string(content)) + "\n";
 }
 
 // Words are where the schema puts them: in a TextLine, on a Page.
@@ -108,7 +103,13 @@ std::string alto_words(const pugi::xml_document &doc) {
     if (local(n) == "Page") {
       for_each_element(n, [&](const pugi::xml_node &w) {
         if (local(w) != "TextLine") return true;
-        for (const pugi::xml_node &c : w.children()) alto_word(c, out);
+        bool after_word = false;
+        for (const pugi::xml_node &c : w.children()) {
+          alto_word(c, after_word, out);
+          after_word = after_word || (local(c) == "String" &&
+                                      std::string_view(attr(c, "CONTENT")).find_first_not_of(
+                                          " \t\r\n") != std::string_view::npos);
+        }
         return false;
       });
       return false;
@@ -161,18 +162,30 @@ void page_text_at(const pugi::xml_node &n, std::size_t level, std::string &out) 
   if (!deeper && level == 0) out += page_equiv(n) + "\n";
 }
 
+// Regions are where the schema puts them: below the first Page of the
+// PcGts, never inside a TextLine. A region's text is its lines'; one
+// without lines has its own, unless regions inside it hold the text.
 std::string page_words(const pugi::xml_document &doc) {
   std::string out = "\n";
-  for_each_element(doc, [&](const pugi::xml_node &n) {
+  pugi::xml_node page;
+  for (const pugi::xml_node &c : doc.document_element().children())
+    if (!page && local(c) == "Page") page = c;
+  if (!page) return out;
+  for_each_element(page, [&](const pugi::xml_node &n) {
+    if (local(n) == "TextLine") return false;
     if (local(n) != "TextRegion") return true;
-    // A region holding regions has its text in them.
-    bool nested = false;
-    for_each_element(n, [&](const pugi::xml_node &c) {
-      nested = nested || local(c) == "TextRegion";
-      return !nested;
-    });
-    if (!nested) page_text_at(n, 0, out);
-    return nested;
+    bool lines = false, regions = false;
+    for (const pugi::xml_node &c : n.children()) {
+      lines = lines || local(c) == "TextLine";
+      regions = regions || local(c) == "TextRegion";
+    }
+    if (lines) {
+      for (const pugi::xml_node &c : n.children())
+        if (local(c) == "TextLine") page_text_at(c, 1, out);
+    } else if (!regions) {
+      out += page_equiv(n) + "\n";
+    }
+    return true;
   });
   return out;
 }
@@ -183,7 +196,11 @@ std::string tsv_words(std::string_view bytes) {
     std::size_t end = bytes.find('\n');
     std::string_view row = bytes.substr(0, end);
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
-    if (row.substr(0, 2) != "5\t") continue;
+    // The level is an integer: "05" and "+5" are level 5 too.
+    std::string_view level = row.substr(0, row.find('\t'));
+    if (!level.empty() && level.front() == '+') level.remove_prefix(1);
+    while (level.size() > 1 && level.front() == '0') level.remove_prefix(1);
+    if (level != "5") continue;
     std::size_t at = 0;
     for (int tab = 0; tab < 11 && at != std::string_view::npos; ++tab) {
       at = row.find('\t', at);

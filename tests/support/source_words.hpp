@@ -15,12 +15,12 @@ namespace colreflow::test {
 // a line end (as page_text, so that check_conservation takes no U+FEFF
 // for a BOM):
 //   ALTO   String@CONTENT, and HYP@CONTENT (a printed hyphen: "-" when
-//          it has no CONTENT);
+//          it has no CONTENT and follows a word);
 //   PAGE   TextEquiv/Unicode of each line, else of its words (else their
 //          glyphs); of a region without lines, its own; the lowest @index
 //          first;
-//   hOCR   the text of each ocrx_word, and of each line without one, on
-//          the first ocr_page;
+//   hOCR   all the text of each line (its words' and any beside them), and
+//          of each ocrx_word outside a line, on the first ocr_page;
 //   TSV    the text column of the level-5 (word) rows.
 // Throws std::runtime_error when XML does not parse (the reader refuses
 // such input first) or the format has no words (text, image).
