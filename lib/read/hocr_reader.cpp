@@ -234,8 +234,9 @@ class hocr_reader {
     r.source_line = lines_.line_at(n.offset_debug());
     // A region without line elements is one line of its own words or text;
     // a word outside the lines of its region is a line of its own.
-    std::vector<pugi::xml_node> line_nodes = is_line ? std::vector<pugi::xml_node>{}
-                                                     : outermost(n, kind::line, kind::word);
+    const bool as_line = is_line || kind_of(n) == kind::line;
+    std::vector<pugi::xml_node> line_nodes =
+        as_line ? std::vector<pugi::xml_node>{} : outermost(n, kind::line, kind::word);
     if (line_nodes.empty()) line_nodes.push_back(n);
     for (const pugi::xml_node &l : line_nodes) {
       text_line line = read_line(l);

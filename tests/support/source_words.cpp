@@ -96,25 +96,29 @@ void alto_word(const pugi::xml_node &n, bool after_word, std::string &out) {
     out += (content.empty() ? std::string("-") : std::string(content)) + "\n";
 }
 
-// Words are where the schema puts them: in a TextLine, on a Page.
+// Words are where the schema puts them: in a TextLine of a TextBlock, on
+// a Page of the root element.
 std::string alto_words(const pugi::xml_document &doc) {
   std::string out = "\n";
-  for_each_element(doc, [&](const pugi::xml_node &n) {
-    if (local(n) == "Page") {
-      for_each_element(n, [&](const pugi::xml_node &w) {
-        if (local(w) != "TextLine") return true;
+  // The first root element is the document; anything after it is not.
+  for_each_element(doc.document_element(), [&](const pugi::xml_node &n) {
+    if (local(n) != "Page") return true;
+    for_each_element(n, [&](const pugi::xml_node &b) {
+      if (local(b) == "TextLine") return false;  // outside a TextBlock: not the schema's
+      if (local(b) != "TextBlock") return true;
+      for (const pugi::xml_node &line : b.children()) {
+        if (local(line) != "TextLine") continue;
         bool after_word = false;
-        for (const pugi::xml_node &c : w.children()) {
+        for (const pugi::xml_node &c : line.children()) {
           alto_word(c, after_word, out);
           after_word = after_word || (local(c) == "String" &&
                                       std::string_view(attr(c, "CONTENT")).find_first_not_of(
                                           " \t\r\n") != std::string_view::npos);
         }
-        return false;
-      });
+      }
       return false;
-    }
-    return true;
+    });
+    return false;
   });
   return out;
 }

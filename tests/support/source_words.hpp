@@ -14,7 +14,7 @@ namespace colreflow::test {
 // The text of every word of `bytes` read as `format`, one per line, after
 // a line end (as page_text, so that check_conservation takes no U+FEFF
 // for a BOM):
-//   ALTO   String@CONTENT, and HYP@CONTENT (a printed hyphen: "-" when
+//   ALTO   String@CONTENT in the TextLines of TextBlocks, and HYP@CONTENT (a printed hyphen: "-" when
 //          it has no CONTENT and follows a word);
 //   PAGE   TextEquiv/Unicode of each line, else of its words (else their
 //          glyphs); of a region without lines, its own; the lowest @index
