@@ -292,7 +292,7 @@ class heading_finder {
   // runs on, as no heading does ("思想武装头" / "脑").
   bool cuts_word(std::size_t i) const {
     const std::size_t next = next_content(i + 1);
-    return shapes_[i].cjk && next < n_ && cjk_word_spans(lines_[i].text, lines_[next].text);
+    return lines_[i].shape.cjk && next < n_ && cjk_word_spans(lines_[i].text, lines_[next].text);
   }
 
   bool opens_article(std::size_t i) const { return i < n_ && (dateline_[i] || byline_[i]); }
