@@ -30,17 +30,17 @@ namespace {
 // Exactness floors: the fraction of variants whose output equals the expected text
 // byte for byte. Raise them as the library improves; they were set from measurements
 // (see the commit log) minus a small margin.
-constexpr double kZhExactFloor = 0.29;  // measured 0.313 (75/240), 2026-11-30
+constexpr double kZhExactFloor = 0.30;  // measured 0.325 (78/240), 2026-11-30
 constexpr double kEnExactFloor = 0.07;  // measured 0.083 (10/120)
 // Block order right (every true chunk found, in true order), per language,
 // over all kinds and over the kinds with one misreading each (identity,
 // tail first, headline in the middle). Swapped columns are often not
 // recoverable from text alone, and whole paragraphs swapped with no blank
 // line never are; they are measured, not required.
-constexpr double kZhOrderFloor = 0.60;        // measured 0.633 (152/240)
-constexpr double kEnOrderFloor = 0.56;        // measured 0.600 (72/120)
-constexpr double kZhSingleOrderFloor = 0.87;  // measured 0.908 (109/120)
-constexpr double kEnSingleOrderFloor = 0.90;  // measured 0.933 (56/60)
+constexpr double kZhOrderFloor = 0.62;        // measured 0.650 (156/240)
+constexpr double kEnOrderFloor = 0.57;        // measured 0.608 (73/120)
+constexpr double kZhSingleOrderFloor = 0.88;  // measured 0.917 (110/120)
+constexpr double kEnSingleOrderFloor = 0.92;  // measured 0.950 (57/60)
 // The issue asks for no stray whitespace in any zh paragraph: none of
 // these 240 has any (variants_eval over 1000: 4 of 500 still do).
 constexpr int kZhSpacingMaxFailures = 0;  // measured 0/240, 2026-11-30
