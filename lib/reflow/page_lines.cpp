@@ -77,14 +77,20 @@ column_edges column_finder::edges_of(std::uint32_t r) const {
   return e;
 }
 
-// Whether a line whose end the engine read as specks ("works. ° -",
-// "others. |": tokens of one or two characters with no letter or digit)
-// ends a sentence before them: 1 yes, -1 when it has no such tail or the
-// word before it ends no sentence (a full stop standing apart, "the .",
-// may be either: left as the text says).
-int ends_sentence_before_specks(std::string_view text) {
-  std::size_t end = trim_end(text, text.size());
+namespace {
+
+// The last whitespace-separated token of a line that is no speck (specks:
+// tokens of one or two characters with no letter or digit), and how many
+// specks follow it.
+struct token_before_specks {
+  std::size_t start = 0, end = 0;
   int specks = 0;
+  bool found = false;
+};
+
+token_before_specks last_real_token(std::string_view text) {
+  token_before_specks t;
+  std::size_t end = trim_end(text, text.size());
   while (end > 0) {
     std::size_t start = end;
     int n = 0;
@@ -98,39 +104,37 @@ int ends_sentence_before_specks(std::string_view text) {
       alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
     }
     if (alnum || n > 2) {
-      if (specks == 0) return -1;
-      std::size_t at = end;
-      char32_t c = last_code_point(text, at);
-      while (is_closing(c) && at > start) c = last_code_point(text, at);
-      return is_sentence_terminal(c) ? 1 : -1;
+      t.start = start;
+      t.end = end;
+      t.found = true;
+      return t;
     }
-    ++specks;
+    ++t.specks;
     end = trim_end(text, start);
   }
-  return -1;
+  return t;
+}
+
+}  // namespace
+
+// Whether a line whose end the engine read as specks ("works. ° -",
+// "others. |") ends a sentence before them: 1 yes, -1 when it has no such
+// tail or the word before it ends no sentence (a full stop standing apart,
+// "the .", may be either: left as the text says).
+int ends_sentence_before_specks(std::string_view text) {
+  const token_before_specks t = last_real_token(text);
+  if (!t.found || t.specks == 0) return -1;
+  std::size_t at = t.end;
+  char32_t c = last_code_point(text, at);
+  while (is_closing(c) && at > t.start) c = last_code_point(text, at);
+  return is_sentence_terminal(c) ? 1 : -1;
 }
 
 char32_t last_before_specks(std::string_view text) {
-  std::size_t end = trim_end(text, text.size());
-  while (end > 0) {
-    std::size_t start = end;
-    int n = 0;
-    bool alnum = false;
-    while (start > 0) {
-      std::size_t at = start;
-      const char32_t c = last_code_point(text, at);
-      if (is_space(c)) break;
-      start = at;
-      ++n;
-      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
-    }
-    if (alnum || n > 2) {
-      std::size_t at = end;
-      return last_code_point(text, at);
-    }
-    end = trim_end(text, start);
-  }
-  return 0;
+  const token_before_specks t = last_real_token(text);
+  if (!t.found) return 0;
+  std::size_t at = t.end;
+  return last_code_point(text, at);
 }
 
 std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
