@@ -136,8 +136,8 @@ class heading_finder {
       bool gap_before = i == 0 || lines_[i - 1].shape.blank;
       bool gap_after = i + 1 == n_ || lines_[i + 1].shape.blank;
       bool alone = (gap_before && gap_after) || opens_article(i + 1);
-      cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) || cuts_word(i) ? candidate::no
-                                                                              : candidate_at(i, alone);
+      cand_[i] = byline_[i] || dateline_[i] || credit_tail(i) ? candidate::no : candidate_at(i, alone);
+      if (cand_[i] != candidate::no && cuts_word(i)) cand_[i] = candidate::no;  // ICU last: it costs
       // A short Latin line is a paragraph's first line if the next word
       // would not have fitted beside its indent: greedy wrapping ended it.
       const column_metrics &m = local_[i];
