@@ -23,11 +23,15 @@ constexpr std::size_t kMaxMoves = 64;
 // input order's prior enters as a bonus on each link it keeps.
 constexpr std::size_t kMaxExact = 12;
 
-// Whether b after a keeps the input's sequence. The input's last block
-// before its first also counts: OCR that reads a tail first has rotated the
-// text, and the tail's place is after what the input ends with.
+// The input's last block before its first: OCR that reads a tail first has
+// rotated the text, and the tail's place is after what the input ends with.
+bool closes_rotation(std::size_t a, std::size_t b, std::size_t n) {
+  return n > 2 && a + 1 == n && b == 0;
+}
+
+// Whether b after a keeps the input's sequence, read as a cycle.
 bool continues_input(std::size_t a, std::size_t b, std::size_t n) {
-  return b == a + 1 || (n > 2 && a + 1 == n && b == 0);
+  return b == a + 1 || closes_rotation(a, b, n);
 }
 
 double kept_links_bonus(const std::vector<std::uint32_t> &order, double bonus) {
@@ -160,9 +164,7 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
   // margin every time, so this ends. OCR misplaces a handful of runs per
   // page; the cap bounds the time on hostile input.
   const double rotation_prior = margin / 3;
-  auto rotation = [&](std::size_t a, std::size_t b) {
-    return a != t && b != t && a != b && continues_input(a, b, n) && b == 0 ? 1.0 : 0.0;
-  };
+  auto rotation = [&](std::size_t a, std::size_t b) { return closes_rotation(a, b, n) ? 1.0 : 0.0; };
   for (std::size_t pass = 0; pass < kMaxMoves; ++pass) {
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
