@@ -48,15 +48,15 @@ block_edges as_heading(block_edges e, bool headline) {
   return e;
 }
 
-block_edges describe_as_text(const block &b, const column_metrics &page) {
-  block text = b;
-  text.kind = role::body;
-  return describe_edges(text, page);
+block_edges as_text(block_edges e, const block &b, const column_metrics &page) {
+  column_metrics m = page;
+  if (b.column_width > 0) m.full_width = b.column_width;
+  e.open = text_opening(b, e, m);
+  e.close = text_closing(b, e, m);
+  return e;
 }
 
 block_edges describe_edges(const block &b, const column_metrics &page) {
-  column_metrics m = page;
-  if (b.column_width > 0) m.full_width = b.column_width;
   block_edges e;
   e.index = b.input_index;
   e.first_text = b.lines.front().text;
@@ -81,11 +81,8 @@ block_edges describe_edges(const block &b, const column_metrics &page) {
       e.close = closing::byline;
       return e;
     default:
-      break;
+      return as_text(e, b, page);
   }
-  e.open = text_opening(b, e, m);
-  e.close = text_closing(b, e, m);
-  return e;
 }
 
 }  // namespace colreflow::detail

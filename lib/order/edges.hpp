@@ -48,8 +48,8 @@ struct block_edges {
 
 block_edges describe_edges(const block &b, const column_metrics &m);
 
-// The same block read as text, whatever role segmentation gave it.
-block_edges describe_as_text(const block &b, const column_metrics &m);
+// Block b's edges `e` read as text, whatever role segmentation gave it.
+block_edges as_text(block_edges e, const block &b, const column_metrics &m);
 
 // The same block read as a heading line (for blocks that may be one):
 // `headline` for a line continuing a headline, else a section heading.

@@ -47,10 +47,7 @@ block_readings read_blocks(const document &doc, const std::vector<block_edges> &
     if (b.kind == role::subheading) {
       // With no headline found, any section heading may be it.
       if (!has_headline) readings[a].push_back(as_heading(edges[a], true));
-      block_edges text = describe_as_text(b, metrics);
-      text.last_word = edges[a].last_word;
-      text.first_word = edges[a].first_word;
-      readings[a].push_back(text);
+      readings[a].push_back(as_text(edges[a], b, metrics));
     } else if (b.maybe_heading) {
       readings[a].push_back(as_heading(edges[a], true));
       readings[a].push_back(as_heading(edges[a], false));
