@@ -15,55 +15,44 @@ constexpr std::uint32_t kNone = word_pairs::unknown;
 // before its own followers outweigh the page's word frequencies.
 constexpr double kPrior = 2.0;
 
-enum class token_kind { none, word, stop };
-
-// Walks `text` token by token: Latin words (letters, digits and inner
-// apostrophes), and `stop` for punctuation or an ideograph between words.
+// Walks `text` word by word (letters, digits and inner apostrophes); an
+// empty word stands for punctuation or an ideograph parting two words.
+// (CJK junctions are judged by the ICU dictionary, text/junction.hpp.)
 template <typename Fn>
-void for_each_token(std::string_view text, Fn &&fn) {
+void for_each_word(std::string_view text, Fn &&fn) {
   std::size_t pos = 0, start = std::string_view::npos;
   auto flush = [&](std::size_t end) {
-    if (start != std::string_view::npos) fn(token_kind::word, text.substr(start, end - start));
+    if (start != std::string_view::npos) fn(text.substr(start, end - start));
     start = std::string_view::npos;
   };
   while (pos < text.size()) {
     const std::size_t at = pos;
     const char32_t c = next_code_point(text, pos);
-    if (is_cjk(c)) {
-      // CJK junctions are judged by the ICU dictionary (text/junction.hpp);
-      // an ideograph parts Latin words like punctuation.
-      flush(at);
-      fn(token_kind::stop, std::string_view());
-    } else if (is_letter(c) || is_digit(c) || (c == U'\'' && start != std::string_view::npos)) {
+    if (!is_cjk(c) && (is_letter(c) || is_digit(c) || (c == U'\'' && start != std::string_view::npos))) {
       if (start == std::string_view::npos) start = at;
-    } else if (is_space(c)) {
-      flush(at);
-    } else {
-      flush(at);
-      fn(token_kind::stop, std::string_view());
+      continue;
     }
+    flush(at);
+    if (!is_space(c)) fn(std::string_view());
   }
   flush(text.size());
 }
-
-std::string normalise(token_kind, std::string_view token) { return to_lower(token); }
 
 std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
 }
 
-// The token at the end of `text` (after trailing spaces), or none.
-std::string edge_token(std::string_view text, bool last) {
-  std::string out;
-  token_kind kind = token_kind::none;
-  bool done = false;
-  for_each_token(text, [&](token_kind k, std::string_view t) {
-    if (done) return;
-    kind = k;
-    out = k == token_kind::stop ? std::string() : normalise(k, t);
-    if (!last) done = true;
+// The first or last word of `text`, lower-cased; empty when punctuation
+// stands at that edge or there is no word.
+std::string edge_word(std::string_view text, bool last) {
+  std::string_view edge;
+  bool seen = false;
+  for_each_word(text, [&](std::string_view w) {
+    if (seen && !last) return;
+    edge = w;
+    seen = true;
   });
-  return kind == token_kind::stop ? std::string() : out;
+  return edge.empty() ? std::string() : to_lower(edge);
 }
 
 }  // namespace
@@ -71,13 +60,12 @@ std::string edge_token(std::string_view text, bool last) {
 word_pairs::word_pairs(const std::vector<line> &lines) {
   for (const line &l : lines) {
     std::uint32_t previous = kNone;
-    for_each_token(l.text, [&](token_kind kind, std::string_view text) {
-      if (kind == token_kind::stop) {
+    for_each_word(l.text, [&](std::string_view word) {
+      if (word.empty()) {
         previous = kNone;
         return;
       }
-      auto [it, added] = ids_.try_emplace(normalise(kind, text),
-                                          static_cast<std::uint32_t>(ids_.size()));
+      auto [it, added] = ids_.try_emplace(to_lower(word), static_cast<std::uint32_t>(ids_.size()));
       if (added) {
         left_count_.push_back(0);
         right_count_.push_back(0);
@@ -101,11 +89,11 @@ word_pairs::token word_pairs::id_of(const std::string &normalised) const {
 }
 
 word_pairs::token word_pairs::last_token(std::string_view text) const {
-  return id_of(edge_token(text, true));
+  return id_of(edge_word(text, true));
 }
 
 word_pairs::token word_pairs::first_token(std::string_view text) const {
-  return id_of(edge_token(text, false));
+  return id_of(edge_word(text, false));
 }
 
 double word_pairs::association(token a, token b) const {
