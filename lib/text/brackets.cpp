@@ -17,16 +17,17 @@ bool is_closer(char32_t c) {
   return false;
 }
 
-// Quotes nest a few deep at most; deeper is noise, so the depth is capped.
-constexpr std::size_t kMaxDepth = 16;
-
-}  // namespace
-
+// The closer that pairs with `opener`, or 0 when it is not one of the marks.
 char32_t closer_of(char32_t opener) {
   for (const auto &p : kPairs)
     if (p[0] == opener) return p[1];
   return 0;
 }
+
+// Quotes nest a few deep at most; deeper is noise, so the depth is capped.
+constexpr std::size_t kMaxDepth = 16;
+
+}  // namespace
 
 open_marks scan_marks(const std::vector<std::string_view> &lines) {
   open_marks out;

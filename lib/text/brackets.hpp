@@ -18,7 +18,4 @@ struct open_marks {
 // Scans `lines` as one text.
 open_marks scan_marks(const std::vector<std::string_view> &lines);
 
-// The closer that pairs with `opener`, or 0 when it is not one of the marks.
-char32_t closer_of(char32_t opener);
-
 }  // namespace colreflow::detail

@@ -91,18 +91,12 @@ int main(int argc, char **argv) {
         pair[static_cast<int>(e.back().close)][kOpen - 1] += 1;
         pair[kClose - 1][static_cast<int>(e.front().open)] += 1;
         word_pairs model(doc.lines);
-        std::vector<open_marks> m_of;
-        for (const block &b : doc.blocks) {
-          std::vector<std::string_view> texts;
-          for (const line &l : b.lines) texts.push_back(l.text);
-          m_of.push_back(scan_marks(texts));
-        }
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (doc.blocks[k].kind != role::body || doc.blocks[k + 1].kind != role::body) continue;
-          ++marks[0][mark_class(m_of[k], m_of[k + 1])];
+          ++marks[0][mark_class(e[k].marks, e[k + 1].marks)];
           for (std::size_t r = 0; r < e.size(); ++r)
             if (r != k + 1 && r != k && doc.blocks[r].kind == role::body)
-              ++marks[1][mark_class(m_of[k], m_of[r])];
+              ++marks[1][mark_class(e[k].marks, e[r].marks)];
         }
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (e[k].close != closing::continuation) continue;
