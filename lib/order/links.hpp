@@ -14,7 +14,7 @@ namespace colreflow::detail {
 struct link_score {
   double score = 0;
   const char *cue = "";  // the strongest evidence, for the repair log
-  // Which reading of each block the score took (order.cpp's readings).
+  // Which reading of each block the score took (order/readings.hpp).
   std::uint8_t from_reading = 0;
   std::uint8_t to_reading = 0;
 };
