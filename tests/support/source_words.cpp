@@ -52,37 +52,61 @@ std::string text_below(const pugi::xml_node &n) {
   return out;
 }
 
-bool has_class(const pugi::xml_node &n, std::string_view wanted) {
+// An element's hOCR kind, as the reader sees it: its first class that
+// names one.
+enum class hocr_kind { other, page, area, par, line, word };
+
+hocr_kind hocr_kind_of(const pugi::xml_node &n) {
   std::string_view classes = attr(n, "class");
   while (!classes.empty()) {
-    const std::size_t end = classes.find_first_of(" \t\r\n");
-    if (classes.substr(0, end) == wanted) return true;
+    const std::size_t end = classes.find_first_of(" \t\r\n\f");
+    const std::string_view c = classes.substr(0, end);
+    if (c == "ocr_page") return hocr_kind::page;
+    if (c == "ocr_carea") return hocr_kind::area;
+    if (c == "ocr_par") return hocr_kind::par;
+    if (c == "ocr_line" || c == "ocr_header" || c == "ocr_caption" || c == "ocr_textfloat" ||
+        c == "ocrx_line")
+      return hocr_kind::line;
+    if (c == "ocrx_word") return hocr_kind::word;
     if (end == std::string_view::npos) break;
     classes.remove_prefix(end + 1);
   }
-  return false;
+  return hocr_kind::other;
 }
 
-bool is_hocr_line(const pugi::xml_node &n) {
-  return has_class(n, "ocr_line") || has_class(n, "ocr_header") || has_class(n, "ocr_caption") ||
-         has_class(n, "ocr_textfloat") || has_class(n, "ocrx_line");
+// The text of the outermost lines and words below `n`; "" if it has none.
+std::string hocr_line_text(const pugi::xml_node &n) {
+  std::string out;
+  for_each_element(n, [&](const pugi::xml_node &e) {
+    const hocr_kind k = hocr_kind_of(e);
+    if (k != hocr_kind::line && k != hocr_kind::word) return true;
+    out += text_below(e) + "\n";
+    return false;
+  });
+  return out;
 }
 
 std::string hocr_words(const pugi::xml_document &doc) {
   pugi::xml_node page;
   for_each_element(doc, [&](const pugi::xml_node &n) {
-    if (!page && has_class(n, "ocr_page")) page = n;
+    if (!page && hocr_kind_of(n) == hocr_kind::page) page = n;
     return !page;
   });
   std::string out = "\n";
   if (!page) return out;
-  // All the text of a line, beside its words too; a word outside any line.
+  // The text of the lines and words of each outermost area, paragraph,
+  // line or word; an area or paragraph without lines or words is one line
+  // of its own text.
   for_each_element(page, [&](const pugi::xml_node &n) {
-    if (is_hocr_line(n) || has_class(n, "ocrx_word")) {
+    const hocr_kind k = hocr_kind_of(n);
+    if (k == hocr_kind::other || k == hocr_kind::page) return true;
+    if (k == hocr_kind::line || k == hocr_kind::word) {
       out += text_below(n) + "\n";
-      return false;
+    } else {
+      const std::string lines = hocr_line_text(n);
+      out += lines.empty() ? text_below(n) + "\n" : lines;
     }
-    return true;
+    return false;
   });
   return out;
 }
