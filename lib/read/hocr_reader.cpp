@@ -190,6 +190,25 @@ std::string text_of(const pugi::xml_node &n) {
   return collapse_spaces(raw);
 }
 
+// Whether `n` holds text outside its lines and words (not hOCR, but met):
+// such text is read with the region's, not dropped.
+bool has_text_outside_lines(const pugi::xml_node &n) {
+  std::vector<pugi::xml_node> stack;
+  for (pugi::xml_node c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+  while (!stack.empty()) {
+    const pugi::xml_node c = stack.back();
+    stack.pop_back();
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      if (non_space_count(c.value()) > 0) return true;
+      continue;
+    }
+    const kind k = kind_of(c);
+    if (k == kind::line || k == kind::word) continue;
+    for (pugi::xml_node g = c.last_child(); g; g = g.previous_sibling()) stack.push_back(g);
+  }
+  return false;
+}
+
 class hocr_reader {
  public:
   hocr_reader(std::string_view bytes, const std::string &source_name)
@@ -238,11 +257,13 @@ class hocr_reader {
     std::vector<pugi::xml_node> line_nodes =
         as_line ? std::vector<pugi::xml_node>{} : outermost(n, kind::line, kind::word);
     if (line_nodes.empty()) line_nodes.push_back(n);
+    r.hint = hint_of(line_nodes);
+    // Text beside the lines makes the region one line of all its text.
+    if (line_nodes.front() != n && has_text_outside_lines(n)) line_nodes.assign(1, n);
     for (const pugi::xml_node &l : line_nodes) {
       text_line line = read_line(l);
       if (!line.text.empty()) r.lines.push_back(std::move(line));  // nothing to read
     }
-    r.hint = hint_of(line_nodes);
     if (std::optional<box> b = title_of(n).bbox) r.bbox = *b;
     if (r.bbox.empty())
       for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);

@@ -74,18 +74,6 @@ hocr_kind hocr_kind_of(const pugi::xml_node &n) {
   return hocr_kind::other;
 }
 
-// The text of the outermost lines and words below `n`; "" if it has none.
-std::string hocr_line_text(const pugi::xml_node &n) {
-  std::string out;
-  for_each_element(n, [&](const pugi::xml_node &e) {
-    const hocr_kind k = hocr_kind_of(e);
-    if (k != hocr_kind::line && k != hocr_kind::word) return true;
-    out += text_below(e) + "\n";
-    return false;
-  });
-  return out;
-}
-
 std::string hocr_words(const pugi::xml_document &doc) {
   pugi::xml_node page;
   for_each_element(doc, [&](const pugi::xml_node &n) {
@@ -94,18 +82,12 @@ std::string hocr_words(const pugi::xml_document &doc) {
   });
   std::string out = "\n";
   if (!page) return out;
-  // The text of the lines and words of each outermost area, paragraph,
-  // line or word; an area or paragraph without lines or words is one line
-  // of its own text.
+  // All the text of each outermost area, paragraph, line or word: text
+  // beside a region's lines is read with them.
   for_each_element(page, [&](const pugi::xml_node &n) {
     const hocr_kind k = hocr_kind_of(n);
     if (k == hocr_kind::other || k == hocr_kind::page) return true;
-    if (k == hocr_kind::line || k == hocr_kind::word) {
-      out += text_below(n) + "\n";
-    } else {
-      const std::string lines = hocr_line_text(n);
-      out += lines.empty() ? text_below(n) + "\n" : lines;
-    }
+    out += text_below(n) + "\n";
     return false;
   });
   return out;
