@@ -5,6 +5,7 @@
 
 #include "model/document.hpp"
 #include "text/brackets.hpp"
+#include "text/function_words.hpp"
 #include "text/line_shape.hpp"
 #include "text/word_pairs.hpp"
 
@@ -43,6 +44,9 @@ struct block_edges {
   // The edge words as the document's word-pair model knows them.
   word_pairs::token last_word = word_pairs::unknown;
   word_pairs::token first_word = word_pairs::unknown;
+  // The edge words' English function class (text/function_words).
+  function_class last_class = function_class::none;
+  function_class first_class = function_class::none;
   open_marks marks;  // quotes and brackets the block leaves open or closes first
 };
 

@@ -78,8 +78,13 @@ void order_blocks(document &doc) {
   const word_pairs pairs_model(doc.lines);
   for (const block &b : doc.blocks) {
     edges.push_back(describe_edges(b, metrics));
-    edges.back().last_word = pairs_model.last_token(edges.back().last_text);
-    edges.back().first_word = pairs_model.first_token(edges.back().first_text);
+    block_edges &e = edges.back();
+    const std::string last = word_pairs::edge_word(e.last_text, true);
+    const std::string first = word_pairs::edge_word(e.first_text, false);
+    e.last_word = pairs_model.token_of(last);
+    e.first_word = pairs_model.token_of(first);
+    e.last_class = function_class_of(last);
+    e.first_class = function_class_of(first);
   }
   vocabulary words(doc.lines, doc.words.get());
   std::vector<std::string_view> tails, heads;

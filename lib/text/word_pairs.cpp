@@ -42,19 +42,6 @@ std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
 }
 
-// The first or last word of `text`, lower-cased; empty when punctuation
-// stands at that edge or there is no word.
-std::string edge_word(std::string_view text, bool last) {
-  std::string_view edge;
-  bool seen = false;
-  for_each_word(text, [&](std::string_view w) {
-    if (seen && !last) return;
-    edge = w;
-    seen = true;
-  });
-  return edge.empty() ? std::string() : to_lower(edge);
-}
-
 }  // namespace
 
 word_pairs::word_pairs(const std::vector<line> &lines) {
@@ -82,18 +69,29 @@ word_pairs::word_pairs(const std::vector<line> &lines) {
   }
 }
 
-word_pairs::token word_pairs::id_of(const std::string &normalised) const {
+word_pairs::token word_pairs::token_of(const std::string &normalised) const {
   if (normalised.empty()) return unknown;
   auto it = ids_.find(normalised);
   return it == ids_.end() ? unknown : it->second;
 }
 
+std::string word_pairs::edge_word(std::string_view text, bool last) {
+  std::string_view edge;
+  bool seen = false;
+  for_each_word(text, [&](std::string_view w) {
+    if (seen && !last) return;
+    edge = w;
+    seen = true;
+  });
+  return edge.empty() ? std::string() : to_lower(edge);
+}
+
 word_pairs::token word_pairs::last_token(std::string_view text) const {
-  return id_of(edge_word(text, true));
+  return token_of(edge_word(text, true));
 }
 
 word_pairs::token word_pairs::first_token(std::string_view text) const {
-  return id_of(edge_word(text, false));
+  return token_of(edge_word(text, false));
 }
 
 double word_pairs::association(token a, token b) const {
@@ -105,6 +103,13 @@ double word_pairs::association(token a, token b) const {
   const double together = it == pair_count_.end() ? 0.0 : it->second;
   const double p_given = (together + kPrior * p_right) / (left_count_[a] + kPrior);
   return std::log(p_given / p_right);
+}
+
+word_pairs::pair_counts word_pairs::counts(token a, token b) const {
+  if (a == unknown || b == unknown || pairs_ == 0) return {};
+  auto it = pair_count_.find(pair_key(a, b));
+  return {it == pair_count_.end() ? 0.0 : it->second,
+          static_cast<double>(left_count_[a]) * right_count_[b] / static_cast<double>(pairs_)};
 }
 
 }  // namespace colreflow::detail

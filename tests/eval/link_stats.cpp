@@ -14,6 +14,7 @@
 #include "order/edges.hpp"
 #include "text/brackets.hpp"
 #include "text/junction.hpp"
+#include "text/function_words.hpp"
 #include "text/word_pairs.hpp"
 #include "text/words.hpp"
 
@@ -55,6 +56,40 @@ int main(int argc, char **argv) {
     int b = 0;
     while (b < kBins - 1 && x >= bin_edges[b]) ++b;
     return b;
+  };
+  // Latin continuation junctions whose two words the lines never pair, by
+  // how often they would were words independent.
+  const double unseen_edges[] = {0.25, 0.5, 1, 2, 4};
+  constexpr int kUnseen = 6;
+  long unseen_true[kUnseen] = {}, unseen_rand[kUnseen] = {}, seen_true = 0, seen_rand = 0;
+  auto unseen_bin = [&](const word_pairs &model, std::string_view left, std::string_view right,
+                        long *bins, long &seen) {
+    const word_pairs::pair_counts c =
+        model.counts(model.last_token(left), model.first_token(right));
+    if (c.seen > 0) {
+      ++seen;
+      return;
+    }
+    int b = 0;
+    while (b < kUnseen - 1 && c.expected >= unseen_edges[b]) ++b;
+    ++bins[b];
+  };
+  // Function words that cannot follow each other (text/function_words).
+  long clash_true = 0, clash_rand = 0, clash_true_n = 0, clash_rand_n = 0;
+  auto edge_class = [](std::string_view text, bool last) {
+    std::size_t end = text.size();
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t start = 0;
+    while (start < end && text[start] == ' ') ++start;
+    std::string_view t = text.substr(start, end - start);
+    std::size_t cut = last ? t.find_last_of(' ') : t.find(' ');
+    std::string_view w = cut == std::string_view::npos ? t : last ? t.substr(cut + 1) : t.substr(0, cut);
+    std::string lower;
+    for (char c : w) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return function_class::none;
+      lower += static_cast<char>(c | 0x20);
+    }
+    return function_class_of(lower);
   };
   std::uint64_t seed = 99;
   for (const tg::article &a : tg::load_articles(CRF_ARTICLES_DIR)) {
@@ -107,6 +142,20 @@ int main(int argc, char **argv) {
             auto open_to_icu = [&](std::size_t r) {
               return !script || !cjk_word_spans(e[k].last_text, e[r].first_text);
             };
+            if (!script) {
+              const function_class left = edge_class(e[k].last_text, true);
+              ++clash_true_n;
+              clash_true += cannot_follow(left, edge_class(e[k + 1].first_text, false));
+              for (std::size_t r = 0; r < e.size(); ++r)
+                if (r != k + 1 && r != k && e[r].open == e[k + 1].open) {
+                  ++clash_rand_n;
+                  clash_rand += cannot_follow(left, edge_class(e[r].first_text, false));
+                }
+              unseen_bin(model, e[k].last_text, e[k + 1].first_text, unseen_true, seen_true);
+              for (std::size_t r = 0; r < e.size(); ++r)
+                if (r != k + 1 && r != k && e[r].open == e[k + 1].open)
+                  unseen_bin(model, e[k].last_text, e[r].first_text, unseen_rand, seen_rand);
+            }
             if (open_to_icu(k + 1))
               ++assoc_true[script][bin_of(model.association(e[k].last_text, e[k + 1].first_text))];
             for (std::size_t r = 0; r < e.size(); ++r)
@@ -172,6 +221,20 @@ int main(int argc, char **argv) {
                   std::log(pt / pr));
     }
   }
+  {
+    long nt = seen_true, nr = seen_rand;
+    for (int b = 0; b < kUnseen; ++b) nt += unseen_true[b], nr += unseen_rand[b];
+    std::printf("Latin continuation junctions: pair seen: true %ld random %ld  log-odds %5.2f\n",
+                seen_true, seen_rand,
+                std::log(((seen_true + 0.5) / (nt + 1.0)) / ((seen_rand + 0.5) / (nr + 1.0))));
+    for (int b = 0; b < kUnseen; ++b)
+      std::printf("  unseen, expected < %4.2f: true %5ld random %6ld  log-odds %5.2f\n",
+                  b < kUnseen - 1 ? unseen_edges[b] : 99.0, unseen_true[b], unseen_rand[b],
+                  std::log(((unseen_true[b] + 0.5) / (nt + 1.0)) / ((unseen_rand[b] + 0.5) / (nr + 1.0))));
+  }
+  std::printf("function words that cannot follow: true %ld/%ld, random %ld/%ld  log-odds %5.2f\n",
+              clash_true, clash_true_n, clash_rand, clash_rand_n,
+              std::log(((clash_true + 0.5) / (clash_true_n + 1.0)) / ((clash_rand + 0.5) / (clash_rand_n + 1.0))));
   std::printf("ICU word span at continuation junctions: true %ld/%ld, random %ld/%ld\n",
               span_true, span_true_n, span_rand, span_rand_n);
   std::printf("document bigram: true %ld/%ld, random %ld/%ld; either: true %ld, random %ld\n",

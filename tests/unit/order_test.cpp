@@ -339,6 +339,16 @@ TEST_SUITE("order.word_pairs") {
     CHECK(pairs.association("the storm", "(runoff)") == 0.0);
     // Words the lines never show give nothing.
     CHECK(pairs.association("zebra", "quartz") == 0.0);
+    // Counts: "storm runoff" twice; "the" before "storm" never, though
+    // the lines would put it there by chance some of the time.
+    const word_pairs::pair_counts together =
+        pairs.counts(pairs.last_token("storm"), pairs.first_token("runoff"));
+    CHECK(together.seen == 2.0);
+    const word_pairs::pair_counts apart =
+        pairs.counts(pairs.last_token("the"), pairs.first_token("storm"));
+    CHECK(apart.seen == 0.0);
+    CHECK(apart.expected > 0.1);
+    CHECK(pairs.counts(word_pairs::unknown, pairs.first_token("storm")).expected == 0.0);
   }
 
   TEST_CASE("word_pairs: ideographs are no tokens; they part the Latin words beside them") {
@@ -368,6 +378,50 @@ TEST_SUITE("order.word_pairs") {
     CHECK(paired > plain + 1);
     // One junction cue alone never moves text.
     CHECK(paired - plain < move_margin(2));
+  }
+}
+
+TEST_SUITE("order.function_words") {
+  TEST_CASE("function_class_of: closed-class words only, lower case as edge_word gives them") {
+    CHECK(function_class_of("the") == function_class::determiner);
+    CHECK(function_class_of("of") == function_class::preposition);
+    CHECK(function_class_of("or") == function_class::conjunction);
+    CHECK(function_class_of("would") == function_class::modal);
+    // Words of two classes are not judged: "to" (infinitive), "that", "may".
+    CHECK(function_class_of("to") == function_class::none);
+    CHECK(function_class_of("that") == function_class::none);
+    CHECK(function_class_of("may") == function_class::none);
+    CHECK(function_class_of("river") == function_class::none);
+    CHECK(function_class_of("") == function_class::none);
+  }
+
+  TEST_CASE("cannot_follow: pairs no sentence makes, and the ones it does") {
+    using enum function_class;
+    CHECK(cannot_follow(determiner, preposition));  // "the of"
+    CHECK(cannot_follow(determiner, determiner));   // "the a"
+    CHECK(cannot_follow(preposition, conjunction)); // "of and"
+    CHECK(cannot_follow(conjunction, conjunction)); // "and or"
+    CHECK(cannot_follow(modal, determiner));        // "would the"
+    CHECK_FALSE(cannot_follow(preposition, determiner));  // "of the"
+    CHECK_FALSE(cannot_follow(conjunction, determiner));  // "and the"
+    CHECK_FALSE(cannot_follow(conjunction, modal));       // "and will"
+    CHECK_FALSE(cannot_follow(determiner, none));         // "the river"
+    CHECK_FALSE(cannot_follow(none, preposition));        // "river of"
+  }
+
+  TEST_CASE("score_link: a junction joining two function words that cannot meet scores lower") {
+    no_evidence ev;
+    block_edges a = edges(opening::sentence, closing::continuation, 0, "The", "of the");
+    block_edges b = edges(opening::continuation, closing::continuation, 1, "of it", "x");
+    block_edges c = edges(opening::continuation, closing::continuation, 2, "river", "x");
+    a.last_class = function_class_of(word_pairs::edge_word(a.last_text, true));
+    b.first_class = function_class_of(word_pairs::edge_word(b.first_text, false));
+    c.first_class = function_class_of(word_pairs::edge_word(c.first_text, false));
+    REQUIRE(a.last_class == function_class::determiner);
+    const double clash = score_link(a, b, ev.all).score;
+    const double plain = score_link(a, c, ev.all).score;
+    CHECK(clash < plain - 2);
+    CHECK(std::string(score_link(a, b, ev.all).cue) == "function words that cannot follow each other");
   }
 }
 
