@@ -66,10 +66,10 @@ link_score after_paragraph_end(const block_edges &b) {
     case opening::paragraph: return {1, "paragraph start after paragraph end"};
     case opening::sentence: return {0.5, "sentence start after paragraph end"};
     case opening::unknown: return {0, ""};
-    case opening::dateline: return {-0.5, "dateline inside an article"};
+    case opening::dateline: return {-2.5, "dateline inside an article"};
     case opening::subheading: return {1, "heading after paragraph end"};
     case opening::headline: return {0.5, "new article after paragraph end"};
-    case opening::byline: return {-1, "byline inside an article"};
+    case opening::byline: return {-3, "byline inside an article"};
     case opening::continuation: return {-2, "mid-paragraph text after paragraph end"};
     case opening::tail: return {-1.5, "a paragraph's last line after paragraph end"};
   }
@@ -88,8 +88,8 @@ link_score after_sentence_end(const block_edges &b) {
                  : link_score{0, ""};
     case opening::subheading: return {0.5, "heading after sentence end"};
     case opening::headline: return {0, ""};
-    case opening::dateline: return {-0.5, "dateline inside an article"};
-    case opening::byline: return {-1, "byline inside an article"};
+    case opening::dateline: return {-2.5, "dateline inside an article"};
+    case opening::byline: return {-3, "byline inside an article"};
     case opening::tail: return {-1, "a paragraph's last line after sentence end"};
   }
   return {};
