@@ -160,11 +160,20 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
     }
     return order;
   }
+  // The links' scores with the rotation prior folded in: joining the
+  // input's end to its start undoes a rotation, and carries the prior of one
+  // kept link, as in the exact search. Row and column n are the terminal.
+  const double rotation_prior = margin / 3;
+  const std::size_t stride = n + 1;
+  std::vector<double> value(stride * stride);
+  for (std::size_t a = 0; a <= n; ++a)
+    for (std::size_t b = 0; b <= n; ++b)
+      value[a * stride + b] = links.score(a, b) + (closes_rotation(a, b, n) ? rotation_prior : 0.0);
+  auto v = [&](std::size_t a, std::size_t b) { return value[a * stride + b]; };
+  std::vector<std::uint32_t> without(n + 1);
   // Each pass applies the best move; the total rises by more than the
   // margin every time, so this ends. OCR misplaces a handful of runs per
   // page; the cap bounds the time on hostile input.
-  const double rotation_prior = margin / 3;
-  auto rotation = [&](std::size_t a, std::size_t b) { return closes_rotation(a, b, n) ? 1.0 : 0.0; };
   for (std::size_t pass = 0; pass < kMaxMoves; ++pass) {
     candidate_move best;
     for (std::size_t from = 0; from < n; ++from) {
@@ -176,25 +185,21 @@ std::vector<std::uint32_t> improve_path(const link_matrix &links,
       for (std::size_t to = from; to < n && to - from < kMaxRun; ++to) {
         const std::size_t len = to - from + 1;
         if (len == n) break;
-        std::size_t first = order[from], last = order[to];
-        std::size_t after_run = to + 1 < n ? order[to + 1] : t;
+        const std::size_t first = order[from], last = order[to];
+        const std::size_t after_run = to + 1 < n ? order[to + 1] : t;
         // Taking the run out joins its neighbours.
-        double cut = links.score(before, first) + links.score(last, after_run) -
-                     links.score(before, after_run);
-        // The order without the run: rest[k] = order[k < from ? k : k + len].
+        const double cut = v(before, first) + v(last, after_run) - v(before, after_run);
+        // The order without the run, with the terminal at both ends.
         const std::size_t rest_size = n - len;
-        auto rest = [&](std::size_t k) { return order[k < from ? k : k + len]; };
+        without[0] = static_cast<std::uint32_t>(t);
+        std::copy(order.begin(), order.begin() + static_cast<long>(from), without.begin() + 1);
+        std::copy(order.begin() + static_cast<long>(to) + 1, order.end(),
+                  without.begin() + 1 + static_cast<long>(from));
+        without[rest_size + 1] = static_cast<std::uint32_t>(t);
         for (std::size_t slot = 0; slot <= rest_size; ++slot) {
           if (slot == from) continue;  // where it already is
-          std::size_t left = slot == 0 ? t : rest(slot - 1);
-          std::size_t right = slot == rest_size ? t : rest(slot);
-          double gain = links.score(left, first) + links.score(last, right) -
-                        links.score(left, right) - cut;
-          // Joining the input's end to its start undoes a rotation: it
-          // carries the prior of one kept link, as in the exact search.
-          gain += rotation_prior * (rotation(left, first) + rotation(last, right) +
-                                    rotation(before, after_run) - rotation(before, first) -
-                                    rotation(last, after_run) - rotation(left, right));
+          const std::size_t left = without[slot], right = without[slot + 1];
+          const double gain = v(left, first) + v(last, right) - v(left, right) - cut;
           if (gain > best.gain + 1e-9) best = {gain, from, to, slot};
         }
       }
