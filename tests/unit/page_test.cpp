@@ -205,3 +205,14 @@ TEST_CASE("page: text regions inside a table region are its cells, read after th
     for (std::uint32_t r : a) ids.push_back(p.regions[r].id);
   CHECK(ids == std::vector<std::string>{"t", "below", "c1", "c2"});
 }
+
+TEST_CASE("page: a comment, processing instruction or CDATA inside Unicode keeps all its text") {
+  const page p = read(slurp("tests/fuzz/corpus_page/regress-markup-inside-unicode.xml"));
+  REQUIRE(p.regions.size() == 1);
+  std::string all;
+  for (const text_line &l : p.regions[0].lines) all += l.text + "|";
+  // The processing instruction alone is no text: that line reads empty.
+  CHECK(all.find("von der Reiſe gemachten, wieder|") != std::string::npos);
+  CHECK(all.find("in Karlsruhe ein.|") != std::string::npos);
+  CHECK(all.find("only") == std::string::npos);
+}
