@@ -14,7 +14,7 @@ namespace colreflow::detail {
 
 namespace {
 
-enum class candidate { no, weak, strong };
+enum class candidate : std::uint8_t { no, weak, strong };  // one per line
 
 // A chunk this long shows its own column width.
 constexpr std::size_t kOwnColumnLines = 4;
