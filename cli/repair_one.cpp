@@ -49,6 +49,9 @@ file_result repair_one(const std::string &path, const cli_options &o) {
   crf_buf report = CRF_BUF_INIT;
   crf_status status =
       crf_document_from_bytes(&doc, bytes.data(), bytes.size(), o.from, name.c_str(), &opts);
+  // The document keeps what it needs of the input; only an image input
+  // drawn on (--overlay) needs the bytes again.
+  if (o.overlay.empty()) std::string().swap(bytes);
   if (status == CRF_OK && o.want_source != CRF_INPUT_AUTO &&
       crf_document_input(doc) != o.want_source) {
     r.error = std::string("colreflow: ") + name + ": is " + input_name(crf_document_input(doc)) +
@@ -109,15 +112,15 @@ file_result repair_one(const std::string &path, const cli_options &o) {
       return r;
     }
   }
-  if (status != CRF_OK) {
-    r.error = std::string("colreflow: ") + crf_error_last();
-  } else {
+  if (status != CRF_OK) r.error = std::string("colreflow: ") + crf_error_last();
+  // The document (its lines above all) goes before the output is copied.
+  crf_document_free(doc);
+  if (status == CRF_OK) {
     r.ok = true;
     r.text.assign(text.ptr, text.size);
     if (o.report) r.report.assign(report.ptr, report.size);
   }
   crf_buf_dispose(&report);
   crf_buf_dispose(&text);
-  crf_document_free(doc);
   return r;
 }

@@ -375,8 +375,16 @@ laid_out lay_out_text(document &doc, float body) {
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
   const column_finder columns(*doc.geometry);
+  // The last line's text grows while regions on its page line follow; it
+  // goes to the document's store once the line is complete.
+  std::string last;
+  auto finish = [&] {
+    if (!doc.lines.empty()) doc.lines.back().text = doc.text.keep(last);
+  };
   auto add = [&](std::string text, float size, bool centred_line, laid_line place) {
-    doc.lines.push_back({std::move(text), ++line_no, {}, false, {}});
+    finish();
+    last = std::move(text);
+    doc.lines.push_back({{}, {}, ++line_no});
     out.size.push_back(size);
     out.centred.push_back(centred_line);
     out.page_lines.push_back(place);
@@ -385,9 +393,8 @@ laid_out lay_out_text(document &doc, float body) {
     for (std::uint32_t r : art) {
       const region &reg = doc.geometry->regions[r];
       if (previous != nullptr && same_line(*previous, reg)) {
-        if (!cjk_close(doc.lines.back().text, out.page_lines.back().bbox, *only_text_line(reg)))
-          doc.lines.back().text += ' ';
-        doc.lines.back().text += only_text_line(reg)->text;
+        if (!cjk_close(last, out.page_lines.back().bbox, *only_text_line(reg))) last += ' ';
+        last += only_text_line(reg)->text;
         out.page_lines.back().bbox = out.page_lines.back().bbox.united(only_text_line(reg)->bbox);
         doc.region_lines.push_back({r, line_no, line_no});
         previous = &reg;
@@ -408,7 +415,8 @@ laid_out lay_out_text(document &doc, float body) {
           if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
         add(cjk_spaced_text(l), l.font_size, run[k], place_of(r, l));
-        if (!l.words.empty()) doc.lines.back().marked_word = l.words.back().whole_word;
+        if (!l.words.empty() && !l.words.back().whole_word.empty())
+          doc.marked_words.emplace_back(line_no, l.words.back().whole_word);
         span.last_line = line_no;
         ++k;
       }
@@ -416,6 +424,7 @@ laid_out lay_out_text(document &doc, float body) {
       previous = span.first_line <= span.last_line ? &reg : previous;
     }
   }
+  finish();
   return out;
 }
 

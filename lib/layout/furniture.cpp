@@ -1,8 +1,12 @@
 #include "layout/furniture.hpp"
 
 #include <algorithm>
+#include <climits>  // INT32_MAX, INT32_MIN
+#include <cstdint>
+#include <vector>
 #include <string_view>
 
+#include "layout/x_index.hpp"
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -57,6 +61,22 @@ void infer_furniture(page &p) {
   const float body_size = sizes[sizes.size() / 2];
   const std::int32_t column = widths[widths.size() / 2];
 
+  // What the stand-alone test below asks of the other regions: the highest
+  // bottom and the lowest top of any (a region's own box is never above or
+  // below itself), and the regions across the page from each one.
+  std::int32_t highest_bottom = INT32_MAX, lowest_top = INT32_MIN;
+  std::vector<std::uint32_t> boxed;
+  std::vector<box> boxes;
+  for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
+    const box &b = p.regions[i].bbox;
+    if (b.empty()) continue;
+    highest_bottom = std::min(highest_bottom, b.y1);
+    lowest_top = std::max(lowest_top, b.y0);
+    boxed.push_back(i);
+    boxes.push_back(b);
+  }
+  const x_index across(boxed, boxes);
+
   for (region &r : p.regions) {
     if (r.hint != region_hint::none || r.bbox.empty() || r.table >= 0) continue;
     const text_line *l = only_text_line(r);
@@ -75,14 +95,13 @@ void infer_furniture(page &p) {
     // Nothing above a running head, nothing below a footer; and a running
     // head stands clear of the text under it (the first line of a column,
     // cut off by the engine, does not).
-    bool alone = true;
-    for (const region &o : p.regions) {
-      if (&o == &r || o.bbox.empty()) continue;
-      if (above_body && o.bbox.y1 <= r.bbox.y0) alone = false;
-      if (below_body && o.bbox.y0 >= r.bbox.y1) alone = false;
-      const bool under = o.bbox.y0 >= r.bbox.y1 - gap / 2 && o.bbox.x0 < r.bbox.x1 &&
-                         r.bbox.x0 < o.bbox.x1;
-      if (above_body && under && 5 * (o.bbox.y0 - r.bbox.y1) < 2 * gap) alone = false;
+    bool alone = above_body ? highest_bottom > r.bbox.y0 : lowest_top < r.bbox.y1;
+    if (alone && above_body) {
+      across.for_each_overlapping(r.bbox.x0, r.bbox.x1, [&](std::uint32_t i) {
+        const box &o = p.regions[i].bbox;
+        if (&p.regions[i] != &r && o.y0 >= r.bbox.y1 - gap / 2 && 5 * (o.y0 - r.bbox.y1) < 2 * gap)
+          alone = false;
+      });
     }
     if (alone) r.hint = above_body ? region_hint::header : region_hint::footer;
   }

@@ -4,6 +4,7 @@
 #include <climits>  // INT32_MAX
 
 #include "layout/frames.hpp"
+#include "layout/x_index.hpp"
 #include "layout/xy_cut.hpp"
 
 namespace colreflow::detail {
@@ -88,21 +89,28 @@ std::int64_t x_overlap(const box &a, const box &b) {
 
 // A piece of furniture heading a column: the nearest region below it that
 // lies under at least half of it, else the one below it overlaps most; -1
-// when nothing lies below.
-std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<bool> &flow) {
+// when nothing lies below. Ties go to the lower region index. `columns`
+// indexes the regions that were in the flow when the pieces were taken
+// out; only those still in `flow` count.
+std::int64_t column_below(const page &p, std::uint32_t head, const std::vector<bool> &flow,
+                          const x_index &columns) {
   const box &h = p.regions[head].bbox;
   std::int64_t nearest = -1, widest = -1, widest_overlap = 0;
-  for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (!flow[i] || i == head) continue;
+  // A region overlapping nothing of the piece is neither.
+  columns.for_each_overlapping(h.x0, h.x1, [&](std::uint32_t i) {
+    if (!flow[i] || i == head) return;
     const box &b = p.regions[i].bbox;
-    if (b.y0 < h.y0 + h.height() / 2) continue;  // not below
+    if (b.y0 < h.y0 + h.height() / 2) return;  // not below
     const std::int64_t o = x_overlap(h, b);
-    if (2 * o >= h.width() && (nearest < 0 || b.y0 < p.regions[nearest].bbox.y0)) nearest = i;
-    if (o > widest_overlap) {
+    if (2 * o >= h.width()) {
+      const std::int32_t y = nearest < 0 ? 0 : p.regions[nearest].bbox.y0;
+      if (nearest < 0 || b.y0 < y || (b.y0 == y && i < nearest)) nearest = i;
+    }
+    if (o > widest_overlap || (o > 0 && o == widest_overlap && i < widest)) {
       widest = i;
       widest_overlap = o;
     }
-  }
+  });
   return nearest >= 0 ? nearest : widest;
 }
 
@@ -138,19 +146,74 @@ std::int32_t highest_bottom(const page &p) {
 }
 
 // Page numbers and running heads open their page; a landscape scan holds
-// two pages side by side, each with its own.
+// two pages side by side, each with its own. They are taken right to left,
+// each put before the first region of its page half (at the end when the
+// half has none yet): so a half's openers come left to right, before the
+// first region the order had there, and a half with none comes after
+// everything, in the order its first opener was taken.
 void put_openers_first(const page &p, std::vector<std::uint32_t> numbers,
                        std::vector<std::uint32_t> &order) {
-  auto half = [&](const box &b) { return page_half(p, b); };
+  if (numbers.empty()) return;
+  auto half = [&](std::uint32_t r) { return page_half(p, p.regions[r].bbox); };
   std::sort(numbers.begin(), numbers.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return p.regions[a].bbox.x0 > p.regions[b].bbox.x0;  // inserted in turn at the front
+    return p.regions[a].bbox.x0 > p.regions[b].bbox.x0;  // taken in turn
   });
+  std::vector<std::uint32_t> of_half[2];
+  std::vector<int> halves_at_end;  // halves the order has no region of, as first taken
   for (std::uint32_t n : numbers) {
-    const int side = half(p.regions[n].bbox);
-    auto at = std::find_if(order.begin(), order.end(),
-                           [&](std::uint32_t r) { return half(p.regions[r].bbox) == side; });
-    order.insert(at, n);
+    const int side = half(n);
+    if (of_half[side].empty() &&
+        std::none_of(order.begin(), order.end(), [&](std::uint32_t r) { return half(r) == side; }))
+      halves_at_end.push_back(side);
+    of_half[side].push_back(n);
   }
+  for (auto &v : of_half) std::reverse(v.begin(), v.end());  // the last taken goes first
+  std::vector<std::uint32_t> out;
+  out.reserve(order.size() + numbers.size());
+  bool placed[2] = {false, false};
+  for (std::uint32_t r : order) {
+    const int side = half(r);
+    if (!placed[side]) {
+      out.insert(out.end(), of_half[side].begin(), of_half[side].end());
+      placed[side] = true;
+    }
+    out.push_back(r);
+  }
+  for (int side : halves_at_end) out.insert(out.end(), of_half[side].begin(), of_half[side].end());
+  order = std::move(out);
+}
+
+// Each furniture piece goes before the region it heads, pieces heading the
+// same region in the order given; a piece whose region is not in the order
+// goes at the end.
+void put_heads_over_columns(const std::vector<std::pair<std::uint32_t, std::uint32_t>> &heads,
+                            std::size_t regions, std::vector<std::uint32_t> &order) {
+  if (heads.empty()) return;
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  // For each region, the first of the pieces heading it; then each piece's next.
+  std::vector<std::uint32_t> first(regions, kNone), last(regions, kNone), next(heads.size(), kNone);
+  std::vector<bool> in_order(regions, false);
+  for (std::uint32_t r : order) in_order[r] = true;
+  std::vector<std::uint32_t> at_end;
+  for (std::uint32_t k = 0; k < heads.size(); ++k) {
+    const std::uint32_t below = heads[k].second;
+    if (!in_order[below]) {
+      at_end.push_back(heads[k].first);
+      continue;
+    }
+    if (first[below] == kNone) first[below] = k;
+    else next[last[below]] = k;
+    last[below] = k;
+  }
+  std::vector<std::uint32_t> out;
+  out.reserve(order.size() + heads.size());
+  for (std::uint32_t r : order) {
+    for (std::uint32_t k = first[r]; k != kNone; k = next[k]) out.push_back(heads[k].first);
+    first[r] = kNone;  // before the first place the region has
+    out.push_back(r);
+  }
+  out.insert(out.end(), at_end.begin(), at_end.end());
+  order = std::move(out);
 }
 
 }  // namespace
@@ -179,6 +242,15 @@ page_order order_regions(const page &p) {
   int pieces_on_half[2] = {0, 0};
   for (std::uint32_t i : furniture) ++pieces_on_half[page_half(p, p.regions[i].bbox)];
   std::vector<std::pair<std::uint32_t, std::uint32_t>> heads;  // (piece, region it heads)
+  std::vector<std::uint32_t> in_flow;
+  std::vector<box> flow_boxes;
+  if (!furniture.empty())
+    for (std::uint32_t i = 0; i < p.regions.size(); ++i)
+      if (flow[i]) {
+        in_flow.push_back(i);
+        flow_boxes.push_back(p.regions[i].bbox);
+      }
+  const x_index columns(in_flow, flow_boxes);
   for (std::uint32_t i : furniture) {
     const box &b = p.regions[i].bbox;
     const bool in_row = pieces_on_half[page_half(p, b)] > 1;
@@ -187,7 +259,7 @@ page_order order_regions(const page &p) {
       flow[i] = false;
       continue;
     }
-    const std::int64_t below = column_below(p, i, flow);
+    const std::int64_t below = column_below(p, i, flow, columns);
     if (below >= 0) {
       heads.push_back({i, static_cast<std::uint32_t>(below)});
       flow[i] = false;
@@ -211,8 +283,7 @@ page_order order_regions(const page &p) {
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());
   cut_in_reading_order(std::move(items), order, line_height);
-  for (const auto &[head, below] : heads)
-    order.insert(std::find(order.begin(), order.end(), below), head);
+  put_heads_over_columns(heads, p.regions.size(), order);
   put_openers_first(p, openers, order);
   append_tables(p, order);
   order.insert(order.end(), unplaced.begin(), unplaced.end());

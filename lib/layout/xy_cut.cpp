@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>  // INT32_MAX
 #include <cstdlib>  // abs
+#include <optional>
+#include <set>
 
 #include "model/deadline.hpp"
 
@@ -120,32 +122,60 @@ std::vector<std::size_t> find_spanners(const std::vector<placed> &items) {
 // A heading or rule straddling a gutter, no wider than a column: one or
 // two short elements alone in the way of a gutter, which opens when they
 // are taken out. Empty when there is no such place.
+//
+// The slots between consecutive edges are taken left to right; the
+// elements covering a slot are the ones in the way there, kept by a sweep
+// over the edges rather than a pass over every element per slot.
 std::vector<std::size_t> find_straddlers(const std::vector<placed> &items) {
   std::vector<std::int32_t> edges;
   box extent = items.front().bbox;
+  bool inverted = false;
   for (const placed &p : items) {
     edges.push_back(p.bbox.x0);
     edges.push_back(p.bbox.x1);
     extent = extent.united(p.bbox);
+    inverted = inverted || p.bbox.x1 < p.bbox.x0;
   }
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
-    const interval slot{edges[k], edges[k + 1]};
-    std::vector<std::size_t> blockers;
-    bool ok = true;
-    for (std::size_t i = 0; i < items.size() && ok; ++i) {
-      const box &b = items[i].bbox;
-      if (b.x0 > slot.lo || slot.hi > b.x1) continue;
-      blockers.push_back(i);
-      ok = blockers.size() <= 2 && 4 * b.height() <= extent.height();
-    }
-    if (!ok || blockers.empty()) continue;
+  auto gutter_without = [&](const std::vector<std::size_t> &blockers) {
     std::vector<placed> rest;
     for (std::size_t i = 0; i < items.size(); ++i)
       if (std::find(blockers.begin(), blockers.end(), i) == blockers.end())
         rest.push_back(items[i]);
-    if (rest.size() >= 2 && !gaps(rest, true).empty()) return blockers;
+    return rest.size() >= 2 && !gaps(rest, true).empty();
+  };
+  auto slot_of = [&](std::int32_t x) {
+    return static_cast<std::size_t>(std::lower_bound(edges.begin(), edges.end(), x) - edges.begin());
+  };
+  // Element i covers the slots [slot_of(x0), slot_of(x1)).
+  std::vector<std::vector<std::size_t>> starting(edges.size()), ending(edges.size());
+  std::vector<std::int32_t> rights, lefts;  // x1 and x0 of every element, sorted
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const box &b = items[i].bbox;
+    rights.push_back(b.x1);
+    lefts.push_back(b.x0);
+    if (b.x1 <= b.x0) continue;
+    starting[slot_of(b.x0)].push_back(i);
+    ending[slot_of(b.x1)].push_back(i);
+  }
+  std::sort(rights.begin(), rights.end());
+  std::sort(lefts.begin(), lefts.end());
+  std::set<std::size_t> covering;  // in element order, as blockers are listed
+  for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
+    for (std::size_t i : ending[k]) covering.erase(i);
+    for (std::size_t i : starting[k]) covering.insert(i);
+    if (covering.empty() || covering.size() > 2) continue;
+    const std::vector<std::size_t> blockers(covering.begin(), covering.end());
+    if (std::any_of(blockers.begin(), blockers.end(),
+                    [&](std::size_t i) { return 4 * items[i].bbox.height() > extent.height(); }))
+      continue;
+    // Nothing else covers the slot: with elements wholly on both sides of
+    // it, taking the blockers out opens a gutter there. Otherwise (a slot
+    // at the edge of the set) any other gutter counts, as it always has.
+    const bool left = std::upper_bound(rights.begin(), rights.end(), edges[k]) != rights.begin();
+    const bool right = std::lower_bound(lefts.begin(), lefts.end(), edges[k + 1]) != lefts.end();
+    if ((!inverted && left && right) || gutter_without(blockers)) return blockers;
   }
   return {};
 }
@@ -215,15 +245,42 @@ std::int32_t end_of_top_frame(const std::vector<placed> &g, std::int32_t band_ga
 bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_t band_gap,
                      std::vector<placed> &top, std::vector<placed> &bottom) {
   if (groups.size() < 2 || band_gap <= 0) return false;
+  // What each group shows whatever the headline: its white rows a line
+  // high or more (their bottom edges, in page order), its extent, where a
+  // framed box at its top ends, and how far down and up its pieces reach.
+  struct group_facts {
+    std::vector<std::int32_t> white_ends;
+    box extent;
+    std::int32_t framed = INT32_MIN;
+    std::int32_t lowest_bottom = INT32_MIN, highest_top = INT32_MAX;
+    std::int32_t highest_body_bottom = INT32_MAX;  // of text that is no heading
+  };
+  std::vector<group_facts> facts(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto &g = groups[i];
+    group_facts &f = facts[i];
+    for (const interval &c : white_rows(g))
+      if (c.hi - c.lo >= band_gap) f.white_ends.push_back(c.hi);
+    f.extent = g.front().full;
+    for (const placed &p : g) {
+      f.extent = f.extent.united(p.full);
+      f.lowest_bottom = std::max(f.lowest_bottom, p.full.y1);
+      f.highest_top = std::min(f.highest_top, p.full.y0);
+      if (!p.heading_like && p.id != placed::kRule)
+        f.highest_body_bottom = std::min(f.highest_body_bottom, p.full.y1);
+    }
+    f.framed = end_of_top_frame(g, band_gap);
+  }
   std::vector<std::int32_t> candidates;
   std::int32_t column = 0;
-  for (const auto &g : groups) {
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const auto &g = groups[gi];
     if (g.size() < 3) continue;
     std::vector<std::int32_t> widths;
     for (const placed &p : g) widths.push_back(p.bbox.width());
     std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
     column = std::max(column, widths[widths.size() / 2]);
-    const std::vector<interval> clear = white_rows(g);
+    const std::vector<std::int32_t> &clear = facts[gi].white_ends;
     // Headlines over two columns or more; a kicker or deck beside one may
     // keep it from spanning a gutter by itself, so width alone decides.
     for (std::size_t k = 0; k < g.size(); ++k) {
@@ -231,47 +288,42 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
       if (s.id == placed::kRule || !s.heading_like || 2 * s.bbox.width() < 3 * column) continue;
       // A headline under the body of another article, not a deck under
       // its own headline.
-      bool body_above = false;
-      for (std::size_t i = 0; i < g.size(); ++i)
-        body_above = body_above || (!g[i].heading_like &&
-                                    g[i].id != placed::kRule && g[i].full.y1 <= s.full.y0 + band_gap);
-      if (!body_above) continue;
-      const bool white_above = std::any_of(clear.begin(), clear.end(), [&](const interval &c) {
-        return c.hi - c.lo >= band_gap && c.hi <= s.full.y0 + band_gap && c.hi >= s.full.y0 - band_gap;
-      });
-      if (white_above) candidates.push_back(s.full.y0);
+      if (facts[gi].highest_body_bottom > s.full.y0 + band_gap) continue;
+      // White space ending within a line of the headline's top.
+      auto c = std::lower_bound(clear.begin(), clear.end(), s.full.y0 - band_gap);
+      if (c != clear.end() && *c <= s.full.y0 + band_gap) candidates.push_back(s.full.y0);
     }
   }
   std::sort(candidates.begin(), candidates.end());
   for (const std::int32_t y : candidates) {
     std::vector<std::int32_t> cut_at;  // per group: items starting above it go on top
     bool ok = true, moves = false;
-    for (const auto &g : groups) {
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+      const group_facts &f = facts[gi];
       std::int32_t at = INT32_MIN;
       // Only a single column beside the article block is cut short: two
       // pages of a spread, or two blocks of columns, keep their own bands.
-      box extent = g.front().full;
-      for (const placed &p : g) extent = extent.united(p.full);
+      const box &extent = f.extent;
       // The white space nearest the headline's height, above or below it
-      // (a box may run a little past it), within a dozen lines or so.
+      // (a box may run a little past it), within a dozen lines or so; of
+      // two as near, the upper.
+      const auto after = std::lower_bound(f.white_ends.begin(), f.white_ends.end(), y);
       std::int64_t nearest = INT64_MAX;
-      for (const interval &c : white_rows(g)) {
-        const std::int64_t d = std::abs(static_cast<std::int64_t>(c.hi) - y);
-        if (c.hi - c.lo >= band_gap && d <= 15 * std::int64_t{band_gap} && d < nearest) {
+      auto consider = [&](std::int32_t end) {
+        const std::int64_t d = std::abs(static_cast<std::int64_t>(end) - y);
+        if (d <= 15 * std::int64_t{band_gap} && d < nearest) {
           nearest = d;
-          at = c.hi;
+          at = end;
         }
-      }
+      };
+      if (after != f.white_ends.begin()) consider(*(after - 1));
+      if (after != f.white_ends.end()) consider(*after);
       // A framed box at the top of the column ends where its frame does,
       // however far above or below the headline: it belongs to the article
       // beside it.
-      const std::int32_t framed = end_of_top_frame(g, band_gap);
-      if (framed != INT32_MIN) at = framed;
-      bool all_above = true, all_below = true;
-      for (const placed &p : g) {
-        all_above = all_above && p.full.y1 <= y + band_gap;
-        all_below = all_below && p.full.y0 >= y - band_gap;
-      }
+      if (f.framed != INT32_MIN) at = f.framed;
+      const bool all_above = f.lowest_bottom <= y + band_gap;
+      const bool all_below = f.highest_top >= y - band_gap;
       if (all_above) at = INT32_MAX;
       else if (all_below) at = INT32_MIN + 1;
       if (at == INT32_MIN) {
@@ -305,28 +357,58 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
 // Whether white space across the set lies right under a headline (a
 // heading over two columns or more) with body text beside it: such a band
 // would end with the headline, which belongs with the text under it.
-bool under_headline(const std::vector<placed> &items, const interval &white,
-                    std::int32_t band_gap) {
-  std::vector<std::int32_t> widths;
-  for (const placed &p : items)
-    if (p.id != placed::kRule) widths.push_back(p.bbox.width());
-  if (widths.empty()) return false;
-  std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
-  const std::int32_t column = widths[widths.size() / 2];
-  return std::any_of(items.begin(), items.end(), [&](const placed &h) {
-    if (h.id == placed::kRule || !h.heading_like || 2 * h.bbox.width() < 3 * column ||
-        h.full.y1 > white.lo || h.full.y1 < white.lo - band_gap)
-      return false;
-    // Only a headline with body text beside it, in a column it does not span,
-    // at its own height: the start of an L-shaped article, whose column
-    // beside must stay with it. A headline alone across the set is a band.
-    return std::any_of(items.begin(), items.end(), [&](const placed &p) {
-      return p.id != placed::kRule && !p.heading_like &&
-             (p.full.x0 >= h.full.x1 || p.full.x1 <= h.full.x0) &&
-             p.full.y0 < h.full.y1 && h.full.y0 < p.full.y1;
+// Asked for every band gap of a set: the column width, the headlines (by
+// their bottom) and whether each has text beside it are found once a set.
+class headline_gaps {
+ public:
+  headline_gaps(const std::vector<placed> &items, std::int32_t band_gap)
+      : items_(items), band_gap_(band_gap) {
+    std::vector<std::int32_t> widths;
+    for (const placed &p : items)
+      if (p.id != placed::kRule) widths.push_back(p.bbox.width());
+    if (widths.empty()) return;
+    std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+    const std::int32_t column = widths[widths.size() / 2];
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const placed &h = items[k];
+      if (h.id != placed::kRule && h.heading_like && 2 * h.bbox.width() >= 3 * column)
+        headlines_.push_back(k);
+    }
+    std::stable_sort(headlines_.begin(), headlines_.end(), [&](std::size_t a, std::size_t b) {
+      return items[a].full.y1 < items[b].full.y1;
     });
-  });
-}
+    beside_.assign(items.size(), -1);
+  }
+
+  bool under_headline(const interval &white) {
+    auto it = std::lower_bound(headlines_.begin(), headlines_.end(), white.lo - band_gap_,
+                               [&](std::size_t k, std::int32_t y) { return items_[k].full.y1 < y; });
+    for (; it != headlines_.end() && items_[*it].full.y1 <= white.lo; ++it)
+      if (text_beside(*it)) return true;
+    return false;
+  }
+
+ private:
+  // Only a headline with body text beside it, in a column it does not span,
+  // at its own height: the start of an L-shaped article, whose column
+  // beside must stay with it. A headline alone across the set is a band.
+  bool text_beside(std::size_t k) {
+    if (beside_[k] < 0) {
+      const placed &h = items_[k];
+      beside_[k] = std::any_of(items_.begin(), items_.end(), [&](const placed &p) {
+        return p.id != placed::kRule && !p.heading_like &&
+               (p.full.x0 >= h.full.x1 || p.full.x1 <= h.full.x0) &&
+               p.full.y0 < h.full.y1 && h.full.y0 < p.full.y1;
+      });
+    }
+    return beside_[k] > 0;
+  }
+
+  const std::vector<placed> &items_;
+  std::int32_t band_gap_;
+  std::vector<std::size_t> headlines_;  // wide headlines, by bottom edge
+  std::vector<signed char> beside_;     // per item: -1 not yet asked
+};
 
 // Each level splits the set, so the depth is bounded by its size; hostile
 // boxes (a staircase) could make that deep, so past this depth the rest is
@@ -353,8 +435,12 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   // page is set in bands (a feuilleton under the news), each read whole.
   if (band_gap > 0 && bands_first) {
     std::vector<interval> clear;
-    for (const interval &g : gaps(items, false, true))
-      if (g.hi - g.lo >= band_gap && !under_headline(items, g, band_gap)) clear.push_back(g);
+    std::optional<headline_gaps> headlines;
+    for (const interval &g : gaps(items, false, true)) {
+      if (g.hi - g.lo < band_gap) continue;
+      if (!headlines) headlines.emplace(items, band_gap);
+      if (!headlines->under_headline(g)) clear.push_back(g);
+    }
     if (!clear.empty()) {
       for (auto &group : split_at(items, clear, false))
         cut(std::move(group), out, band_gap, depth + 1);

@@ -2,12 +2,15 @@
 // Plain text fills lines only; geometry inputs also keep their page.
 #pragma once
 
+#include <algorithm>  // lower_bound
 #include <cstddef>  // size_t
 #include <cstdint>  // uint32_t
+#include <cstring>  // memcpy
 #include <memory>   // shared_ptr, unique_ptr
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>  // pair
 #include <vector>
 
 #include "model/line_shape.hpp"
@@ -36,38 +39,58 @@ const char *role_name(role r);
 // The dominant writing system of the text, which decides how lines join.
 enum class script : std::uint8_t { cjk, latin };
 
-// Text that few lines have: one pointer when empty, where a std::string
-// would take 32 bytes on every line.
-class rare_text {
+// The text that lines view: copies kept in chunks that never move, so that
+// a document, and the views into its store, can move. It only grows.
+class text_store {
  public:
-  rare_text() = default;
-  rare_text(const rare_text &o) { *this = std::string_view(o); }
-  rare_text(rare_text &&) noexcept = default;
-  rare_text &operator=(const rare_text &o) { return *this = std::string_view(o); }
-  rare_text &operator=(rare_text &&) noexcept = default;
-  rare_text &operator=(std::string_view s) {
-    text_ = s.empty() ? nullptr : std::make_unique<std::string>(s);
-    return *this;
+  text_store() = default;
+  text_store(const text_store &) = delete;
+  text_store &operator=(const text_store &) = delete;
+  text_store(text_store &&) noexcept = default;
+  text_store &operator=(text_store &&) noexcept = default;
+
+  // A copy of `s` that lives as long as the store.
+  std::string_view keep(std::string_view s) {
+    if (s.empty()) return {};
+    char *at = nullptr;
+    if (s.size() > room_) {
+      // Large texts (a whole plain-text input) get a chunk of their own,
+      // so that the chunk being filled keeps its room.
+      const std::size_t size = s.size() >= kChunk / 4 ? s.size() : kChunk;
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      at = chunks_.back().get();
+      if (size == kChunk) {
+        free_ = at + s.size();
+        room_ = kChunk - s.size();
+      }
+    } else {
+      at = free_;
+      free_ += s.size();
+      room_ -= s.size();
+    }
+    std::memcpy(at, s.data(), s.size());
+    return {at, s.size()};
   }
-  operator std::string_view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
-  bool empty() const { return !text_; }
 
  private:
-  std::unique_ptr<std::string> text_;
+  static constexpr std::size_t kChunk = std::size_t{64} << 10;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char *free_ = nullptr;
+  std::size_t room_ = 0;
 };
 
 // One input line, without its line terminator. `source_line` is 1-based.
 // A document keeps one per input line and blocks only refer to them, so
-// its size is the model's cost per line (96 bytes).
+// its size is the model's cost per line (56 bytes): the text is a view
+// into the document's store (document::text), and what few lines have
+// (document::marked_words) is kept beside them.
 struct line {
-  std::string text;
+  std::string_view text;
+  line_shape shape;  // measured by the segment stage
   std::uint32_t source_line = 0;
-  line_shape shape;             // measured by the segment stage
-  bool opens_dateline = false;  // a dateline starts here (it may wrap onto the next line)
-  // The whole word the source gives for a word cut at this line's end (ALTO
-  // SUBS_CONTENT of a HypPart1); empty when the source says nothing.
-  rare_text marked_word;
 };
+
+static_assert(sizeof(line) <= 56, "a document keeps one line per input line: keep it small");
 
 // A run of consecutive input lines that the order solver moves as one piece:
 // a column chunk, a heading, a headline. It views the document's own lines
@@ -133,7 +156,12 @@ struct document {
   script writing = script::latin;
   int column_width = 0;         // typical full line width in cells (0: unknown)
   bool blank_separated = false;  // blank lines mark column chunks in the input
+  text_store text;          // the text of `lines` (and of lines joined into blocks)
   std::vector<line> lines;  // every input line, blank ones included
+  // The whole word the source gives for a word cut at a line's end (ALTO
+  // SUBS_CONTENT of a HypPart1), by source_line, in increasing line order;
+  // lines that have none are not here.
+  std::vector<std::pair<std::uint32_t, std::string>> marked_words;
   std::vector<block> blocks;  // views of `lines`
   std::vector<std::uint32_t> order;  // indices into blocks, reading order
   std::vector<article> articles;
@@ -148,6 +176,15 @@ struct document {
   std::shared_ptr<const page> geometry;
   page_order region_order;
   std::vector<region_span> region_lines;  // in reading order
+
+  // The marked word of a line (see marked_words); empty when it has none.
+  std::string_view marked_word(std::uint32_t source_line) const {
+    auto it = std::lower_bound(
+        marked_words.begin(), marked_words.end(), source_line,
+        [](const std::pair<std::uint32_t, std::string> &m, std::uint32_t n) { return m.first < n; });
+    return it != marked_words.end() && it->first == source_line ? std::string_view(it->second)
+                                                                : std::string_view();
+  }
 };
 
 }  // namespace colreflow::detail

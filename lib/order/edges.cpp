@@ -9,7 +9,7 @@ namespace {
 
 opening text_opening(const block &b, const block_edges &e, const column_metrics &m) {
   const line_shape &s = e.first;
-  if (b.lines.front().opens_dateline) return opening::dateline;
+  if (b.lines.front().shape.opens_dateline) return opening::dateline;
   if (s.starts_no_line_start || s.starts_lower) return opening::continuation;
   if (s.indent >= 2) return opening::paragraph;
   if (s.cjk) {

@@ -126,13 +126,15 @@ void read_text(document &doc, std::string_view bytes, const read_limits &limits)
   // Offsets in messages count the BOM, so keep `base` rather than slicing.
   const std::size_t base = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   doc.lines.reserve(count_lines(bytes.substr(base)));
+  // The lines view one copy of the input, which the document keeps.
+  const std::string_view kept = doc.text.keep(bytes);
 
   std::uint32_t line_no = 1;
   std::size_t line_start = base;
   std::size_t i = base;
   auto end_line = [&](std::size_t line_end) {
     line l;
-    l.text = std::string(bytes.substr(line_start, line_end - line_start));
+    l.text = kept.substr(line_start, line_end - line_start);
     l.source_line = line_no;
     doc.lines.push_back(std::move(l));
     // 4 G lines would need far more than any sane max_input_bytes, but the

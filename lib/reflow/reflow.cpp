@@ -98,7 +98,7 @@ class reflower {
 
   static bool is_heading(role r) { return r == role::headline || r == role::subheading; }
 
-  static bool opens_article_text(const block &b) { return b.lines.front().opens_dateline; }
+  static bool opens_article_text(const block &b) { return b.lines.front().shape.opens_dateline; }
 
   // Two heading blocks are lines of one heading when they were neighbouring
   // lines of the input, with no blank line between, or lines of one region
@@ -229,7 +229,7 @@ class reflower {
       column_metrics m = metrics_;
       if (b.column_width > 0) m.full_width = b.column_width;
       if (para_.open && ends_paragraph({para_.last_text, &para_.last_shape, para_.before_last, false},
-                                       {l.text, &shape, {}, l.opens_dateline}, m)) {
+                                       {l.text, &shape, {}, shape.opens_dateline}, m)) {
         close_paragraph();
       }
       if (!para_.open) {
@@ -248,7 +248,7 @@ class reflower {
       para_.last_shape = shape;
       para_.before_last = std::move(para_.last_text);
       para_.last_text = l.text;
-      para_.last_marked = l.marked_word;
+      para_.last_marked = doc_.marked_word(l.source_line);
       para_.last_block = index;
     }
   }

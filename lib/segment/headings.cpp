@@ -14,7 +14,7 @@ namespace colreflow::detail {
 
 namespace {
 
-enum class candidate { no, weak, strong };
+enum class candidate : std::uint8_t { no, weak, strong };  // one per line
 
 // A chunk this long shows its own column width.
 constexpr std::size_t kOwnColumnLines = 4;
@@ -130,7 +130,7 @@ class heading_finder {
   void mark_candidates() {
     for (std::size_t i = 0; i < n_; ++i) {
       byline_[i] = !lines_[i].shape.blank && is_byline_line(lines_[i].text);
-      dateline_[i] = lines_[i].opens_dateline;
+      dateline_[i] = lines_[i].shape.opens_dateline;
     }
     for (std::size_t i = 0; i < n_; ++i) {
       bool gap_before = i == 0 || lines_[i - 1].shape.blank;

@@ -37,7 +37,7 @@ void segment_blocks(document &doc) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].shape.blank) continue;
     bool next = i + 1 < lines.size() && !lines[i + 1].shape.blank;
-    lines[i].opens_dateline = opens_with_dateline(
+    lines[i].shape.opens_dateline = opens_with_dateline(
         lines[i].text, next ? std::string_view(lines[i + 1].text) : std::string_view());
   }
   doc.writing = detect_script(lines);
@@ -84,7 +84,7 @@ void segment_blocks(document &doc) {
       const line &prev = lines[i - 1];
       std::string_view before = i > 1 ? std::string_view(lines[i - 2].text) : "";
       starts_new = ends_paragraph({prev.text, &prev.shape, before, false},
-                                  {lines[i].text, &lines[i].shape, {}, lines[i].opens_dateline},
+                                  {lines[i].text, &lines[i].shape, {}, lines[i].shape.opens_dateline},
                                   metrics);
     }
     if (starts_new) flush(i);

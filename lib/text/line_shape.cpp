@@ -168,8 +168,10 @@ bool column_metrics::is_full(const line_shape &s) const {
 namespace {
 
 // The widths that show a column: lines with text and no phrase spaces.
+bool shows_column(const line_shape &s) { return !s.blank && !s.phrase_space; }
+
 void add_width(std::vector<int> &widths, const line_shape &s) {
-  if (!s.blank && !s.phrase_space) widths.push_back(s.width + s.indent);
+  if (shows_column(s)) widths.push_back(s.width + s.indent);
 }
 
 column_metrics columns_from_widths(std::vector<int> &widths, bool cjk) {
@@ -201,14 +203,19 @@ column_metrics columns_from_widths(std::vector<int> &widths, bool cjk) {
 
 }  // namespace
 
+// The widths are counted first: a page of very many lines would otherwise
+// hold them twice while the vector grows.
 column_metrics estimate_columns(std::span<const line_shape> shapes, bool cjk) {
   std::vector<int> widths;
+  widths.reserve(static_cast<std::size_t>(std::count_if(shapes.begin(), shapes.end(), shows_column)));
   for (const line_shape &s : shapes) add_width(widths, s);
   return columns_from_widths(widths, cjk);
 }
 
 column_metrics estimate_columns(std::span<const line> lines, bool cjk) {
   std::vector<int> widths;
+  widths.reserve(static_cast<std::size_t>(
+      std::count_if(lines.begin(), lines.end(), [](const line &l) { return shows_column(l.shape); })));
   for (const line &l : lines) add_width(widths, l.shape);
   return columns_from_widths(widths, cjk);
 }

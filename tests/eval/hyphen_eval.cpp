@@ -60,12 +60,15 @@ std::vector<label_row> read_labels(const std::string &path, bool real) {
   return rows;
 }
 
+// The text the lines of every document read view (line::text is a view).
+text_store g_texts;
+
 std::vector<line> read_doc(const std::string &path) {
   std::vector<line> lines;
   std::ifstream in(path);
   std::string text;
   std::uint32_t n = 0;
-  while (std::getline(in, text)) lines.push_back({text, ++n, {}, false, {}});
+  while (std::getline(in, text)) lines.push_back({g_texts.keep(text), {}, ++n});
   return lines;
 }
 
@@ -176,7 +179,7 @@ int main(int argc, char **argv) {
       if (errors && r.label != pred && r.line < lines.size()) {
         const cut_word cut = find_cut(lines[r.line - 1].text, lines[r.line].text);
         std::printf("%s:%zu %s->%s  [%s | %s]  %s\n", r.doc.c_str(), r.line, r.label.c_str(), pred,
-                    lines[r.line - 1].text.c_str(), lines[r.line].text.c_str(),
+                    std::string(lines[r.line - 1].text).c_str(), std::string(lines[r.line].text).c_str(),
                     cut.valid() ? decide_cut(cut, evidence[r.doc]).cue.c_str() : "");
       }
     }

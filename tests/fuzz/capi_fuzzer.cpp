@@ -18,7 +18,9 @@
 //     and json are valid UTF-8; rendering twice and reading twice give the
 //     same bytes; crf_repair_text agrees with render(txt) on text inputs;
 //   - nothing lost, nothing invented, and the repair log agrees with the
-//     change (tests/support).
+//     change (tests/support); for a geometry input (hOCR, ALTO, PAGE, TSV)
+//     also against the words read straight from the file (tests/support
+//     source_words), as the reader targets check it.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +35,7 @@
 #include "read/detect.hpp"
 #include "fuzz_checks.hpp"
 #include "support/invariants.hpp"
+#include "support/source_words.hpp"
 #include "text/chars.hpp"
 
 const char *const colreflow::fuzz::kFuzzTarget = "capi_fuzzer";
@@ -79,7 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return 0;
   }
   check(doc != nullptr, "CRF_OK without a document");
-  const bool text = crf_document_input(doc) == CRF_INPUT_TEXT;
+  const crf_input format = crf_document_input(doc);
+  const bool text = format == CRF_INPUT_TEXT;
   const std::vector<std::string> first = render_all(doc);
   crf_document_free(doc);
 
@@ -110,5 +114,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   if (!problem.empty()) fail("characters lost or invented", problem.c_str());
   problem = colreflow::test::check_log(reference, cpp_doc);
   if (!problem.empty()) fail("repair log", problem.c_str());
+  if (!text) {
+    // The words read straight from the bytes, not through the reader the
+    // format was detected for: a reader that skips text would hide it
+    // from page_text.
+    problem = colreflow::test::check_conservation(
+        colreflow::test::source_words(input, static_cast<colreflow::input_format>(format)), cpp_doc);
+    if (!problem.empty()) fail("characters of the file lost or invented", problem.c_str());
+  }
   return 0;
 }

@@ -255,11 +255,13 @@ std::string generate(const std::string &kind) {
       out << w << ' ';
       n += std::strlen(w) + 1;
     }
-  } else if (kind == "many-lines.txt" || kind == "many-lines-500k.txt") {
-    // 100,000 or 500,000 one-word lines: the per-line cost of the model
+  } else if (kind == "many-lines.txt" || kind == "many-lines-500k.txt" ||
+             kind == "many-lines-2m.txt") {
+    // 100,000, 500,000 or 2,000,000 one-word lines (the last 11.2 MB,
+    // within the default --max-words): the per-line cost of the model
     // (see README.md).
     lcg r;
-    const int n = kind == "many-lines.txt" ? 100000 : 500000;
+    const int n = kind == "many-lines.txt" ? 100000 : kind == "many-lines-500k.txt" ? 500000 : 2000000;
     for (int i = 0; i < n; ++i) out << kWords[r.below(kWordCount)] << '\n';
   } else {
     std::fprintf(stderr, "run_hostile: unknown generator %s\n", kind.c_str());

@@ -28,7 +28,7 @@ namespace {
 std::vector<line> lines_of(std::initializer_list<const char *> texts) {
   std::vector<line> out;
   std::uint32_t n = 0;
-  for (const char *t : texts) out.push_back({t, ++n, {}, false, {}});
+  for (const char *t : texts) out.push_back({t, {}, ++n});
   return out;
 }
 

@@ -69,7 +69,7 @@ document segmented(std::string_view text) {
 // The blocks' first lines in reading order.
 std::vector<std::string> first_lines_in_order(const document &doc) {
   std::vector<std::string> out;
-  for (std::uint32_t i : doc.order) out.push_back(doc.blocks[i].lines.front().text);
+  for (std::uint32_t i : doc.order) out.emplace_back(doc.blocks[i].lines.front().text);
   return out;
 }
 

@@ -39,7 +39,7 @@ colreflow::error read_error(std::string_view bytes, std::size_t limit = 1024 * 1
 
 std::string texts(const document &doc) {
   std::string s;
-  for (const auto &l : doc.lines) s += "[" + l.text + "]";
+  for (const auto &l : doc.lines) s.append("[").append(l.text).append("]");
   return s;
 }
 

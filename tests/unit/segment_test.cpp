@@ -115,10 +115,10 @@ TEST_SUITE("segment") {
     CHECK(doc.blocks[0].lines.size() == 1);
     CHECK(doc.blocks[1].lines.size() == 1);
     CHECK(doc.blocks[2].kind == role::body);
-    CHECK(doc.blocks[2].lines.front().opens_dateline);
+    CHECK(doc.blocks[2].lines.front().shape.opens_dateline);
     for (std::size_t i = 3; i < doc.blocks.size(); ++i) {
       CHECK(doc.blocks[i].kind == role::body);
-      CHECK_FALSE(doc.blocks[i].lines.front().opens_dateline);
+      CHECK_FALSE(doc.blocks[i].lines.front().shape.opens_dateline);
     }
   }
 
@@ -138,7 +138,7 @@ TEST_SUITE("segment") {
     std::vector<std::string> headline;
     for (const block &b : doc.blocks)
       if (b.kind == role::headline)
-        for (const line &l : b.lines) headline.push_back(l.text);
+        for (const line &l : b.lines) headline.emplace_back(l.text);
     CHECK(headline == std::vector<std::string>{"城市公交全面升级", "新增线路覆盖郊区"});
   }
 
@@ -181,8 +181,8 @@ TEST_SUITE("segment") {
     REQUIRE(doc.blocks.size() >= 2);
     CHECK(doc.blocks[0].kind == role::headline);
     CHECK(doc.blocks[1].lines.front().text == "新华社北京3");
-    CHECK(doc.blocks[1].lines.front().opens_dateline);
-    CHECK_FALSE(doc.blocks[1].lines[1].opens_dateline);
+    CHECK(doc.blocks[1].lines.front().shape.opens_dateline);
+    CHECK_FALSE(doc.blocks[1].lines[1].shape.opens_dateline);
   }
 
   TEST_CASE("segment: a subheading followed by an indented first line") {
@@ -280,7 +280,7 @@ TEST_SUITE("segment") {
     CHECK(doc.blocks[1].kind == role::byline);
     CHECK(block_text(doc.blocks[1]) == "By JANE SMITH");
     CHECK(doc.blocks[2].kind == role::body);
-    CHECK(doc.blocks[2].lines.front().opens_dateline);
+    CHECK(doc.blocks[2].lines.front().shape.opens_dateline);
   }
 
   TEST_CASE("segment: a two-line Title Case headline gives two headline blocks") {
