@@ -339,13 +339,13 @@ TEST_SUITE("order.word_pairs") {
     CHECK(pairs.association("the storm", "(runoff)") == 0.0);
     // Words the lines never show give nothing.
     CHECK(pairs.association("zebra", "quartz") == 0.0);
-    // Counts: "storm runoff" twice; "the" before "storm" never, though
+    // Counts: "storm runoff" twice; "the" before "runoff" never, though
     // the lines would put it there by chance some of the time.
     const word_pairs::pair_counts together =
         pairs.counts(pairs.last_token("storm"), pairs.first_token("runoff"));
     CHECK(together.seen == 2.0);
     const word_pairs::pair_counts apart =
-        pairs.counts(pairs.last_token("the"), pairs.first_token("storm"));
+        pairs.counts(pairs.last_token("the"), pairs.first_token("runoff"));
     CHECK(apart.seen == 0.0);
     CHECK(apart.expected > 0.1);
     CHECK(pairs.counts(word_pairs::unknown, pairs.first_token("storm")).expected == 0.0);
