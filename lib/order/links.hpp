@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 
+#include "hyphen/dictionary.hpp"
 #include "order/edges.hpp"
 #include "text/junction.hpp"
 #include "text/word_pairs.hpp"
@@ -28,6 +31,10 @@ struct junction_evidence {
   const vocabulary &words;
   const junction_table &cjk;
   const word_pairs &pairs;
+  // Hunspell dictionaries of the text's languages: a word cut by a hyphen
+  // whose pieces make no word they, the document or the word list know is
+  // likely joined to the wrong text. Empty: no such judgement.
+  std::span<const std::shared_ptr<const dictionary>> dictionaries = {};
 };
 
 link_score score_link(const block_edges &a, const block_edges &b, const junction_evidence &ev);

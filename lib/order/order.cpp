@@ -97,7 +97,7 @@ void order_blocks(document &doc) {
                            edges[a].open == opening::unknown || edges[a].open == opening::tail);
   }
   junction_table pairs(tails, heads, wanted, wanted_right, cjk_bigrams(doc.lines));
-  const junction_evidence evidence{words, pairs, pairs_model};
+  const junction_evidence evidence{words, pairs, pairs_model, doc.dictionaries};
 
   // Ambiguous blocks are read every way they may be (order/readings.hpp).
   const block_readings readings = read_blocks(doc, edges, metrics);

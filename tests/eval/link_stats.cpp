@@ -74,6 +74,8 @@ int main(int argc, char **argv) {
     while (b < kUnseen - 1 && c.expected >= unseen_edges[b]) ++b;
     ++bins[b];
   };
+  // A word cut by a hyphen: whether the two pieces make a known word.
+  long cut_known[2] = {}, cut_unknown[2] = {};  // [true/random]
   // Function words that cannot follow each other (text/function_words).
   long clash_true = 0, clash_rand = 0, clash_true_n = 0, clash_rand_n = 0;
   auto edge_class = [](std::string_view text, bool last) {
@@ -132,6 +134,21 @@ int main(int argc, char **argv) {
           for (std::size_t r = 0; r < e.size(); ++r)
             if (r != k + 1 && r != k && doc.blocks[r].kind == role::body)
               ++marks[1][mark_class(e[k].marks, e[r].marks)];
+        }
+        {
+          vocabulary words(doc.lines, doc.words.get());
+          auto tally = [&](std::size_t k, std::size_t r, int which) {
+            const hyphen_split split = split_at_hyphen(e[k].last_text, e[r].first_text);
+            if (!split.valid()) return;
+            if (words.known(to_lower(split.left + split.right))) ++cut_known[which];
+            else ++cut_unknown[which];
+          };
+          for (std::size_t k = 0; k + 1 < e.size(); ++k) {
+            if (e[k].close != closing::word_cut || doc.blocks[k + 1].kind != role::body) continue;
+            tally(k, k + 1, 0);
+            for (std::size_t r = 0; r < e.size(); ++r)
+              if (r != k + 1 && r != k && doc.blocks[r].kind == role::body) tally(k, r, 1);
+          }
         }
         for (std::size_t k = 0; k + 1 < e.size(); ++k) {
           if (e[k].close != closing::continuation) continue;
@@ -232,6 +249,8 @@ int main(int argc, char **argv) {
                   b < kUnseen - 1 ? unseen_edges[b] : 99.0, unseen_true[b], unseen_rand[b],
                   std::log(((unseen_true[b] + 0.5) / (nt + 1.0)) / ((unseen_rand[b] + 0.5) / (nr + 1.0))));
   }
+  std::printf("word cut at a block end: pieces make a known word: true %ld/%ld, random %ld/%ld\n",
+              cut_known[0], cut_known[0] + cut_unknown[0], cut_known[1], cut_known[1] + cut_unknown[1]);
   std::printf("function words that cannot follow: true %ld/%ld, random %ld/%ld  log-odds %5.2f\n",
               clash_true, clash_true_n, clash_rand, clash_rand_n,
               std::log(((clash_true + 0.5) / (clash_true_n + 1.0)) / ((clash_rand + 0.5) / (clash_rand_n + 1.0))));

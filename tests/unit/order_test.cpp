@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>  // any_of, none_of
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -422,6 +423,34 @@ TEST_SUITE("order.function_words") {
     const double plain = score_link(a, c, ev.all).score;
     CHECK(clash < plain - 2);
     CHECK(std::string(score_link(a, b, ev.all).cue) == "function words that cannot follow each other");
+  }
+}
+
+TEST_SUITE("order.word_cut") {
+  TEST_CASE("score_link: a cut word whose pieces make no word the dictionaries know scores down") {
+    const std::shared_ptr<const dictionary> en = dictionary::open("/usr/share/hunspell/en_US");
+    REQUIRE(en != nullptr);  // hunspell-en-us, installed by scripts/install-deps.sh
+    const std::vector<std::shared_ptr<const dictionary>> dictionaries{en};
+    // The vocabulary learns from texts with a word cut at a line end.
+    std::vector<line> lines(2);
+    lines[0].text = "tools for general-purpose computers";
+    lines[1].text = "an imple-";
+    const vocabulary words(lines);
+    no_evidence ev;
+    const junction_evidence with{words, ev.table, ev.pairs, dictionaries};
+    const junction_evidence without{words, ev.table, ev.pairs};
+    const block_edges a = edges(opening::sentence, closing::word_cut, 0, "The", "an imple-");
+    const block_edges right = edges(opening::continuation, closing::continuation, 1, "mentation is", "x");
+    const block_edges wrong = edges(opening::continuation, closing::continuation, 2, "received it", "x");
+    CHECK(score_link(a, right, with).score >= 3);
+    CHECK(score_link(a, wrong, with).score < 0);
+    CHECK(std::string(score_link(a, wrong, with).cue) == "a cut word completed into no known word");
+    // No dictionary for the text's language: no judgement against it.
+    CHECK(score_link(a, wrong, without).score > 0);
+    // A compound the document writes with its hyphen is a word too.
+    const block_edges c = edges(opening::sentence, closing::word_cut, 3, "The", "or general-");
+    const block_edges d = edges(opening::continuation, closing::continuation, 4, "purpose tools", "x");
+    CHECK(score_link(c, d, with).score >= 3);
   }
 }
 
