@@ -103,12 +103,17 @@ void alto_word(const pugi::xml_node &n, bool after_word, std::string &out) {
 }
 
 // Words are where the schema puts them: in a TextLine of a TextBlock, on
-// a Page of the root element.
+// a Page of the root element's Layout (alto/Layout/Page; a Page elsewhere,
+// say inside an alto pasted into Styles, is no page of this file).
 std::string alto_words(const pugi::xml_document &doc) {
   std::string out = "\n";
   // The first root element is the document; anything after it is not.
-  for_each_element(doc.document_element(), [&](const pugi::xml_node &n) {
-    if (local(n) != "Page") return true;
+  std::vector<pugi::xml_node> pages;
+  for (const pugi::xml_node &part : doc.document_element().children())
+    if (local(part) == "Layout")
+      for (const pugi::xml_node &c : part.children())
+        if (local(c) == "Page") pages.push_back(c);
+  for (const pugi::xml_node &n : pages) {
     for_each_element(n, [&](const pugi::xml_node &b) {
       if (local(b) == "TextLine") return false;  // outside a TextBlock: not the schema's
       if (local(b) != "TextBlock") return true;
@@ -124,8 +129,7 @@ std::string alto_words(const pugi::xml_document &doc) {
       }
       return false;
     });
-    return false;
-  });
+  }
   return out;
 }
 
