@@ -10,7 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>  // pair
+#include <utility>  // exchange, move, pair
 #include <vector>
 
 #include "model/line_shape.hpp"
@@ -46,8 +46,16 @@ class text_store {
   text_store() = default;
   text_store(const text_store &) = delete;
   text_store &operator=(const text_store &) = delete;
-  text_store(text_store &&) noexcept = default;
-  text_store &operator=(text_store &&) noexcept = default;
+  // A moved-from store is empty: the room left in its last chunk went with it.
+  text_store(text_store &&o) noexcept
+      : chunks_(std::move(o.chunks_)), free_(std::exchange(o.free_, nullptr)),
+        room_(std::exchange(o.room_, 0)) {}
+  text_store &operator=(text_store &&o) noexcept {
+    chunks_ = std::move(o.chunks_);
+    free_ = std::exchange(o.free_, nullptr);
+    room_ = std::exchange(o.room_, 0);
+    return *this;
+  }
 
   // A copy of `s` that lives as long as the store.
   std::string_view keep(std::string_view s) {

@@ -35,25 +35,10 @@ column_finder::column_finder(const page &p) : p_(p) {
   });
 }
 
-column_edges column_finder::edges_of(std::uint32_t r) const {
-  const page &p = p_;
-  const box &area = p.regions[r].bbox;
-  std::vector<const text_line *> lines;
-  auto take = [&](std::uint32_t q) {
-    for (const text_line &l : p.regions[q].lines)
-      if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
-  };
-  if (area.empty()) {
-    take(r);
-  } else {
-    // Peers overlap across 80% of the wider width: their left edges lie
-    // within a quarter of this region's width of its own.
-    const std::int32_t reach = area.width() / 4 + 1;
-    auto from = std::lower_bound(by_left_.begin(), by_left_.end(), area.x0 - reach,
-                                 [&](std::uint32_t q, std::int32_t x) { return p.regions[q].bbox.x0 < x; });
-    for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach; ++it)
-      if (*it == r || same_column(area, p.regions[*it].bbox)) take(*it);
-  }
+namespace {
+
+// The column that `lines` show; nothing known below three lines.
+column_edges edges_from(const std::vector<const text_line *> &lines) {
   column_edges e;
   if (lines.size() < 3) return e;
   std::vector<std::int32_t> heights;
@@ -74,6 +59,45 @@ column_edges column_finder::edges_of(std::uint32_t r) const {
   e.left = quantile(x0, 1, 2);
   e.right = quantile(x1, 1, 4);
   e.em = static_cast<float>(quantile(h, 1, 2));
+  return e;
+}
+
+}  // namespace
+
+column_edges column_finder::edges_of(std::uint32_t r) const {
+  const page &p = p_;
+  const box &area = p.regions[r].bbox;
+  std::vector<const text_line *> lines;
+  auto take = [&](std::uint32_t q) {
+    for (const text_line &l : p.regions[q].lines)
+      if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
+  };
+  if (area.empty()) {
+    take(r);
+    return edges_from(lines);
+  }
+  // Peers overlap across 80% of the wider width: their left edges lie
+  // within a quarter of this region's width of its own.
+  const std::int32_t reach = area.width() / 4 + 1;
+  auto from = std::lower_bound(by_left_.begin(), by_left_.end(), area.x0 - reach,
+                               [&](std::uint32_t q, std::int32_t x) { return p.regions[q].bbox.x0 < x; });
+  std::vector<std::uint32_t> peers;
+  for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach; ++it)
+    if (*it == r || same_column(area, p.regions[*it].bbox)) peers.push_back(*it);
+  // The edges depend on the peers' lines alone (quantiles, sorted lines):
+  // the regions of one column, which share their peers, measure it once.
+  std::uint64_t key = 1469598103934665603ull;
+  for (std::uint32_t q : peers) key = (key ^ q) * 1099511628211ull;
+  auto [first, last] = measured_.equal_range(key);
+  for (auto it = first; it != last; ++it)
+    if (it->second.first == peers) return it->second.second;
+  for (std::uint32_t q : peers) take(q);
+  column_edges e = edges_from(lines);
+  // Kept while the peer lists kept stay small beside the page.
+  if (kept_peers_ + peers.size() <= 4 * p.regions.size() + 1024) {
+    kept_peers_ += peers.size();
+    measured_.emplace(key, std::make_pair(std::move(peers), e));
+  }
   return e;
 }
 

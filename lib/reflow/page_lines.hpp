@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>  // uint32_t
 #include <string_view>
+#include <unordered_map>
 #include <utility>  // pair
 #include <vector>
 
@@ -48,6 +49,11 @@ class column_finder {
  private:
   const page &p_;
   std::vector<std::uint32_t> by_left_;
+  // Columns measured, by a hash of their peers (the peers kept to tell
+  // apart lists of one hash); kept_peers_ counts the ids kept.
+  mutable std::unordered_multimap<std::uint64_t, std::pair<std::vector<std::uint32_t>, column_edges>>
+      measured_;
+  mutable std::size_t kept_peers_ = 0;
 };
 
 // Whether a line whose end the engine read as specks ("works. ° -",

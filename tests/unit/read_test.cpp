@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "colreflow/colreflow.hpp"
 #include "read/text_reader.hpp"
@@ -46,6 +48,31 @@ std::string texts(const document &doc) {
 }  // namespace
 
 TEST_SUITE("read") {
+  TEST_CASE("lines view a copy of the input that the document keeps, short lines too") {
+    std::string bytes = "one\nan example of a longer line\n";
+    document doc = read(bytes);
+    bytes.assign(bytes.size(), 'x');  // the reader's input is gone
+    const document moved = std::move(doc);
+    CHECK(texts(moved) == "[one][an example of a longer line]");
+  }
+
+  TEST_CASE("a text store keeps its copies where they are, and a moved-from one is empty") {
+    colreflow::detail::text_store store;
+    std::vector<std::string_view> kept;
+    std::string expected;
+    for (int i = 0; i < 20000; ++i) {  // many 64 KiB chunks, and texts of their own
+      const std::string s = i % 1000 == 0 ? std::string(40000, 'a' + i % 26) : std::to_string(i);
+      kept.push_back(store.keep(s));
+      expected += s;
+    }
+    colreflow::detail::text_store other = std::move(store);
+    std::string got;
+    for (std::string_view v : kept) got += v;
+    CHECK(got == expected);
+    CHECK(store.keep("again") == "again");  // NOLINT(bugprone-use-after-move): reusable
+    CHECK(store.keep("").empty());
+  }
+
   TEST_CASE("empty input gives no lines and is not an error") {
     CHECK(read("").lines.empty());
     CHECK(colreflow::repair_text("") == "");
