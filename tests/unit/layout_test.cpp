@@ -248,6 +248,41 @@ TEST_CASE("layout: a framed box at the top of a column is read with the article 
         std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 13, 10, 11, 12, 14});
 }
 
+TEST_CASE("layout: a rule above the next headline ends an article as white space would") {
+  // The page of the framed box above, as a skewed, blurred scan gives it:
+  // the last line of the first article's second column reaches down past
+  // the rule to the second headline's top, so no white space lies across
+  // the columns above that headline. The rule drawn across them does the
+  // white space's work: the first article, box included, is read first.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(1638, 1104, 2331, 1340, region_hint::paragraph, lines(1104, 1340)),  // 0 a2, col 3
+      at(210, 160, 1530, 335, region_hint::heading, 2),                       // 1 headline
+      at(200, 390, 1537, 440, region_hint::paragraph, 1),                     // 2 deck
+      at(150, 525, 842, 2330, region_hint::paragraph, lines(525, 2330)),      // 3 a1, col 1
+      at(893, 505, 1587, 2305, region_hint::paragraph, lines(505, 2305)),     // 4 a1, col 2
+      at(880, 2310, 1000, 2392, region_hint::paragraph, 1),                   // 5 its last line
+      at(1660, 182, 2309, 1016, region_hint::paragraph, lines(182, 1016)),    // 6 a1's tail, boxed
+      at(185, 2385, 1547, 2457, region_hint::heading, 1),                     // 7 second headline
+      at(150, 2550, 842, 3500, region_hint::paragraph, lines(2550, 3500)),    // 8 a2, col 1
+      at(893, 2533, 1587, 3782, region_hint::paragraph, lines(2533, 3782)),   // 9 a2, col 2
+      at(1638, 1360, 2331, 3742, region_hint::paragraph, lines(1360, 3742)),  // 10 a2, col 3
+  };
+  p.separators = {separator{{148, 2352, 1588, 2358}}, separator{{1632, 144, 2337, 147}},
+                  separator{{1632, 144, 1635, 1048}}, separator{{1632, 1045, 2337, 1048}},
+                  separator{{2334, 144, 2337, 1048}}};
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10});
+  // A rule across only one of the two columns ends no article there.
+  p.separators[0].bbox.x1 = 850;
+  CHECK(order_regions(p).flattened() !=
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10});
+}
+
 TEST_CASE("layout: an L-shaped article keeps its headline and the column beside it") {
   // Five columns (the boxes of Tesseract's hOCR of a synthetic page): the
   // first article over four columns with its tail framed at the top of the
