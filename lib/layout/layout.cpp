@@ -6,6 +6,7 @@
 #include "layout/frames.hpp"
 #include "layout/x_index.hpp"
 #include "layout/xy_cut.hpp"
+#include "text/chars.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -16,6 +17,94 @@ box shrunk(const box &b, std::int32_t line_height) {
   const std::int32_t dx = b.width() / 20;
   const std::int32_t dy = std::min(b.height() / 4, line_height / 2);
   return {b.x0 + dx, b.y0 + dy, b.x1 - dx, b.y1 - dy};
+}
+
+// Whether a word at a line's end is a speck the engine read rather than
+// text: tiny next to the line's type, flat and doubtful, or no letter,
+// digit or ideograph at all (a dot, a bar, a quote on its own).
+bool is_speck(const word &w, std::int32_t type_height) {
+  const std::int32_t width = w.bbox.width(), height = w.bbox.height();
+  if (2 * std::max(width, height) < type_height) return true;
+  if (3 * height < type_height && w.confidence >= 0 && w.confidence < 60) return true;
+  std::size_t pos = 0;
+  while (pos < w.text.size()) {
+    const char32_t c = next_code_point(w.text, pos);
+    if (is_letter(c) || is_digit(c) || is_cjk(c)) return false;
+  }
+  return true;
+}
+
+std::int32_t median_of(std::vector<std::int32_t> &v) {
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// The part of a line its text fills: from its first word to its last that
+// is no speck, between the median top and the median bottom of its words.
+// A blurred, skewed scan makes the engine stretch a line's box over specks
+// beside it, into the gutter, and over marks it boxes taller than the type
+// (a comma, a quote). The line's own box when it has no word boxes.
+box text_core(const text_line &l, std::vector<const word *> &words,
+              std::vector<std::int32_t> &scratch) {
+  words.clear();
+  for (const word &w : l.words)
+    if (!w.bbox.empty()) words.push_back(&w);
+  if (words.empty()) return l.bbox;
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.height());
+  const std::int32_t type_height = median_of(scratch);
+  std::size_t first = 0, last = words.size();
+  while (first < last && is_speck(*words[first], type_height)) ++first;
+  while (last > first && is_speck(*words[last - 1], type_height)) --last;
+  if (first == last) return l.bbox;
+  box core{INT32_MAX, 0, INT32_MIN, 0};
+  for (std::size_t k = first; k < last; ++k) {
+    core.x0 = std::min(core.x0, words[k]->bbox.x0);
+    core.x1 = std::max(core.x1, words[k]->bbox.x1);
+  }
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.y0);
+  core.y0 = median_of(scratch);
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.y1);
+  core.y1 = median_of(scratch);
+  if (core.y1 <= core.y0) core = {core.x0, l.bbox.y0, core.x1, l.bbox.y1};
+  return core;
+}
+
+// What the layout reads of a region's text.
+struct text_extent {
+  // The region's box less what only specks and stretched line boxes fill:
+  // on each side, pulled in by as much as its lines' text falls short of
+  // the lines' boxes. Regions whose lines have no word boxes keep the box
+  // the input draws.
+  box bbox;
+  // Two lines or more in body type (the median height of their text under
+  // 1.4 times the page's median line): running text, however few lines
+  // the engine put in the region.
+  bool body_type = false;
+};
+
+text_extent text_of(const region &r, std::int32_t line_height) {
+  std::vector<const word *> words;
+  std::vector<std::int32_t> scratch, heights;
+  box lines{}, cores{};
+  for (const text_line &l : r.lines) {
+    if (l.bbox.empty()) continue;
+    const box core = text_core(l, words, scratch);
+    lines = lines.united(l.bbox);
+    cores = cores.united(core);
+    heights.push_back(core.height());
+  }
+  text_extent out{r.bbox};
+  if (lines.empty() || cores.empty()) return out;
+  const box b{r.bbox.x0 + std::max(0, cores.x0 - lines.x0),
+              r.bbox.y0 + std::max(0, cores.y0 - lines.y0),
+              r.bbox.x1 - std::max(0, lines.x1 - cores.x1),
+              r.bbox.y1 - std::max(0, lines.y1 - cores.y1)};
+  if (!b.empty()) out.bbox = b;
+  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * median_of(heights) < 7 * line_height;
+  return out;
 }
 
 std::int32_t median_line_height(const page &p) {
@@ -270,9 +359,12 @@ page_order order_regions(const page &p) {
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox,
+    if (flow[i]) {
+      const text_extent text = text_of(p.regions[i], line_height);
+      items.push_back({shrunk(text.bbox, line_height), i, text.bbox,
                        !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3,
-                       frame_around(p.regions[i].bbox, frames, line_height)});
+                       frame_around(text.bbox, frames, line_height), text.body_type});
+    }
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.

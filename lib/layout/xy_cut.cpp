@@ -407,14 +407,15 @@ class headline_gaps {
   }
 
  private:
-  // Only a headline with body text beside it, in a column it does not span,
-  // at its own height: the start of an L-shaped article, whose column
-  // beside must stay with it. A headline alone across the set is a band.
+  // Only a headline with body text beside it (more than three lines, or
+  // two or more in body type), in a column it does not span, at its own
+  // height: the start of an L-shaped article, whose column beside must
+  // stay with it. A headline alone across the set is a band.
   bool text_beside(std::size_t k) {
     if (beside_[k] < 0) {
       const placed &h = items_[k];
       beside_[k] = std::any_of(items_.begin(), items_.end(), [&](const placed &p) {
-        return p.id != placed::kRule && !p.heading_like &&
+        return p.id != placed::kRule && (!p.heading_like || p.body_type) &&
                (p.full.x0 >= h.full.x1 || p.full.x1 <= h.full.x0) &&
                p.full.y0 < h.full.y1 && h.full.y0 < p.full.y1;
       });

@@ -320,6 +320,79 @@ TEST_CASE("layout: an L-shaped article keeps its headline and the column beside 
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 7, 12});
 }
 
+TEST_CASE("layout: an L-shaped article's column beside its headline, in pieces of two lines") {
+  // The page above as a noisy scan gives it: the engine cuts the fifth
+  // column beside the second headline into regions of two lines each.
+  // Few lines do not make them headings: in body type, they are the text
+  // beside the headline, and the white under it still ends no band.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  auto body = [&](int x0, int y0, int x1, int y1) {
+    return at(x0, y0, x1, y1, region_hint::paragraph, lines(y0, y1));
+  };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(323, 247, 1714, 342, region_hint::heading, 1),  // 0 headline
+      body(149, 536, 545, 2002),                          // 1 a1, col 1
+      body(596, 515, 991, 2035),                          // 2 a1, col 2
+      body(1042, 515, 1438, 2037),                        // 3 a1, col 3
+      body(1489, 515, 1884, 2031),                        // 4 a1, col 4
+      body(1957, 182, 2309, 1814),                        // 5 a1's tail, framed
+      at(261, 2092, 1769, 2172, region_hint::heading, 1),  // 6 second headline
+      at(1936, 1902, 2331, 1982, region_hint::none, 2),   // 7 a2, col 5, beside it
+      at(1936, 1992, 2331, 2072, region_hint::none, 2),   // 8
+      at(1936, 2082, 2331, 2162, region_hint::none, 2),   // 9
+      body(149, 2267, 545, 3790),                         // 10 a2, col 1
+      body(596, 2246, 991, 3823),                         // 11 a2, col 2
+      body(1042, 2246, 1438, 3819),                       // 12 a2, col 3
+      body(1489, 2246, 1884, 3821),                       // 13 a2, col 4
+      body(1935, 2230, 2331, 3817),                       // 14 a2, col 5
+  };
+  p.separators = {separator{{148, 2057, 1886, 2062}}, separator{{1930, 143, 2337, 148}},
+                  separator{{1929, 144, 1934, 1846}}, separator{{1930, 1842, 2337, 1847}},
+                  separator{{2333, 144, 2338, 1846}}};
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 7, 8, 9, 14});
+}
+
+TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
+  // Two columns of one-line regions. One line of the first column ends in
+  // a speck that the engine read as a word far into the gutter, so the
+  // line's box (and its region's) reaches over the second column's edge.
+  // Its words say where its text ends: the columns are read one by one.
+  auto word = [](const char *text, box b, float confidence) {
+    colreflow::detail::word w;
+    w.text = text;
+    w.bbox = b;
+    w.confidence = confidence;
+    return w;
+  };
+  page p;
+  p.width = 2200;
+  p.height = 1400;
+  for (int c = 0; c < 2; ++c)
+    for (int k = 0; k < 20; ++k) {
+      const int x0 = 100 + c * 1000, y0 = 100 + k * 50;
+      region r = at(x0, y0, x0 + 900, y0 + 40, region_hint::none, 1);
+      r.lines[0].words.clear();
+      for (int w = 0; w < 9; ++w)
+        r.lines[0].words.push_back(word("word", {x0 + w * 100, y0 + 5, x0 + w * 100 + 80, y0 + 35}, 90));
+      p.regions.push_back(r);
+    }
+  region &stretched = p.regions[6];
+  stretched.lines[0].words.push_back(word(".", {1280, 330, 1290, 336}, 30));
+  stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1290;
+  std::vector<std::uint32_t> columns(40);
+  for (std::uint32_t i = 0; i < 40; ++i) columns[i] = i;
+  CHECK(order_regions(p).flattened() == columns);
+  // Without word boxes nothing tells the speck from text: the stretched
+  // line crosses the gutter and cuts the page into bands.
+  stretched.lines[0].words.clear();
+  CHECK(order_regions(p).flattened() != columns);
+}
+
 TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
   // The frames found through the sides against the definition tried on
   // every (top, bottom, side): random rules near one another, so that
