@@ -77,7 +77,8 @@ struct text_extent {
   // The region's box less what only specks and stretched line boxes fill:
   // on each side, pulled in by as much as its lines' text falls short of
   // the lines' boxes. Regions whose lines have no word boxes keep the box
-  // the input draws.
+  // the input draws. A region of running text whose lines stand in two
+  // columns is placed by the column holding most of its text.
   box bbox;
   // Two lines or more in body type (the median height of their text under
   // 1.4 times the page's median line): running text, however few lines
@@ -85,9 +86,41 @@ struct text_extent {
   bool body_type = false;
 };
 
+// A region whose lines stand side by side in two columns (the engine
+// joined a line of one column to the lines of the next): the lines of the
+// column holding most of its text, found by sweeping the lines' text in x
+// order; a line joins the run it overlaps by half its width or more. All
+// of `cores` when they make one column.
+std::vector<box> main_column(std::vector<box> cores) {
+  std::sort(cores.begin(), cores.end(), [](const box &a, const box &b) { return a.x0 < b.x0; });
+  std::vector<box> best, run;
+  std::int64_t best_width = -1, run_width = 0, runs = 0;
+  std::int32_t run_x1 = INT32_MIN;
+  auto close_run = [&] {
+    if (run.empty()) return;
+    ++runs;
+    if (run_width > best_width) {
+      best_width = run_width;
+      best = run;
+    }
+    run.clear();
+    run_width = 0;
+  };
+  for (const box &c : cores) {
+    if (!run.empty() && 2 * (std::min(run_x1, c.x1) - c.x0) < c.width()) close_run();
+    if (run.empty()) run_x1 = c.x1;
+    run_x1 = std::max(run_x1, c.x1);
+    run.push_back(c);
+    run_width += c.width();
+  }
+  close_run();
+  return runs > 1 ? best : cores;
+}
+
 text_extent text_of(const region &r, std::int32_t line_height) {
   std::vector<const word *> words;
   std::vector<std::int32_t> scratch, heights;
+  std::vector<box> line_cores;
   box lines{}, cores{};
   for (const text_line &l : r.lines) {
     if (l.bbox.empty()) continue;
@@ -95,15 +128,21 @@ text_extent text_of(const region &r, std::int32_t line_height) {
     lines = lines.united(l.bbox);
     cores = cores.united(core);
     heights.push_back(core.height());
+    line_cores.push_back(core);
   }
   text_extent out{r.bbox};
   if (lines.empty() || cores.empty()) return out;
+  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * median_of(heights) < 7 * line_height;
+  if (out.body_type) {  // running text stands in one column
+    box main{};
+    for (const box &c : main_column(line_cores)) main = main.united(c);
+    cores = main;
+  }
   const box b{r.bbox.x0 + std::max(0, cores.x0 - lines.x0),
               r.bbox.y0 + std::max(0, cores.y0 - lines.y0),
               r.bbox.x1 - std::max(0, lines.x1 - cores.x1),
               r.bbox.y1 - std::max(0, lines.y1 - cores.y1)};
   if (!b.empty()) out.bbox = b;
-  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * median_of(heights) < 7 * line_height;
   return out;
 }
 

@@ -393,6 +393,43 @@ TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
   CHECK(order_regions(p).flattened() != columns);
 }
 
+TEST_CASE("layout: a region holding lines of two columns is placed by the one holding most") {
+  // The engine put the first line of column one's lower part at the foot
+  // of a region of column two: the region's box straddles the gutter. It
+  // is read in column two, where four of its five lines stand, and the
+  // columns are read one after the other rather than cut into bands.
+  auto lines_at = [](region r, int x0, int x1, int y0, int n) {
+    for (int k = 0; k < n; ++k) {
+      colreflow::detail::text_line l;
+      l.text = "x";
+      l.bbox = {x0, y0 + k * 40, x1, y0 + k * 40 + 40};
+      r.lines.push_back(l);
+    }
+    return r;
+  };
+  region joined = at(100, 550, 2000, 750, region_hint::none, 0);
+  joined = lines_at(joined, 1100, 2000, 550, 4);
+  joined = lines_at(joined, 100, 1000, 710, 1);
+  page p;
+  p.width = 2100;
+  p.height = 1500;
+  p.regions = {
+      at(100, 100, 1000, 700, region_hint::none, 15),   // 0 column one
+      at(1100, 100, 2000, 540, region_hint::none, 11),  // 1 column two
+      joined,                                           // 2 column two, and a line of one
+      at(100, 760, 1000, 1400, region_hint::none, 16),  // 3 column one
+      at(1100, 720, 2000, 1400, region_hint::none, 17),  // 4 column two
+  };
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 3, 1, 2, 4});
+  // A heading's pieces side by side in one region are no column of text.
+  region pieces = at(100, 20, 2000, 80, region_hint::none, 0);
+  pieces = lines_at(pieces, 100, 1000, 20, 1);
+  pieces = lines_at(pieces, 1100, 2000, 20, 1);
+  pieces.lines[0].bbox.y1 = pieces.lines[1].bbox.y1 = 90;  // display type
+  p.regions.push_back(pieces);
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{5, 0, 3, 1, 2, 4});
+}
+
 TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
   // The frames found through the sides against the definition tried on
   // every (top, bottom, side): random rules near one another, so that
