@@ -20,18 +20,23 @@ box shrunk(const box &b, std::int32_t line_height) {
 }
 
 // Whether a word at a line's end is a speck the engine read rather than
-// text: tiny next to the line's type, flat and doubtful, or no letter,
-// digit or ideograph at all (a dot, a bar, a quote on its own).
-bool is_speck(const word &w, std::int32_t type_height) {
+// text: tiny next to the line's type, flat and doubtful, no letter, digit
+// or ideograph at all (a dot, a bar, a quote on its own), or one or two
+// doubtful characters more than a type height (`apart`) from the next word.
+bool is_speck(const word &w, std::int32_t type_height, std::int32_t apart = 0) {
   const std::int32_t width = w.bbox.width(), height = w.bbox.height();
   if (2 * std::max(width, height) < type_height) return true;
   if (3 * height < type_height && w.confidence >= 0 && w.confidence < 60) return true;
-  std::size_t pos = 0;
+  std::size_t pos = 0, count = 0;
+  bool text = false;
   while (pos < w.text.size()) {
     const char32_t c = next_code_point(w.text, pos);
-    if (is_letter(c) || is_digit(c) || is_cjk(c)) return false;
+    text = text || is_letter(c) || is_digit(c) || is_cjk(c);
+    ++count;
   }
-  return true;
+  // One or two letters the engine doubts, standing apart from the text.
+  if (count <= 2 && w.confidence >= 0 && w.confidence < 30 && apart > type_height) return true;
+  return !text;
 }
 
 std::int32_t median_of(std::vector<std::int32_t> &v) {
@@ -54,8 +59,13 @@ box text_core(const text_line &l, std::vector<const word *> &words,
   for (const word *w : words) scratch.push_back(w->bbox.height());
   const std::int32_t type_height = median_of(scratch);
   std::size_t first = 0, last = words.size();
-  while (first < last && is_speck(*words[first], type_height)) ++first;
-  while (last > first && is_speck(*words[last - 1], type_height)) --last;
+  // How far a word stands from the next one inwards.
+  auto apart = [&](std::size_t k, bool from_start) {
+    if (from_start) return k + 1 < words.size() ? words[k + 1]->bbox.x0 - words[k]->bbox.x1 : 0;
+    return k > 0 ? words[k]->bbox.x0 - words[k - 1]->bbox.x1 : 0;
+  };
+  while (first < last && is_speck(*words[first], type_height, apart(first, true))) ++first;
+  while (last > first && is_speck(*words[last - 1], type_height, apart(last - 1, false))) --last;
   if (first == last) return l.bbox;
   box core{INT32_MAX, 0, INT32_MIN, 0};
   for (std::size_t k = first; k < last; ++k) {

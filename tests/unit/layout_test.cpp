@@ -389,7 +389,21 @@ TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
   CHECK(order_regions(p).flattened() == columns);
   // Without word boxes nothing tells the speck from text: the stretched
   // line crosses the gutter and cuts the page into bands.
+  const auto words = stretched.lines[0].words;
   stretched.lines[0].words.clear();
+  CHECK(order_regions(p).flattened() != columns);
+  stretched.lines[0].words = words;
+  // Specks read as letters the engine doubts, standing apart from the
+  // text, at the start of a line of the second column, do not stretch it
+  // over the first either; confident, they would.
+  stretched.lines[0].words.pop_back();  // back to a line of the first column
+  stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1000;
+  region &led = p.regions[26];  // second column, beside it
+  led.lines[0].words.insert(led.lines[0].words.begin(), {word("y", {480, 400, 500, 428}, 23),
+                                                         word("g", {720, 400, 740, 429}, 0)});
+  led.lines[0].bbox.x0 = led.bbox.x0 = 480;
+  CHECK(order_regions(p).flattened() == columns);
+  for (auto &w : led.lines[0].words) w.confidence = 90;
   CHECK(order_regions(p).flattened() != columns);
 }
 
