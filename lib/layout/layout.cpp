@@ -6,6 +6,7 @@
 #include "layout/frames.hpp"
 #include "layout/x_index.hpp"
 #include "layout/xy_cut.hpp"
+#include "text/chars.hpp"
 
 namespace colreflow::detail {
 namespace {
@@ -16,6 +17,143 @@ box shrunk(const box &b, std::int32_t line_height) {
   const std::int32_t dx = b.width() / 20;
   const std::int32_t dy = std::min(b.height() / 4, line_height / 2);
   return {b.x0 + dx, b.y0 + dy, b.x1 - dx, b.y1 - dy};
+}
+
+// Whether a word at a line's end is a speck the engine read rather than
+// text: tiny next to the line's type, flat and doubtful, no letter, digit
+// or ideograph at all (a dot, a bar, a quote on its own), or one or two
+// doubtful characters more than a type height (`apart`) from the next word.
+bool is_speck(const word &w, std::int32_t type_height, std::int32_t apart = 0) {
+  const std::int32_t width = w.bbox.width(), height = w.bbox.height();
+  if (2 * std::max(width, height) < type_height) return true;
+  if (3 * height < type_height && w.confidence >= 0 && w.confidence < 60) return true;
+  std::size_t pos = 0, count = 0;
+  bool text = false;
+  while (pos < w.text.size()) {
+    const char32_t c = next_code_point(w.text, pos);
+    text = text || is_letter(c) || is_digit(c) || is_cjk(c);
+    ++count;
+  }
+  // One or two letters the engine doubts, standing apart from the text.
+  if (count <= 2 && w.confidence >= 0 && w.confidence < 30 && apart > type_height) return true;
+  return !text;
+}
+
+std::int32_t median_of(std::vector<std::int32_t> &v) {
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// The part of a line its text fills: from its first word to its last that
+// is no speck, between the median top and the median bottom of its words.
+// A blurred, skewed scan makes the engine stretch a line's box over specks
+// beside it, into the gutter, and over marks it boxes taller than the type
+// (a comma, a quote). The line's own box when it has no word boxes.
+box text_core(const text_line &l, std::vector<const word *> &words,
+              std::vector<std::int32_t> &scratch) {
+  words.clear();
+  for (const word &w : l.words)
+    if (!w.bbox.empty()) words.push_back(&w);
+  if (words.empty()) return l.bbox;
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.height());
+  const std::int32_t type_height = median_of(scratch);
+  std::size_t first = 0, last = words.size();
+  // How far a word stands from the next one inwards.
+  auto apart = [&](std::size_t k, bool from_start) {
+    if (from_start) return k + 1 < words.size() ? words[k + 1]->bbox.x0 - words[k]->bbox.x1 : 0;
+    return k > 0 ? words[k]->bbox.x0 - words[k - 1]->bbox.x1 : 0;
+  };
+  while (first < last && is_speck(*words[first], type_height, apart(first, true))) ++first;
+  while (last > first && is_speck(*words[last - 1], type_height, apart(last - 1, false))) --last;
+  if (first == last) return l.bbox;
+  box core{INT32_MAX, 0, INT32_MIN, 0};
+  for (std::size_t k = first; k < last; ++k) {
+    core.x0 = std::min(core.x0, words[k]->bbox.x0);
+    core.x1 = std::max(core.x1, words[k]->bbox.x1);
+  }
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.y0);
+  core.y0 = median_of(scratch);
+  scratch.clear();
+  for (const word *w : words) scratch.push_back(w->bbox.y1);
+  core.y1 = median_of(scratch);
+  if (core.y1 <= core.y0) core = {core.x0, l.bbox.y0, core.x1, l.bbox.y1};
+  return core;
+}
+
+// What the layout reads of a region's text.
+struct text_extent {
+  // The region's box less what only specks and stretched line boxes fill:
+  // on each side, pulled in by as much as its lines' text falls short of
+  // the lines' boxes. Regions whose lines have no word boxes keep the box
+  // the input draws. A region of running text whose lines stand in two
+  // columns is placed by the column holding most of its text.
+  box bbox;
+  // Two lines or more in body type (the median height of their text under
+  // 1.4 times the page's median line): running text, however few lines
+  // the engine put in the region.
+  bool body_type = false;
+};
+
+// A region whose lines stand side by side in two columns (the engine
+// joined a line of one column to the lines of the next): the lines of the
+// column holding most of its text, found by sweeping the lines' text in x
+// order; a line joins the run it overlaps by half its width or more. All
+// of `cores` when they make one column.
+std::vector<box> main_column(std::vector<box> cores) {
+  std::sort(cores.begin(), cores.end(), [](const box &a, const box &b) { return a.x0 < b.x0; });
+  std::vector<box> best, run;
+  std::int64_t best_width = -1, run_width = 0, runs = 0;
+  std::int32_t run_x1 = INT32_MIN;
+  auto close_run = [&] {
+    if (run.empty()) return;
+    ++runs;
+    if (run_width > best_width) {
+      best_width = run_width;
+      best = run;
+    }
+    run.clear();
+    run_width = 0;
+  };
+  for (const box &c : cores) {
+    if (!run.empty() && 2 * (std::min(run_x1, c.x1) - c.x0) < c.width()) close_run();
+    if (run.empty()) run_x1 = c.x1;
+    run_x1 = std::max(run_x1, c.x1);
+    run.push_back(c);
+    run_width += c.width();
+  }
+  close_run();
+  return runs > 1 ? best : cores;
+}
+
+text_extent text_of(const region &r, std::int32_t line_height) {
+  std::vector<const word *> words;
+  std::vector<std::int32_t> scratch, heights;
+  std::vector<box> line_cores;
+  box lines{}, cores{};
+  for (const text_line &l : r.lines) {
+    if (l.bbox.empty()) continue;
+    const box core = text_core(l, words, scratch);
+    lines = lines.united(l.bbox);
+    cores = cores.united(core);
+    heights.push_back(core.height());
+    line_cores.push_back(core);
+  }
+  text_extent out{r.bbox};
+  if (lines.empty() || cores.empty()) return out;
+  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * median_of(heights) < 7 * line_height;
+  if (out.body_type) {  // running text stands in one column
+    box main{};
+    for (const box &c : main_column(line_cores)) main = main.united(c);
+    cores = main;
+  }
+  const box b{r.bbox.x0 + std::max(0, cores.x0 - lines.x0),
+              r.bbox.y0 + std::max(0, cores.y0 - lines.y0),
+              r.bbox.x1 - std::max(0, lines.x1 - cores.x1),
+              r.bbox.y1 - std::max(0, lines.y1 - cores.y1)};
+  if (!b.empty()) out.bbox = b;
+  return out;
 }
 
 std::int32_t median_line_height(const page &p) {
@@ -270,9 +408,12 @@ page_order order_regions(const page &p) {
   std::vector<placed> items;
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
-    if (flow[i]) items.push_back({shrunk(p.regions[i].bbox, line_height), i, p.regions[i].bbox,
+    if (flow[i]) {
+      const text_extent text = text_of(p.regions[i], line_height);
+      items.push_back({shrunk(text.bbox, line_height), i, text.bbox,
                        !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3,
-                       frame_around(p.regions[i].bbox, frames, line_height)});
+                       frame_around(text.bbox, frames, line_height), text.body_type});
+    }
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
   // Long horizontal rules cut the page into bands; they are not read.

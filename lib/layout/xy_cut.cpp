@@ -28,6 +28,21 @@ std::vector<interval> white_rows(const std::vector<placed> &items) {
   return gaps(text, false, true);
 }
 
+// Where a set may be cut across: white space between its text at least
+// `band_gap` high, and printed rules drawn across (nearly) all of it.
+std::vector<interval> breaks(const std::vector<placed> &items, std::int32_t band_gap) {
+  std::vector<interval> out;
+  for (const interval &g : white_rows(items))
+    if (g.hi - g.lo >= band_gap) out.push_back(g);
+  box text{};
+  for (const placed &p : items)
+    if (p.id != placed::kRule) text = text.united(p.full);
+  for (const placed &p : items)
+    if (p.id == placed::kRule && 5 * p.full.width() >= 4 * text.width())
+      out.push_back({p.full.y0, p.full.y1});
+  return out;
+}
+
 std::vector<interval> gaps(const std::vector<placed> &items, bool along_x, bool full) {
   std::vector<interval> spans;
   spans.reserve(items.size());
@@ -237,17 +252,20 @@ std::int32_t end_of_top_frame(const std::vector<placed> &g, std::int32_t band_ga
 // Staggered bands: an article set over some columns ends, and the next one
 // begins under its headline, while the column beside them changes article
 // higher up, where a box or a jumped tail stops short. When one group of
-// columns has white space across it (a line high or more) just above a
-// headline spanning two of its columns, and every other group has such
-// white space no lower than that headline, the whole set is cut there: the
-// top band is read first, across all the columns, as a reader finishes one
-// article before starting the next.
+// columns has white space across it (a line high or more), or a rule drawn
+// across it, just above a headline spanning two of its columns, and every
+// other group has such a break no lower than that headline, the whole set
+// is cut there: the top band is read first, across all the columns, as a
+// reader finishes one article before starting the next. The rule counts
+// because a skewed or blurred scan may leave no white under the last
+// line above it.
 bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_t band_gap,
                      std::vector<placed> &top, std::vector<placed> &bottom) {
   if (groups.size() < 2 || band_gap <= 0) return false;
   // What each group shows whatever the headline: its white rows a line
-  // high or more (their bottom edges, in page order), its extent, where a
-  // framed box at its top ends, and how far down and up its pieces reach.
+  // high or more and the rules across it (their bottom edges, in page
+  // order), its extent, where a framed box at its top ends, and how far
+  // down and up its pieces reach.
   struct group_facts {
     std::vector<std::int32_t> white_ends;
     box extent;
@@ -259,8 +277,8 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto &g = groups[i];
     group_facts &f = facts[i];
-    for (const interval &c : white_rows(g))
-      if (c.hi - c.lo >= band_gap) f.white_ends.push_back(c.hi);
+    for (const interval &c : breaks(g, band_gap)) f.white_ends.push_back(c.hi);
+    std::sort(f.white_ends.begin(), f.white_ends.end());
     f.extent = g.front().full;
     for (const placed &p : g) {
       f.extent = f.extent.united(p.full);
@@ -304,9 +322,9 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
       // Only a single column beside the article block is cut short: two
       // pages of a spread, or two blocks of columns, keep their own bands.
       const box &extent = f.extent;
-      // The white space nearest the headline's height, above or below it
-      // (a box may run a little past it), within a dozen lines or so; of
-      // two as near, the upper.
+      // The white space or rule nearest the headline's height, above or
+      // below it (a box may run a little past it), within a dozen lines or
+      // so; of two as near, the upper.
       const auto after = std::lower_bound(f.white_ends.begin(), f.white_ends.end(), y);
       std::int64_t nearest = INT64_MAX;
       auto consider = [&](std::int32_t end) {
@@ -389,14 +407,15 @@ class headline_gaps {
   }
 
  private:
-  // Only a headline with body text beside it, in a column it does not span,
-  // at its own height: the start of an L-shaped article, whose column
-  // beside must stay with it. A headline alone across the set is a band.
+  // Only a headline with body text beside it (more than three lines, or
+  // two or more in body type), in a column it does not span, at its own
+  // height: the start of an L-shaped article, whose column beside must
+  // stay with it. A headline alone across the set is a band.
   bool text_beside(std::size_t k) {
     if (beside_[k] < 0) {
       const placed &h = items_[k];
       beside_[k] = std::any_of(items_.begin(), items_.end(), [&](const placed &p) {
-        return p.id != placed::kRule && !p.heading_like &&
+        return p.id != placed::kRule && (!p.heading_like || p.body_type) &&
                (p.full.x0 >= h.full.x1 || p.full.x1 <= h.full.x0) &&
                p.full.y0 < h.full.y1 && h.full.y0 < p.full.y1;
       });

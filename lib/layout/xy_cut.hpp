@@ -13,9 +13,12 @@ struct placed {
 
   box bbox;           // shrunk: neighbours' boxes overlap by a few percent
   std::uint32_t id;   // region index, or kRule
-  box full;           // the box as the input draws it
+  box full;           // the box its text fills (the input's, less specks beside it)
   bool heading_like = false;  // at most three lines: a heading, a deck
   box frame{};  // the ruled frame drawn around it (a boxed piece), else empty
+  // Two lines or more in body type (under 1.4 times the page's median
+  // line): running text, however few lines the engine put in its region.
+  bool body_type = false;
 };
 
 // Appends the ids of `items` to `out` in reading order. White space across

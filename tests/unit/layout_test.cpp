@@ -248,6 +248,41 @@ TEST_CASE("layout: a framed box at the top of a column is read with the article 
         std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 13, 10, 11, 12, 14});
 }
 
+TEST_CASE("layout: a rule above the next headline ends an article as white space would") {
+  // The page of the framed box above, as a skewed, blurred scan gives it:
+  // the last line of the first article's second column reaches down past
+  // the rule to the second headline's top, so no white space lies across
+  // the columns above that headline. The rule drawn across them does the
+  // white space's work: the first article, box included, is read first.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(1638, 1104, 2331, 1340, region_hint::paragraph, lines(1104, 1340)),  // 0 a2, col 3
+      at(210, 160, 1530, 335, region_hint::heading, 2),                       // 1 headline
+      at(200, 390, 1537, 440, region_hint::paragraph, 1),                     // 2 deck
+      at(150, 525, 842, 2330, region_hint::paragraph, lines(525, 2330)),      // 3 a1, col 1
+      at(893, 505, 1587, 2305, region_hint::paragraph, lines(505, 2305)),     // 4 a1, col 2
+      at(880, 2310, 1000, 2392, region_hint::paragraph, 1),                   // 5 its last line
+      at(1660, 182, 2309, 1016, region_hint::paragraph, lines(182, 1016)),    // 6 a1's tail, boxed
+      at(185, 2385, 1547, 2457, region_hint::heading, 1),                     // 7 second headline
+      at(150, 2550, 842, 3500, region_hint::paragraph, lines(2550, 3500)),    // 8 a2, col 1
+      at(893, 2533, 1587, 3782, region_hint::paragraph, lines(2533, 3782)),   // 9 a2, col 2
+      at(1638, 1360, 2331, 3742, region_hint::paragraph, lines(1360, 3742)),  // 10 a2, col 3
+  };
+  p.separators = {separator{{148, 2352, 1588, 2358}}, separator{{1632, 144, 2337, 147}},
+                  separator{{1632, 144, 1635, 1048}}, separator{{1632, 1045, 2337, 1048}},
+                  separator{{2334, 144, 2337, 1048}}};
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10});
+  // A rule across only one of the two columns ends no article there.
+  p.separators[0].bbox.x1 = 850;
+  CHECK(order_regions(p).flattened() !=
+        std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10});
+}
+
 TEST_CASE("layout: an L-shaped article keeps its headline and the column beside it") {
   // Five columns (the boxes of Tesseract's hOCR of a synthetic page): the
   // first article over four columns with its tail framed at the top of the
@@ -283,6 +318,130 @@ TEST_CASE("layout: an L-shaped article keeps its headline and the column beside 
                   separator{{2333, 144, 2338, 1846}}};
   CHECK(order_regions(p).flattened() ==
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 7, 12});
+}
+
+TEST_CASE("layout: an L-shaped article's column beside its headline, in pieces of two lines") {
+  // The page above as a noisy scan gives it: the engine cuts the fifth
+  // column beside the second headline into regions of two lines each.
+  // Few lines do not make them headings: in body type, they are the text
+  // beside the headline, and the white under it still ends no band.
+  using colreflow::detail::separator;
+  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
+  auto body = [&](int x0, int y0, int x1, int y1) {
+    return at(x0, y0, x1, y1, region_hint::paragraph, lines(y0, y1));
+  };
+  page p;
+  p.width = 2480;
+  p.height = 3900;
+  p.regions = {
+      at(323, 247, 1714, 342, region_hint::heading, 1),  // 0 headline
+      body(149, 536, 545, 2002),                          // 1 a1, col 1
+      body(596, 515, 991, 2035),                          // 2 a1, col 2
+      body(1042, 515, 1438, 2037),                        // 3 a1, col 3
+      body(1489, 515, 1884, 2031),                        // 4 a1, col 4
+      body(1957, 182, 2309, 1814),                        // 5 a1's tail, framed
+      at(261, 2092, 1769, 2172, region_hint::heading, 1),  // 6 second headline
+      at(1936, 1902, 2331, 1982, region_hint::none, 2),   // 7 a2, col 5, beside it
+      at(1936, 1992, 2331, 2072, region_hint::none, 2),   // 8
+      at(1936, 2082, 2331, 2162, region_hint::none, 2),   // 9
+      body(149, 2267, 545, 3790),                         // 10 a2, col 1
+      body(596, 2246, 991, 3823),                         // 11 a2, col 2
+      body(1042, 2246, 1438, 3819),                       // 12 a2, col 3
+      body(1489, 2246, 1884, 3821),                       // 13 a2, col 4
+      body(1935, 2230, 2331, 3817),                       // 14 a2, col 5
+  };
+  p.separators = {separator{{148, 2057, 1886, 2062}}, separator{{1930, 143, 2337, 148}},
+                  separator{{1929, 144, 1934, 1846}}, separator{{1930, 1842, 2337, 1847}},
+                  separator{{2333, 144, 2338, 1846}}};
+  CHECK(order_regions(p).flattened() ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 7, 8, 9, 14});
+}
+
+TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
+  // Two columns of one-line regions. One line of the first column ends in
+  // a speck that the engine read as a word far into the gutter, so the
+  // line's box (and its region's) reaches over the second column's edge.
+  // Its words say where its text ends: the columns are read one by one.
+  auto word = [](const char *text, box b, float confidence) {
+    colreflow::detail::word w;
+    w.text = text;
+    w.bbox = b;
+    w.confidence = confidence;
+    return w;
+  };
+  page p;
+  p.width = 2200;
+  p.height = 1400;
+  for (int c = 0; c < 2; ++c)
+    for (int k = 0; k < 20; ++k) {
+      const int x0 = 100 + c * 1000, y0 = 100 + k * 50;
+      region r = at(x0, y0, x0 + 900, y0 + 40, region_hint::none, 1);
+      r.lines[0].words.clear();
+      for (int w = 0; w < 9; ++w)
+        r.lines[0].words.push_back(word("word", {x0 + w * 100, y0 + 5, x0 + w * 100 + 80, y0 + 35}, 90));
+      p.regions.push_back(r);
+    }
+  region &stretched = p.regions[6];
+  stretched.lines[0].words.push_back(word(".", {1280, 330, 1290, 336}, 30));
+  stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1290;
+  std::vector<std::uint32_t> columns(40);
+  for (std::uint32_t i = 0; i < 40; ++i) columns[i] = i;
+  CHECK(order_regions(p).flattened() == columns);
+  // Without word boxes nothing tells the speck from text: the stretched
+  // line crosses the gutter and cuts the page into bands.
+  const auto words = stretched.lines[0].words;
+  stretched.lines[0].words.clear();
+  CHECK(order_regions(p).flattened() != columns);
+  stretched.lines[0].words = words;
+  // Specks read as letters the engine doubts, standing apart from the
+  // text, at the start of a line of the second column, do not stretch it
+  // over the first either; confident, they would.
+  stretched.lines[0].words.pop_back();  // back to a line of the first column
+  stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1000;
+  region &led = p.regions[26];  // second column, beside it
+  led.lines[0].words.insert(led.lines[0].words.begin(), {word("y", {480, 400, 500, 428}, 23),
+                                                         word("g", {720, 400, 740, 429}, 0)});
+  led.lines[0].bbox.x0 = led.bbox.x0 = 480;
+  CHECK(order_regions(p).flattened() == columns);
+  for (auto &w : led.lines[0].words) w.confidence = 90;
+  CHECK(order_regions(p).flattened() != columns);
+}
+
+TEST_CASE("layout: a region holding lines of two columns is placed by the one holding most") {
+  // The engine put the first line of column one's lower part at the foot
+  // of a region of column two: the region's box straddles the gutter. It
+  // is read in column two, where four of its five lines stand, and the
+  // columns are read one after the other rather than cut into bands.
+  auto lines_at = [](region r, int x0, int x1, int y0, int n) {
+    for (int k = 0; k < n; ++k) {
+      colreflow::detail::text_line l;
+      l.text = "x";
+      l.bbox = {x0, y0 + k * 40, x1, y0 + k * 40 + 40};
+      r.lines.push_back(l);
+    }
+    return r;
+  };
+  region joined = at(100, 550, 2000, 750, region_hint::none, 0);
+  joined = lines_at(joined, 1100, 2000, 550, 4);
+  joined = lines_at(joined, 100, 1000, 710, 1);
+  page p;
+  p.width = 2100;
+  p.height = 1500;
+  p.regions = {
+      at(100, 100, 1000, 700, region_hint::none, 15),   // 0 column one
+      at(1100, 100, 2000, 540, region_hint::none, 11),  // 1 column two
+      joined,                                           // 2 column two, and a line of one
+      at(100, 760, 1000, 1400, region_hint::none, 16),  // 3 column one
+      at(1100, 720, 2000, 1400, region_hint::none, 17),  // 4 column two
+  };
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 3, 1, 2, 4});
+  // A heading's pieces side by side in one region are no column of text.
+  region pieces = at(100, 20, 2000, 80, region_hint::none, 0);
+  pieces = lines_at(pieces, 100, 1000, 20, 1);
+  pieces = lines_at(pieces, 1100, 2000, 20, 1);
+  pieces.lines[0].bbox.y1 = pieces.lines[1].bbox.y1 = 90;  // display type
+  p.regions.push_back(pieces);
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{5, 0, 3, 1, 2, 4});
 }
 
 TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
