@@ -102,34 +102,30 @@ void alto_word(const pugi::xml_node &n, bool after_word, std::string &out) {
     out += (content.empty() ? std::string("-") : std::string(content)) + "\n";
 }
 
-// Words are where the schema puts them: in a TextLine of a TextBlock, on
-// a Page of the root element's Layout (alto/Layout/Page; a Page elsewhere,
-// say inside an alto pasted into Styles, is no page of this file).
+// Words are in the TextLines of TextBlocks, wherever in the document the
+// blocks stand (a reader loses no text a producer put outside the Page),
+// but for the metadata sections (Description, Styles, Tags, ReadingOrder),
+// which hold no page text.
 std::string alto_words(const pugi::xml_document &doc) {
   std::string out = "\n";
   // The first root element is the document; anything after it is not.
-  std::vector<pugi::xml_node> pages;
-  for (const pugi::xml_node &part : doc.document_element().children())
-    if (local(part) == "Layout")
-      for (const pugi::xml_node &c : part.children())
-        if (local(c) == "Page") pages.push_back(c);
-  for (const pugi::xml_node &n : pages) {
-    for_each_element(n, [&](const pugi::xml_node &b) {
-      if (local(b) == "TextLine") return false;  // outside a TextBlock: not the schema's
-      if (local(b) != "TextBlock") return true;
-      for (const pugi::xml_node &line : b.children()) {
-        if (local(line) != "TextLine") continue;
-        bool after_word = false;
-        for (const pugi::xml_node &c : line.children()) {
-          alto_word(c, after_word, out);
-          after_word = after_word || (local(c) == "String" &&
-                                      std::string_view(attr(c, "CONTENT")).find_first_not_of(
-                                          " \t\r\n") != std::string_view::npos);
-        }
-      }
+  for_each_element(doc.document_element(), [&](const pugi::xml_node &b) {
+    const std::string_view name = local(b);
+    if (name == "Description" || name == "Styles" || name == "Tags" || name == "ReadingOrder")
       return false;
-    });
-  }
+    if (name != "TextBlock") return true;
+    for (const pugi::xml_node &line : b.children()) {
+      if (local(line) != "TextLine") continue;
+      bool after_word = false;
+      for (const pugi::xml_node &c : line.children()) {
+        alto_word(c, after_word, out);
+        after_word = after_word || (local(c) == "String" &&
+                                    std::string_view(attr(c, "CONTENT")).find_first_not_of(
+                                        " \t\r\n") != std::string_view::npos);
+      }
+    }
+    return false;  // blocks do not nest
+  });
   return out;
 }
 
