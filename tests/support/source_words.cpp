@@ -9,18 +9,18 @@
 namespace colreflow::test {
 namespace {
 
-std::string_view local(const pugi::xml_node &n) {
-  std::string_view name = n.name();
-  const std::size_t colon = name.find(':');
+// A name without its prefix: what follows the last colon, as the readers
+// take it (a name of several colons is no QName, but pugixml reads one).
+std::string_view without_prefix(std::string_view name) {
+  const std::size_t colon = name.rfind(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+std::string_view local(const pugi::xml_node &n) { return without_prefix(n.name()); }
+
 const char *attr(const pugi::xml_node &n, std::string_view name) {
-  for (const pugi::xml_attribute &a : n.attributes()) {
-    std::string_view an = a.name();
-    const std::size_t colon = an.find(':');
-    if ((colon == std::string_view::npos ? an : an.substr(colon + 1)) == name) return a.value();
-  }
+  for (const pugi::xml_attribute &a : n.attributes())
+    if (without_prefix(a.name()) == name) return a.value();
   return "";
 }
 
