@@ -139,14 +139,14 @@ link_score after_continuation(const block_edges &a, const block_edges &b,
   } else if (!a.last.cjk && !b.first.cjk) {
     double weight = latin_pair_weight(ev.pairs.association(a.last_word, b.first_word));
     // Two words the lines never put together though they would about once
-    // by chance ("to or", "the and"): measured with tests/eval/link_stats
-    // on the bundled English articles, expected 0.5-1 times: log-odds -2.3;
-    // once or more: -2.7 to -3.2 (no true junction among 254 random ones).
+    // by chance: measured with tests/eval/link_stats on the bundled English
+    // articles, log-odds -2.3 when expected 0.5-1 times; -2.7 to -3.2 when
+    // expected once or more (254 random junctions, no true one).
     const word_pairs::pair_counts c = ev.pairs.counts(a.last_word, b.first_word);
     if (c.seen == 0 && c.expected >= 0.5) weight = std::min(weight, c.expected >= 1 ? -2.0 : -1.0);
-    // Measured with tests/eval/link_stats on the bundled English articles:
-    // 1 true junction in 1677 makes such a pair, 2.7% of random ones
-    // (log-odds -3.4).
+    // Function words no sentence puts side by side ("the of", "of and"):
+    // 1 true junction in 1,677 makes such a pair, 2.7% of random ones
+    // (log-odds -3.4, link_stats as above).
     if (cannot_follow(a.last_class, b.first_class)) {
       weight -= 2.5;
       l.cue = "function words that cannot follow each other";
