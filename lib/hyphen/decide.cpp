@@ -73,7 +73,7 @@ bool parts_are_words(const std::vector<std::shared_ptr<const dictionary>> &dicts
 
 }  // namespace
 
-bool in_dictionaries(const std::vector<std::shared_ptr<const dictionary>> &dictionaries,
+bool in_dictionaries(std::span<const std::shared_ptr<const dictionary>> dictionaries,
                      std::string_view word) {
   const std::string modern = modern_spelling(word);
   for (const auto &d : dictionaries)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,7 @@ cut_decision decide_cut(const cut_word &cut, const cut_evidence &evidence);
 
 // True when `word` (as printed) is a word of any of the dictionaries, in
 // its modern spelling.
-bool in_dictionaries(const std::vector<std::shared_ptr<const dictionary>> &dictionaries,
+bool in_dictionaries(std::span<const std::shared_ptr<const dictionary>> dictionaries,
                      std::string_view word);
 
 }  // namespace colreflow::detail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "hyphen/decide.hpp"
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -177,10 +178,8 @@ link_score after_word_cut(const block_edges &a, const block_edges &b, const junc
   if (split.valid() && words.has_compound(split.left, split.right))
     return {3, "hyphenated compound completed (the document writes it)"};
   if (split.valid() && !ev.dictionaries.empty()) {
-    const std::string joined = split.left + split.right;
-    const bool any = std::any_of(ev.dictionaries.begin(), ev.dictionaries.end(),
-                                 [&](const auto &d) { return d->knows(joined); });
-    if (any) return {3, "hyphenated word completed (known word)"};
+    if (in_dictionaries(ev.dictionaries, split.left + split.right))
+      return {3, "hyphenated word completed (known word)"};
     return {-1.5, "a cut word completed into no known word"};
   }
   return b.first.starts_lower ? link_score{1, "lower-case word after a cut word"} : link_score{0, ""};
