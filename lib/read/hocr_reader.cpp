@@ -179,15 +179,7 @@ std::string text_of(const pugi::xml_node &n) {
   if (first && !first.next_sibling() &&
       (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
     return collapse_spaces(first.value());
-  std::string raw;
-  std::vector<pugi::xml_node> stack{n};
-  while (!stack.empty()) {
-    pugi::xml_node c = stack.back();
-    stack.pop_back();
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
-    for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
-  }
-  return collapse_spaces(raw);
+  return collapse_spaces(character_data(n));
 }
 
 // Whether `n` holds text outside its lines and words (not hOCR, but met):

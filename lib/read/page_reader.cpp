@@ -69,25 +69,6 @@ box coords_box(const pugi::xml_node &element) {
   return {};
 }
 
-// All character data below `n`: a comment or processing instruction inside
-// a Unicode element parts its text into several nodes, all of them its.
-std::string character_data(const pugi::xml_node &n) {
-  const pugi::xml_node first = n.first_child();
-  if (!first) return {};
-  if (!first.next_sibling() &&
-      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
-    return first.value();
-  std::string out;
-  std::vector<pugi::xml_node> stack{n};
-  while (!stack.empty()) {
-    const pugi::xml_node c = stack.back();
-    stack.pop_back();
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
-  }
-  return out;
-}
-
 // The text of an element's TextEquiv: the one with the lowest index, or the
 // first when none has an index.
 std::string text_equiv(const pugi::xml_node &element) {

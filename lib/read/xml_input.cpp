@@ -2,6 +2,8 @@
 
 #include <algorithm>  // upper_bound
 #include <cstring>    // memchr, strchr
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -146,6 +148,24 @@ pugi::xml_attribute attribute_local(const pugi::xml_node &node, std::string_view
     if (n.size() == name.size() || n[n.size() - name.size() - 1] == ':') return a;
   }
   return {};
+}
+
+std::string character_data(const pugi::xml_node &node) {
+  // Most elements hold one text node: no walk.
+  const pugi::xml_node first = node.first_child();
+  if (!first) return {};
+  if (!first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
+    return first.value();
+  std::string out;
+  std::vector<pugi::xml_node> stack{node};  // iterative: the depth costs no stack
+  while (!stack.empty()) {
+    const pugi::xml_node c = stack.back();
+    stack.pop_back();
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+    for (pugi::xml_node k = c.last_child(); k; k = k.previous_sibling()) stack.push_back(k);
+  }
+  return out;
 }
 
 }  // namespace colreflow::detail

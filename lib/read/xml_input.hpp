@@ -42,4 +42,9 @@ std::string_view local_name(const pugi::xml_node &node);
 // The first attribute whose local name is `name`, or an empty attribute.
 pugi::xml_attribute attribute_local(const pugi::xml_node &node, std::string_view name);
 
+// All character data (text and CDATA) below `node`, in document order:
+// comments, processing instructions and elements inside it part the text
+// into several nodes, all of them its.
+std::string character_data(const pugi::xml_node &node);
+
 }  // namespace colreflow::detail
