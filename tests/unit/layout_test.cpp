@@ -283,17 +283,18 @@ TEST_CASE("layout: a rule above the next headline ends an article as white space
         std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 10});
 }
 
-TEST_CASE("layout: an L-shaped article keeps its headline and the column beside it") {
-  // Five columns (the boxes of Tesseract's hOCR of a synthetic page): the
-  // first article over four columns with its tail framed at the top of the
-  // fifth; the second article's headline spans the four columns, and its
-  // fifth column begins beside that headline. White runs across the page
-  // under the headline, but it ends no band: the headline, the four
-  // columns under it and then the fifth column are read in that order.
+namespace {
+
+// Five columns (the boxes of Tesseract's hOCR of a synthetic page): the
+// first article over four columns with its tail framed at the top of the
+// fifth; the second article's headline spans the four columns, and its
+// fifth column begins beside that headline (`beside`, in one region or in
+// pieces). Regions: 0 headline, 1-4 its columns, 5 its framed tail, 6 the
+// second headline, then `beside`, then the second article's five columns.
+page l_shaped_page(const std::vector<region> &beside) {
   using colreflow::detail::separator;
-  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
-  auto body = [&](int x0, int y0, int x1, int y1) {
-    return at(x0, y0, x1, y1, region_hint::paragraph, lines(y0, y1));
+  auto body = [](int x0, int y0, int x1, int y1) {
+    return at(x0, y0, x1, y1, region_hint::paragraph, (y1 - y0) / 40);
   };
   page p;
   p.width = 2480;
@@ -306,16 +307,28 @@ TEST_CASE("layout: an L-shaped article keeps its headline and the column beside 
       body(1489, 515, 1884, 2031),                        // 4 a1, col 4
       body(1957, 182, 2309, 1814),                        // 5 a1's tail, framed
       at(261, 2092, 1769, 2172, region_hint::heading, 1),  // 6 second headline
-      body(1936, 1902, 2331, 2166),                       // 7 a2, col 5, beside it
-      body(149, 2267, 545, 3790),                         // 8 a2, col 1
-      body(596, 2246, 991, 3823),                         // 9 a2, col 2
-      body(1042, 2246, 1438, 3819),                       // 10 a2, col 3
-      body(1489, 2246, 1884, 3821),                       // 11 a2, col 4
-      body(1935, 2230, 2331, 3817),                       // 12 a2, col 5
   };
+  p.regions.insert(p.regions.end(), beside.begin(), beside.end());
+  for (const region &r : {body(149, 2267, 545, 3790),     // a2, col 1
+                          body(596, 2246, 991, 3823),     // a2, col 2
+                          body(1042, 2246, 1438, 3819),   // a2, col 3
+                          body(1489, 2246, 1884, 3821),   // a2, col 4
+                          body(1935, 2230, 2331, 3817)})  // a2, col 5
+    p.regions.push_back(r);
   p.separators = {separator{{148, 2057, 1886, 2062}}, separator{{1930, 143, 2337, 148}},
                   separator{{1929, 144, 1934, 1846}}, separator{{1930, 1842, 2337, 1847}},
                   separator{{2333, 144, 2338, 1846}}};
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("layout: an L-shaped article keeps its headline and the column beside it") {
+  // White runs across the page under the second headline, but it ends no
+  // band: the headline, the four columns under it and then the fifth
+  // column (the region beside the headline, then the one under it) are
+  // read in that order.
+  const page p = l_shaped_page({at(1936, 1902, 2331, 2166, region_hint::paragraph, 6)});
   CHECK(order_regions(p).flattened() ==
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 7, 12});
 }
@@ -325,34 +338,9 @@ TEST_CASE("layout: an L-shaped article's column beside its headline, in pieces o
   // column beside the second headline into regions of two lines each.
   // Few lines do not make them headings: in body type, they are the text
   // beside the headline, and the white under it still ends no band.
-  using colreflow::detail::separator;
-  auto lines = [](int y0, int y1) { return (y1 - y0) / 40; };
-  auto body = [&](int x0, int y0, int x1, int y1) {
-    return at(x0, y0, x1, y1, region_hint::paragraph, lines(y0, y1));
-  };
-  page p;
-  p.width = 2480;
-  p.height = 3900;
-  p.regions = {
-      at(323, 247, 1714, 342, region_hint::heading, 1),  // 0 headline
-      body(149, 536, 545, 2002),                          // 1 a1, col 1
-      body(596, 515, 991, 2035),                          // 2 a1, col 2
-      body(1042, 515, 1438, 2037),                        // 3 a1, col 3
-      body(1489, 515, 1884, 2031),                        // 4 a1, col 4
-      body(1957, 182, 2309, 1814),                        // 5 a1's tail, framed
-      at(261, 2092, 1769, 2172, region_hint::heading, 1),  // 6 second headline
-      at(1936, 1902, 2331, 1982, region_hint::none, 2),   // 7 a2, col 5, beside it
-      at(1936, 1992, 2331, 2072, region_hint::none, 2),   // 8
-      at(1936, 2082, 2331, 2162, region_hint::none, 2),   // 9
-      body(149, 2267, 545, 3790),                         // 10 a2, col 1
-      body(596, 2246, 991, 3823),                         // 11 a2, col 2
-      body(1042, 2246, 1438, 3819),                       // 12 a2, col 3
-      body(1489, 2246, 1884, 3821),                       // 13 a2, col 4
-      body(1935, 2230, 2331, 3817),                       // 14 a2, col 5
-  };
-  p.separators = {separator{{148, 2057, 1886, 2062}}, separator{{1930, 143, 2337, 148}},
-                  separator{{1929, 144, 1934, 1846}}, separator{{1930, 1842, 2337, 1847}},
-                  separator{{2333, 144, 2338, 1846}}};
+  const page p = l_shaped_page({at(1936, 1902, 2331, 1982, region_hint::none, 2),
+                                at(1936, 1992, 2331, 2072, region_hint::none, 2),
+                                at(1936, 2082, 2331, 2162, region_hint::none, 2)});
   CHECK(order_regions(p).flattened() ==
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 7, 8, 9, 14});
 }
