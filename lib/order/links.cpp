@@ -145,9 +145,10 @@ link_score after_continuation(const block_edges &a, const block_edges &b,
     // expected once or more (254 random junctions, no true one).
     const word_pairs::pair_counts c = ev.pairs.counts(a.last_word, b.first_word);
     if (c.seen == 0 && c.expected >= 0.5) weight = std::min(weight, c.expected >= 1 ? -2.0 : -1.0);
-    // Function words no sentence puts side by side ("the of", "of and"):
-    // 1 true junction in 1,677 makes such a pair, 2.7% of random ones
-    // (log-odds -3.4, link_stats as above).
+    // Function words no sentence puts side by side ("the of", "a in"):
+    // 4 true junctions in 1,677 make such a pair, 2.8% of random ones
+    // (log-odds -2.4, link_stats as above). The 4 are coordinated
+    // prepositions ("with" / "or without"), which the rule still counts.
     if (cannot_follow(a.last_class, b.first_class)) {
       weight -= 2.5;
       l.cue = "function words that cannot follow each other";

@@ -78,20 +78,9 @@ int main(int argc, char **argv) {
   long cut_known[2] = {}, cut_unknown[2] = {};  // [true/random]
   // Function words that cannot follow each other (text/function_words).
   long clash_true = 0, clash_rand = 0, clash_true_n = 0, clash_rand_n = 0;
+  // As the order stage classes a block's edge words (order/order.cpp).
   auto edge_class = [](std::string_view text, bool last) {
-    std::size_t end = text.size();
-    while (end > 0 && text[end - 1] == ' ') --end;
-    std::size_t start = 0;
-    while (start < end && text[start] == ' ') ++start;
-    std::string_view t = text.substr(start, end - start);
-    std::size_t cut = last ? t.find_last_of(' ') : t.find(' ');
-    std::string_view w = cut == std::string_view::npos ? t : last ? t.substr(cut + 1) : t.substr(0, cut);
-    std::string lower;
-    for (char c : w) {
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return function_class::none;
-      lower += static_cast<char>(c | 0x20);
-    }
-    return function_class_of(lower);
+    return function_class_of(word_pairs::edge_word(text, last));
   };
   std::uint64_t seed = 99;
   for (const tg::article &a : tg::load_articles(CRF_ARTICLES_DIR)) {
