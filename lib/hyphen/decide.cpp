@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "text/chars.hpp"
 
@@ -103,14 +104,20 @@ cut_decision decide_cut(const cut_word &cut, const cut_evidence &evidence) {
   const vocabulary *doc = evidence.document;
   const bool doc_joined = doc != nullptr && doc->contains(lower_joined);
   const bool doc_compound = doc != nullptr && doc->has_compound(cut.left, cut.right);
-  const std::string dict_joined = dictionary_name(evidence.dictionaries, modern_joined);
-  const bool list_joined = doc != nullptr && !doc_joined && doc->known(lower_joined);
-  const bool joined_known = doc_joined || !dict_joined.empty() || list_joined;
+  // Hunspell is by far the dearest evidence (a German miss tries compounds):
+  // asked only when the document's own spelling leaves the cut open.
+  std::optional<std::string> dict_joined;
+  auto dictionary_joined = [&]() -> const std::string & {
+    if (!dict_joined) dict_joined = dictionary_name(evidence.dictionaries, modern_joined);
+    return *dict_joined;
+  };
+  auto list_joined = [&] { return doc != nullptr && !doc_joined && doc->known(lower_joined); };
+  auto joined_known = [&] { return doc_joined || !dictionary_joined().empty() || list_joined(); };
 
   // A conjunction with a word after it: the hyphen stands for the part the
   // compounds share.
   const std::string lower_right = to_lower(cut.right);
-  if (joins_suspended(lower_right) && cut.right_more && !joined_known &&
+  if (joins_suspended(lower_right) && cut.right_more && !joined_known() &&
       (cut.after_right.empty() || cut.after_right == "."))
     return {keep_hyphen_space,
             fmt::format("\"{}\" after the hyphen: a suspended compound", cut.right), 0.9};
@@ -141,10 +148,11 @@ cut_decision decide_cut(const cut_word &cut, const cut_evidence &evidence) {
             0.6};
 
   // The lexicons.
-  if (!dict_joined.empty())
+  if (!dictionary_joined().empty())
     return {remove_hyphen,
-            fmt::format("\"{}\" is in the {} dictionary", modern_joined, dict_joined), 0.85};
-  if (list_joined)
+            fmt::format("\"{}\" is in the {} dictionary", modern_joined, dictionary_joined()),
+            0.85};
+  if (list_joined())
     return {remove_hyphen, fmt::format("\"{}\" is in the word list", lower_joined), 0.8};
   if (parts_are_words(evidence.dictionaries, cut.left, cut.right))
     return {keep_hyphen,
