@@ -2,9 +2,12 @@
 
 #include <algorithm>  // all_of
 #include <cctype>
+#include <cstdint>
 
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "text/chars.hpp"
 
@@ -19,10 +22,31 @@ std::string to_lower(std::string_view utf8) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
   }
+  // Elsewhere the root locale's full lowercase mapping equals the simple one
+  // of each code point, except for U+0130 (two code points) and capital
+  // sigma (final form by context) (Unicode SpecialCasing.txt); those and
+  // ill-formed bytes take ICU's string path.
+  std::string out;
+  out.reserve(utf8.size());
+  bool simple = true;
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(utf8.size()); i < n && simple;) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c < 0 || c == 0x0130 || c == 0x03A3) {
+      simple = false;
+      break;
+    }
+    const UChar32 lower = u_tolower(c);
+    char buf[U8_MAX_LENGTH];
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, lower);
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+  if (simple) return out;
+  out.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.toLower(icu::Locale::getRoot());
-  std::string out;
   u.toUTF8String(out);
   return out;
 }

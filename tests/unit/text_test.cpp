@@ -9,6 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
 #include "model/document.hpp"
 #include "text/chars.hpp"
 #include "text/cues.hpp"
@@ -683,5 +687,27 @@ TEST_SUITE("text.vocabulary") {
 
   TEST_CASE("to_lower: Unicode case folding") {
     CHECK(to_lower("ÉCOLE Exam") == "école exam");
+    CHECK(to_lower("ΟΔΟΣ") == "οδος");    // final sigma, by context
+    CHECK(to_lower("İSTANBUL") == "i̇stanbul");  // U+0130: i + combining dot
+    CHECK(to_lower("Ab\xC3") == "ab\xEF\xBF\xBD");  // ill-formed: U+FFFD, as ICU
+  }
+
+  TEST_CASE("to_lower: the per-code-point path agrees with ICU's string lowering") {
+    // Every code point between two letters, against ICU's full mapping in the
+    // root locale: the fast path must not change a single lowered word.
+    int differ = 0;
+    for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+      if (U_IS_SURROGATE(c)) continue;
+      icu::UnicodeString u("X");
+      u.append(c).append(UChar32{'Y'});
+      std::string word;
+      u.toUTF8String(word);
+      icu::UnicodeString lowered(u);
+      lowered.toLower(icu::Locale::getRoot());
+      std::string expected;
+      lowered.toUTF8String(expected);
+      if (to_lower(word) != expected) ++differ;
+    }
+    CHECK(differ == 0);
   }
 }
