@@ -2,6 +2,7 @@
 
 #include <algorithm>  // nth_element, min, max
 #include <cmath>      // lround
+#include <cstdint>    // INT32_MAX
 
 #include "text/chars.hpp"
 
@@ -163,15 +164,21 @@ char32_t last_before_specks(std::string_view text) {
 
 std::pair<std::int32_t, std::int32_t> column_edges::near(std::int32_t y) const {
   const auto reach = static_cast<std::int32_t>(8 * em);
-  auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
-  std::vector<std::int32_t> x0, x1;
-  for (auto it = from; it != lines.end() && (*it)[0] <= y + reach; ++it) {
-    x0.push_back((*it)[1]);
-    x1.push_back((*it)[2]);
-  }
-  if (x0.size() < 5) return {left, right};
+  const auto from = std::lower_bound(lines.begin(), lines.end(), std::array<std::int32_t, 3>{y - reach, 0, 0});
+  const auto to = std::upper_bound(from, lines.end(), std::array<std::int32_t, 3>{y + reach, INT32_MAX, INT32_MAX});
+  const auto n = static_cast<std::size_t>(to - from);
+  if (n < 5) return {left, right};
+  // Asked for every line of a page: one buffer, each median found in place.
+  std::vector<std::int32_t> v(n);
+  const auto at = static_cast<std::ptrdiff_t>(n / 2);
+  auto median_of = [&](std::size_t k) {
+    for (std::size_t i = 0; i < n; ++i) v[i] = from[static_cast<std::ptrdiff_t>(i)][k];
+    std::nth_element(v.begin(), v.begin() + at, v.end());
+    return v[static_cast<std::size_t>(at)];
+  };
   // Short lines gather near headings: the median end, not a lower one.
-  return {quantile(x0, 1, 2), quantile(x1, 1, 2)};
+  const std::int32_t x0 = median_of(1);
+  return {x0, median_of(2)};
 }
 
 namespace {
