@@ -58,10 +58,11 @@ bool cannot_follow(function_class left, function_class right) {
   using enum function_class;
   if (left == none || right == none) return false;
   switch (left) {
-    // A determiner or a preposition still wants its noun: another
-    // determiner may follow a preposition ("of the"), nothing else of these.
+    // A determiner or a preposition still wants its noun: a preposition
+    // may be followed by a determiner ("of the") or coordinated with
+    // another ("with or without"), nothing else of these.
     case determiner: return true;
-    case preposition: return right != determiner;
+    case preposition: return right != determiner && right != conjunction;
     // "and the", "or in", "and will" are fine; two conjunctions are not.
     case conjunction: return right == conjunction;
     // A modal wants its verb ("will be"), not a function word.

@@ -400,10 +400,11 @@ TEST_SUITE("order.function_words") {
     using enum function_class;
     CHECK(cannot_follow(determiner, preposition));  // "the of"
     CHECK(cannot_follow(determiner, determiner));   // "the a"
-    CHECK(cannot_follow(preposition, conjunction)); // "of and"
+    CHECK(cannot_follow(preposition, preposition)); // "of in"
     CHECK(cannot_follow(conjunction, conjunction)); // "and or"
     CHECK(cannot_follow(modal, determiner));        // "would the"
     CHECK_FALSE(cannot_follow(preposition, determiner));  // "of the"
+    CHECK_FALSE(cannot_follow(preposition, conjunction)); // "with or without"
     CHECK_FALSE(cannot_follow(conjunction, determiner));  // "and the"
     CHECK_FALSE(cannot_follow(conjunction, modal));       // "and will"
     CHECK_FALSE(cannot_follow(determiner, none));         // "the river"
