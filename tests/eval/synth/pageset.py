@@ -59,6 +59,11 @@ def all_pages():
     return pages
 
 
+def grid_pages():
+    """The main grid alone (24 pages): the page set of issue 4's targets."""
+    return [p for p in all_pages() if p["columns"] in MAIN_COLUMNS[p["lang"]] and not p["rules"]]
+
+
 QUICK = ("zh_c3_single", "zh_c5_jump_noise", "en_c3_partial_rules", "en_c4_jump_noise")
 
 
