@@ -196,7 +196,14 @@ column_metrics columns_from_widths(std::vector<int> &widths, bool cjk) {
     m.full_width = best;
   } else {
     // Ragged or proportional Latin lines: the capacity is near the top.
-    m.full_width = widths[widths.size() * 9 / 10];
+    // Greedy wrapping fills most lines to within a word of it, so a line
+    // well past the upper quartile is set in another measure (a heading
+    // across the column, a table row) and says nothing of this one.
+    const int upper_quartile = widths[widths.size() * 3 / 4];
+    const auto body_end = std::upper_bound(widths.begin(), widths.end(),
+                                           upper_quartile + std::max(2, upper_quartile / 8));
+    const auto body = static_cast<std::size_t>(body_end - widths.begin());
+    m.full_width = widths[body * 9 / 10];
   }
   return m;
 }

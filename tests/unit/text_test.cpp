@@ -294,6 +294,23 @@ TEST_SUITE("text.columns") {
     CHECK_FALSE(m.is_short(measure_line("the budget for next year, which includes"), 5));
   }
 
+  TEST_CASE("estimate_columns: a line set across a wider measure does not widen the column") {
+    // Nine lines of a 28-character column and a subheading of 40 that was
+    // never wrapped to it: the column stays 28 wide, so the subheading
+    // stands out as wider than the column.
+    std::vector<std::string> texts = {
+        "The committee met on Tuesday", "to discuss the plan for the",
+        "bridges and the roads in the", "county, and the members said",
+        "Protecting the freedom to share our roads", "To protect your rights, we",
+        "need to prevent others from", "denying you these rights or",
+        "asking you to surrender them."};
+    std::vector<line_shape> shapes;
+    for (const auto &t : texts) shapes.push_back(measure_line(t));
+    column_metrics m = estimate_columns(shapes, false);
+    CHECK(m.full_width == 29);
+    CHECK(shapes[4].width > m.full_width + 2);
+  }
+
   TEST_CASE("estimate_columns: fewer than three lines, or only heading lines, leave the width unknown") {
     std::vector<line_shape> two = {measure_line("The council met."), measure_line("It voted.")};
     CHECK_FALSE(estimate_columns(two, false).known());
