@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>  // INT32_MAX
+#include <cstdint>  // SIZE_MAX
 
 #include "layout/frames.hpp"
 #include "layout/x_index.hpp"
@@ -94,6 +95,8 @@ struct text_extent {
   // 1.4 times the page's median line): running text, however few lines
   // the engine put in the region.
   bool body_type = false;
+  // The median height of its lines' text.
+  std::int32_t type = 0;
 };
 
 // A region whose lines stand side by side in two columns (the engine
@@ -142,7 +145,8 @@ text_extent text_of(const region &r, std::int32_t line_height) {
   }
   text_extent out{r.bbox};
   if (lines.empty() || cores.empty()) return out;
-  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * median_of(heights) < 7 * line_height;
+  out.type = median_of(heights);
+  out.body_type = heights.size() >= 2 && line_height > 0 && 5 * out.type < 7 * line_height;
   if (out.body_type) {  // running text stands in one column
     box main{};
     for (const box &c : main_column(line_cores)) main = main.united(c);
@@ -354,6 +358,77 @@ void put_heads_over_columns(const std::vector<std::pair<std::uint32_t, std::uint
   order = std::move(out);
 }
 
+// Pieces of one heading line that the engine cut into regions of their
+// own (at a space between words above a gutter): single lines in heading
+// type (1.2 times the page's median line or more), side by side on one
+// line (their text overlapping by two thirds of the lower one's height),
+// in like type (within half as large again: descenders make the text of
+// some lines taller), the boxes the engine drew no further apart than
+// three fifths of that type, a word space (a gutter between two columns'
+// headings is wider). Each such row is placed as one element, read left
+// to right, so that a headline cut over the gutters still spans them.
+void join_heading_pieces(const page &p, std::vector<placed> &items,
+                         std::vector<std::size_t> pieces, std::int32_t line_height) {
+  if (line_height <= 0 || pieces.size() < 2) return;
+  pieces.erase(std::remove_if(pieces.begin(), pieces.end(),
+                              [&](std::size_t k) {
+                                return 5 * items[k].type < 6 * line_height ||
+                                       items[k].full.empty();
+                              }),
+               pieces.end());
+  auto drawn = [&](std::size_t k) -> const box & { return p.regions[items[k].id].bbox; };
+  std::sort(pieces.begin(), pieces.end(), [&](std::size_t a, std::size_t b) {
+    const box &x = drawn(a), &y = drawn(b);
+    return x.x0 != y.x0 ? x.x0 < y.x0 : a < b;
+  });
+  constexpr std::size_t kNone = SIZE_MAX;
+  std::vector<std::size_t> next(items.size(), kNone);
+  std::vector<bool> has_left(items.size(), false);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const placed &a = items[pieces[i]];
+    const box &da = drawn(pieces[i]);
+    // The nearest piece to the right on the same line. A bounded look: a
+    // page of thousands of big-type lines stays linear.
+    std::size_t best = kNone;
+    for (std::size_t j = i + 1; j < pieces.size() && j <= i + 64; ++j) {
+      const placed &b = items[pieces[j]];
+      const box &db = drawn(pieces[j]);
+      const std::int32_t small = std::min(a.type, b.type);
+      if (5 * (db.x0 - da.x1) > 3 * small) break;  // sorted by x0: the rest lie further
+      const std::int32_t overlap = std::min(a.full.y1, b.full.y1) - std::max(a.full.y0, b.full.y0);
+      if (b.full.x0 < a.full.x1 - small / 2 || b.full.x1 <= a.full.x1 ||
+          3 * overlap < 2 * std::min(a.full.height(), b.full.height()) ||
+          2 * std::max(a.type, b.type) > 3 * small)
+        continue;
+      if (best == kNone || drawn(best).x0 > db.x0) best = pieces[j];
+    }
+    if (best != kNone && !has_left[best]) {
+      next[pieces[i]] = best;
+      has_left[best] = true;
+    }
+  }
+  std::vector<bool> gone(items.size(), false);
+  for (std::size_t k : pieces) {
+    if (has_left[k] || next[k] == kNone) continue;
+    placed &head = items[k];
+    for (std::size_t n = next[k]; n != kNone; n = next[n]) {
+      const placed &piece = items[n];
+      head.bbox = head.bbox.united(piece.bbox);
+      head.full = head.full.united(piece.full);
+      head.frame = {};
+      head.joined.push_back(piece.id);
+      gone[n] = true;
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (gone[k]) continue;
+    if (kept != k) items[kept] = std::move(items[k]);
+    ++kept;
+  }
+  items.resize(kept);
+}
+
 }  // namespace
 
 page_order order_regions(const page &p) {
@@ -406,16 +481,19 @@ page_order order_regions(const page &p) {
 
   const std::vector<box> frames = ruled_frames(p.separators, line_height);
   std::vector<placed> items;
+  std::vector<std::size_t> one_line;  // items of a single line
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (flow[i]) {
       const text_extent text = text_of(p.regions[i], line_height);
       items.push_back({shrunk(text.bbox, line_height), i, text.bbox,
                        !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3,
-                       frame_around(text.bbox, frames, line_height), text.body_type});
+                       frame_around(text.bbox, frames, line_height), text.body_type, text.type});
+      if (p.regions[i].lines.size() == 1) one_line.push_back(items.size() - 1);
     }
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
+  join_heading_pieces(p, items, one_line, line_height);
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)

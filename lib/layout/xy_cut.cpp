@@ -84,8 +84,7 @@ void read_top_down(std::vector<placed> items, std::vector<std::uint32_t> &out) {
     if (a.bbox.x0 != b.bbox.x0) return a.bbox.x0 < b.bbox.x0;
     return a.id < b.id;
   });
-  for (const placed &p : items)
-    if (p.id != placed::kRule) out.push_back(p.id);
+  for (const placed &p : items) append_ids(p, out);
 }
 
 // The widest elements, removed one by one until the rest falls into
@@ -446,8 +445,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     return;
   }
   if (items.size() <= 1) {
-    for (const placed &p : items)
-      if (p.id != placed::kRule) out.push_back(p.id);
+    for (const placed &p : items) append_ids(p, out);
     return;
   }
   // A band of white across everything, as high as a line or more: the

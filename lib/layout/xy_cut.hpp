@@ -19,7 +19,20 @@ struct placed {
   // Two lines or more in body type (under 1.4 times the page's median
   // line): running text, however few lines the engine put in its region.
   bool body_type = false;
+  // The height of its type: the median height of its lines' text.
+  std::int32_t type = 0;
+  // Pieces of one heading line that the engine cut into several regions:
+  // placed as one, read after `id`, left to right.
+  std::vector<std::uint32_t> joined{};
 };
+
+// The ids `p` stands for, in reading order: its own, then the pieces
+// joined to it. None for a rule.
+inline void append_ids(const placed &p, std::vector<std::uint32_t> &out) {
+  if (p.id == placed::kRule) return;
+  out.push_back(p.id);
+  out.insert(out.end(), p.joined.begin(), p.joined.end());
+}
 
 // Appends the ids of `items` to `out` in reading order. White space across
 // the whole set at least `band_gap` high (between the boxes as drawn) cuts

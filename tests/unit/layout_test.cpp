@@ -432,6 +432,40 @@ TEST_CASE("layout: a region holding lines of two columns is placed by the one ho
   CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{5, 0, 3, 1, 2, 4});
 }
 
+TEST_CASE("layout: a heading line the engine cut into pieces over the gutters spans them") {
+  // Three columns under a headline the engine cut into three regions of
+  // one line each, at spaces between words that lie over the gutters (or
+  // near them): no piece crosses a gutter by itself. Side by side on one
+  // line, in one type, a word space apart, they are one headline: read
+  // left to right, before the columns.
+  auto line = [](int x0, int y0, int x1, int y1) {  // one line of display type
+    region r = at(x0, y0, x1, y1, region_hint::none, 0);
+    colreflow::detail::text_line l;
+    l.text = "x";
+    l.bbox = {x0, y0, x1, y1};
+    r.lines.push_back(l);
+    return r;
+  };
+  page p;
+  p.width = 2500;
+  p.height = 2000;
+  p.regions = {
+      at(150, 230, 850, 1900, region_hint::none, 40),    // 0 column one
+      line(930, 150, 1590, 213),                         // 1 the headline, middle piece
+      at(900, 230, 1600, 1900, region_hint::none, 40),   // 2 column two
+      line(500, 150, 900, 213),                          // 3 the headline, first piece
+      at(1650, 230, 2350, 1900, region_hint::none, 40),  // 4 column three
+      line(1620, 151, 1950, 220),                        // 5 the headline, last piece (a descender)
+  };
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{3, 1, 5, 0, 2, 4});
+  // Two articles' headings side by side, a gutter apart, are two headings:
+  // each column is read under its own.
+  p.regions[3] = line(300, 150, 850, 213);
+  p.regions[1] = line(950, 150, 1500, 213);
+  p.regions[5] = line(1700, 150, 2300, 213);
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{3, 0, 1, 2, 5, 4});
+}
+
 TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
   // The frames found through the sides against the definition tried on
   // every (top, bottom, side): random rules near one another, so that
