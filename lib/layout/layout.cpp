@@ -130,7 +130,8 @@ std::vector<box> main_column(std::vector<box> cores) {
   return runs > 1 ? best : cores;
 }
 
-text_extent text_of(const region &r, std::int32_t line_height) {
+text_extent text_of(const region &r, std::int32_t line_height,
+                    std::vector<std::int32_t> &all_heights) {
   std::vector<const word *> words;
   std::vector<std::int32_t> scratch, heights;
   std::vector<box> line_cores;
@@ -141,6 +142,7 @@ text_extent text_of(const region &r, std::int32_t line_height) {
     lines = lines.united(l.bbox);
     cores = cores.united(core);
     heights.push_back(core.height());
+    all_heights.push_back(core.height());
     line_cores.push_back(core);
   }
   text_extent out{r.bbox};
@@ -359,21 +361,20 @@ void put_heads_over_columns(const std::vector<std::pair<std::uint32_t, std::uint
 }
 
 // Pieces of one heading line that the engine cut into regions of their
-// own (at a space between words above a gutter): single lines in heading
-// type (1.2 times the page's median line or more), side by side on one
-// line (their text overlapping by two thirds of the lower one's height),
-// in like type (within half as large again: descenders make the text of
-// some lines taller), the boxes the engine drew no further apart than
-// three fifths of that type, a word space (a gutter between two columns'
-// headings is wider). Each such row is placed as one element, read left
-// to right, so that a headline cut over the gutters still spans them.
+// own (at a space between words above a gutter): single lines in display
+// type, side by side on one line (their text overlapping by two thirds of
+// the lower one's height), in like type (within half as large again:
+// descenders make the text of some lines taller), the boxes the engine
+// drew no further apart than three fifths of that type, a word space (a
+// gutter between two columns' headings is wider). Each such row is placed
+// as one element, read left to right, so that a headline cut over the
+// gutters still spans them.
 void join_heading_pieces(const page &p, std::vector<placed> &items,
-                         std::vector<std::size_t> pieces, std::int32_t line_height) {
-  if (line_height <= 0 || pieces.size() < 2) return;
+                         std::vector<std::size_t> pieces) {
+  if (pieces.size() < 2) return;
   pieces.erase(std::remove_if(pieces.begin(), pieces.end(),
                               [&](std::size_t k) {
-                                return 5 * items[k].type < 6 * line_height ||
-                                       items[k].full.empty();
+                                return !items[k].display || items[k].full.empty();
                               }),
                pieces.end());
   auto drawn = [&](std::size_t k) -> const box & { return p.regions[items[k].id].bbox; };
@@ -482,10 +483,11 @@ page_order order_regions(const page &p) {
   const std::vector<box> frames = ruled_frames(p.separators, line_height);
   std::vector<placed> items;
   std::vector<std::size_t> one_line;  // items of a single line
+  std::vector<std::int32_t> text_heights;  // of every line's text
   std::vector<std::uint32_t> unplaced;
   for (std::uint32_t i = 0; i < p.regions.size(); ++i) {
     if (flow[i]) {
-      const text_extent text = text_of(p.regions[i], line_height);
+      const text_extent text = text_of(p.regions[i], line_height, text_heights);
       items.push_back({shrunk(text.bbox, line_height), i, text.bbox,
                        !p.regions[i].lines.empty() && p.regions[i].lines.size() <= 3,
                        frame_around(text.bbox, frames, line_height), text.body_type, text.type});
@@ -493,7 +495,11 @@ page_order order_regions(const page &p) {
     }
     else if (p.regions[i].table < 0 && p.regions[i].bbox.empty()) unplaced.push_back(i);
   }
-  join_heading_pieces(p, items, one_line, line_height);
+  // Display type (headlines, decks): text 1.25 times as high as the
+  // page's median line of text or more.
+  const std::int32_t text_height = text_heights.empty() ? 0 : median_of(text_heights);
+  for (placed &it : items) it.display = text_height > 0 && 4 * it.type >= 5 * text_height;
+  join_heading_pieces(p, items, one_line);
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)

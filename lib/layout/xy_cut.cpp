@@ -257,7 +257,9 @@ std::int32_t end_of_top_frame(const std::vector<placed> &g, std::int32_t band_ga
 // is cut there: the top band is read first, across all the columns, as a
 // reader finishes one article before starting the next. The rule counts
 // because a skewed or blurred scan may leave no white under the last
-// line above it.
+// line above it. A headline over one column only (a page of two) does
+// the same where the column beside holds a framed box at its top, and
+// the cut there comes from that frame.
 bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_t band_gap,
                      std::vector<placed> &top, std::vector<placed> &bottom) {
   if (groups.size() < 2 || band_gap <= 0) return false;
@@ -288,7 +290,20 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
     }
     f.framed = end_of_top_frame(g, band_gap);
   }
-  std::vector<std::int32_t> candidates;
+  // A headline over one column only starts the next article where a
+  // column beside holds a framed box at its top (a jumped tail) and the
+  // cut there is the frame's: without the frame, one-column headings side
+  // by side with other columns are those columns' own. It must be in
+  // display type, as a section's subheadings are not.
+  struct candidate {
+    std::int32_t y;
+    std::size_t group;
+    bool narrow;
+  };
+  const bool any_frame = std::any_of(facts.begin(), facts.end(), [](const group_facts &f) {
+    return f.framed != INT32_MIN;
+  });
+  std::vector<candidate> candidates;
   std::int32_t column = 0;
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const auto &g = groups[gi];
@@ -302,19 +317,25 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
     // keep it from spanning a gutter by itself, so width alone decides.
     for (std::size_t k = 0; k < g.size(); ++k) {
       const placed &s = g[k];
-      if (s.id == placed::kRule || !s.heading_like || 2 * s.bbox.width() < 3 * column) continue;
+      if (s.id == placed::kRule || !s.heading_like) continue;
+      const bool narrow = 2 * s.bbox.width() < 3 * column;
+      if (narrow && (!any_frame || !s.display)) continue;
       // A headline under the body of another article, not a deck under
       // its own headline.
       if (facts[gi].highest_body_bottom > s.full.y0 + band_gap) continue;
       // White space ending within a line of the headline's top.
       auto c = std::lower_bound(clear.begin(), clear.end(), s.full.y0 - band_gap);
-      if (c != clear.end() && *c <= s.full.y0 + band_gap) candidates.push_back(s.full.y0);
+      if (c != clear.end() && *c <= s.full.y0 + band_gap)
+        candidates.push_back({s.full.y0, gi, narrow});
     }
   }
-  std::sort(candidates.begin(), candidates.end());
-  for (const std::int32_t y : candidates) {
+  std::sort(candidates.begin(), candidates.end(), [](const candidate &a, const candidate &b) {
+    return a.y != b.y ? a.y < b.y : a.group < b.group;
+  });
+  for (const candidate &cand : candidates) {
+    const std::int32_t y = cand.y;
     std::vector<std::int32_t> cut_at;  // per group: items starting above it go on top
-    bool ok = true, moves = false;
+    bool ok = true, moves = false, framed_cut = false;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       const group_facts &f = facts[gi];
       std::int32_t at = INT32_MIN;
@@ -355,9 +376,10 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
         break;
       }
       moves = moves || short_cut;
+      framed_cut = framed_cut || (short_cut && gi != cand.group && at == f.framed);
       cut_at.push_back(at);
     }
-    if (!ok || !moves) continue;
+    if (!ok || !moves || (cand.narrow && !framed_cut)) continue;
     top.clear();
     bottom.clear();
     for (std::size_t i = 0; i < groups.size(); ++i)
@@ -433,10 +455,12 @@ class headline_gaps {
 // read top to bottom.
 constexpr int kMaxDepth = 200;
 
-// `bands_first` false: the set is the lower part of a staggered cut, an
-// L-shaped article whose column beside starts higher than its headline;
-// white space under that column's first piece is no band across the set,
-// so its columns are read first.
+// `bands_first` false: the set is a part of a staggered cut. The lower
+// part is an L-shaped article whose column beside starts higher than its
+// headline; the upper part an article beside the box or tail that ends
+// its column short. White space where that column holds nothing of the
+// part (under its first piece, beside a subheading of the article) is no
+// band across the set, so its columns are read first.
 void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_t band_gap,
          int depth, bool bands_first = true) {
   check_deadline("the layout");
@@ -477,7 +501,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     std::vector<std::vector<placed>> groups = split_at(items, wide, true);
     std::vector<placed> top, bottom;
     if (staggered_split(groups, band_gap, top, bottom)) {
-      cut(std::move(top), out, band_gap, depth + 1);
+      cut(std::move(top), out, band_gap, depth + 1, false);
       cut(std::move(bottom), out, band_gap, depth + 1, false);
       return;
     }

@@ -21,6 +21,8 @@ struct placed {
   bool body_type = false;
   // The height of its type: the median height of its lines' text.
   std::int32_t type = 0;
+  // In display type: its text 1.25 times as high as the page's or more.
+  bool display = false;
   // Pieces of one heading line that the engine cut into several regions:
   // placed as one, read after `id`, left to right.
   std::vector<std::uint32_t> joined{};

@@ -432,6 +432,60 @@ TEST_CASE("layout: a region holding lines of two columns is placed by the one ho
   CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{5, 0, 3, 1, 2, 4});
 }
 
+TEST_CASE("layout: a jumped tail beside a one-column headline in display type") {
+  // Two columns (Tesseract's boxes of a synthetic page): article one in
+  // column one, its tail in a ruled box at the top of column two; article
+  // two's headline spans column one only, under article one, and its text
+  // goes on in column two under the box. No headline spans a gutter, but
+  // the framed box and a headline in display type (a third larger than the
+  // text) say where article one ends: it is read whole first, box
+  // included; then article two. The subheadings in body type start no
+  // article, and the white above them cuts no band across the two parts.
+  using colreflow::detail::separator;
+  auto body = [](int x0, int y0, int x1, int y1) {
+    return at(x0, y0, x1, y1, region_hint::none, (y1 - y0) / 40);
+  };
+  auto display = [](int x0, int y0, int x1, int y1) {  // one line, y1 - y0 high
+    region r = at(x0, y0, x1, y1, region_hint::none, 0);
+    colreflow::detail::text_line l;
+    l.text = "x";
+    l.bbox = {x0, y0, x1, y1};
+    r.lines.push_back(l);
+    return r;
+  };
+  page p;
+  p.width = 2480;
+  p.height = 3805;
+  p.regions = {
+      display(201, 159, 1165, 308),    // 0 headline one
+      body(149, 475, 1215, 1424),      // 1 one, column one
+      body(560, 1488, 804, 1528),      // 2 a subheading
+      body(149, 1550, 1215, 2509),     // 3 one, column one
+      body(580, 2569, 781, 2609),      // 4 a subheading
+      body(150, 2630, 1214, 2963),     // 5 one, column one
+      display(181, 3013, 1181, 3066),  // 6 headline two, over column one only
+      body(149, 3154, 1214, 3652),     // 7 two, column one
+      body(1288, 182, 2309, 731),      // 8 one's tail, framed
+      body(1267, 819, 2330, 969),      // 9 two, column two
+      body(1266, 1033, 2331, 3630),    // 10 two, column two
+  };
+  p.separators = {separator{{148, 2984, 1216, 2987}}, separator{{1260, 144, 2337, 147}},
+                  separator{{1260, 144, 1263, 763}}, separator{{1260, 760, 2337, 763}},
+                  separator{{2334, 144, 2337, 763}}};
+  const std::vector<std::uint32_t> articles{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10};
+  CHECK(order_regions(p).flattened() == articles);
+  // Without the frame, a one-column heading beside another column is that
+  // column's own: the columns are read one after the other.
+  const std::vector<std::uint32_t> columns{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  page unframed = p;
+  unframed.separators.resize(1);
+  CHECK(order_regions(unframed).flattened() == columns);
+  // Nor does a heading in body type start an article.
+  page plain = p;
+  plain.regions[6] = display(181, 3013, 1181, 3053);
+  CHECK(order_regions(plain).flattened() == columns);
+}
+
 TEST_CASE("layout: a heading line the engine cut into pieces over the gutters spans them") {
   // Three columns under a headline the engine cut into three regions of
   // one line each, at spaces between words that lie over the gutters (or
