@@ -101,30 +101,39 @@ struct text_extent {
 
 // A region whose lines stand side by side in two columns (the engine
 // joined a line of one column to the lines of the next): the lines of the
-// column holding most of its text, found by sweeping the lines' text in x
-// order; a line joins the run it overlaps by half its width or more. All
-// of `cores` when they make one column.
+// column holding most of them, found by sweeping the lines' text in x
+// order; a line joins the run it overlaps by half its width or more. Of
+// columns holding as many, the one of its first line (the topmost): the
+// region is read from its first line on, so the text before that line
+// decides (a line of each column, a skewed scan's). All of `cores` when
+// they make one column.
 std::vector<box> main_column(std::vector<box> cores) {
+  if (cores.empty()) return cores;
+  const std::int32_t top =
+      std::min_element(cores.begin(), cores.end(), [](const box &a, const box &b) {
+        return a.y0 < b.y0;
+      })->y0;
   std::sort(cores.begin(), cores.end(), [](const box &a, const box &b) { return a.x0 < b.x0; });
   std::vector<box> best, run;
-  std::int64_t best_width = -1, run_width = 0, runs = 0;
+  std::size_t runs = 0;
+  bool best_has_top = false, run_has_top = false;
   std::int32_t run_x1 = INT32_MIN;
   auto close_run = [&] {
     if (run.empty()) return;
     ++runs;
-    if (run_width > best_width) {
-      best_width = run_width;
+    if (run.size() > best.size() || (run.size() == best.size() && run_has_top && !best_has_top)) {
       best = run;
+      best_has_top = run_has_top;
     }
     run.clear();
-    run_width = 0;
+    run_has_top = false;
   };
   for (const box &c : cores) {
     if (!run.empty() && 2 * (std::min(run_x1, c.x1) - c.x0) < c.width()) close_run();
     if (run.empty()) run_x1 = c.x1;
     run_x1 = std::max(run_x1, c.x1);
     run.push_back(c);
-    run_width += c.width();
+    run_has_top = run_has_top || c.y0 == top;
   }
   close_run();
   return runs > 1 ? best : cores;

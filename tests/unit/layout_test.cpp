@@ -520,6 +520,41 @@ TEST_CASE("layout: a heading line the engine cut into pieces over the gutters sp
   CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{3, 0, 1, 2, 5, 4});
 }
 
+TEST_CASE("layout: a region holding one line of each of two columns goes with its first") {
+  // A skewed scan: the engine put the last line but one of column one and
+  // a line of column two into one region, each line holding the other
+  // column's specks. The columns hold as many of its lines; it is read
+  // from its first line, so it goes where that line stands, in column one.
+  auto with_line = [](region r, int x0, int y0, int x1) {
+    colreflow::detail::text_line l;
+    l.text = "x";
+    l.bbox = {x0, y0, x1, y0 + 40};
+    r.lines.push_back(l);
+    return r;
+  };
+  auto page_with = [&](int first_y, int second_y) {
+    region mixed = at(100, 1000, 2000, 1085, region_hint::none, 0);
+    mixed = with_line(mixed, 100, first_y, 1000);    // column one's line
+    mixed = with_line(mixed, 1100, second_y, 2000);  // column two's line
+    page p;
+    p.width = 2100;
+    p.height = 1600;
+    p.regions = {
+        at(100, 100, 1000, 995, region_hint::none, 22),    // 0 column one
+        at(1100, 100, 2000, 995, region_hint::none, 22),   // 1 column two
+        mixed,                                             // 2 a line of each
+        at(100, 1050, 1000, 1500, region_hint::none, 11),  // 3 column one
+        at(1100, 1050, 2000, 1500, region_hint::none, 11),  // 4 column two
+    };
+    return p;
+  };
+  CHECK(order_regions(page_with(1000, 1045)).flattened() ==
+        std::vector<std::uint32_t>{0, 2, 3, 1, 4});
+  // Its first line in column two: it goes there.
+  CHECK(order_regions(page_with(1045, 1000)).flattened() ==
+        std::vector<std::uint32_t>{0, 3, 1, 2, 4});
+}
+
 TEST_CASE("layout: ruled frames are the ones every top, bottom and side would give") {
   // The frames found through the sides against the definition tried on
   // every (top, bottom, side): random rules near one another, so that
