@@ -472,8 +472,39 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     for (const placed &p : items) append_ids(p, out);
     return;
   }
+  // Split at the widest gutters only: each side may then find bands of its
+  // own (the two pages of a spread, an article block beside a column).
+  // Found when first asked for.
+  std::vector<std::vector<placed>> groups;
+  bool grouped = false;
+  auto column_groups = [&]() -> std::vector<std::vector<placed>> & {
+    if (grouped) return groups;
+    grouped = true;
+    const std::vector<interval> columns = gaps(items, true);
+    if (columns.empty()) return groups;
+    const interval widest = *std::max_element(
+        columns.begin(), columns.end(),
+        [](const interval &a, const interval &b) { return a.hi - a.lo < b.hi - b.lo; });
+    std::vector<interval> wide;
+    for (const interval &g : columns)
+      if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
+    groups = split_at(items, wide, true);
+    return groups;
+  };
+  auto staggered = [&] {
+    column_groups();
+    std::vector<placed> top, bottom;
+    if (!staggered_split(groups, band_gap, top, bottom)) return false;
+    cut(std::move(top), out, band_gap, depth + 1, false);
+    cut(std::move(bottom), out, band_gap, depth + 1, false);
+    return true;
+  };
   // A band of white across everything, as high as a line or more: the
   // page is set in bands (a feuilleton under the news), each read whole.
+  // Where a column holds a framed box at its top, a staggered cut comes
+  // first: white across the page above the next article's headline may
+  // be chance (a subheading beside it at its height), while the frame
+  // says where the column changes article.
   if (band_gap > 0 && bands_first) {
     std::vector<interval> clear;
     std::optional<headline_gaps> headlines;
@@ -483,28 +514,16 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
       if (!headlines->under_headline(g)) clear.push_back(g);
     }
     if (!clear.empty()) {
+      const bool framed = std::any_of(items.begin(), items.end(),
+                                      [](const placed &p) { return !p.frame.empty(); });
+      if (framed && staggered()) return;
       for (auto &group : split_at(items, clear, false))
         cut(std::move(group), out, band_gap, depth + 1);
       return;
     }
   }
-  // Split at the widest gutters only: each side may then find bands of its
-  // own (the two pages of a spread, an article block beside a column).
-  const std::vector<interval> columns = gaps(items, true);
-  if (!columns.empty()) {
-    const interval widest = *std::max_element(
-        columns.begin(), columns.end(),
-        [](const interval &a, const interval &b) { return a.hi - a.lo < b.hi - b.lo; });
-    std::vector<interval> wide;
-    for (const interval &g : columns)
-      if (2 * (g.hi - g.lo) >= widest.hi - widest.lo) wide.push_back(g);
-    std::vector<std::vector<placed>> groups = split_at(items, wide, true);
-    std::vector<placed> top, bottom;
-    if (staggered_split(groups, band_gap, top, bottom)) {
-      cut(std::move(top), out, band_gap, depth + 1, false);
-      cut(std::move(bottom), out, band_gap, depth + 1, false);
-      return;
-    }
+  if (!column_groups().empty()) {
+    if (staggered()) return;
     for (auto &group : groups) cut(std::move(group), out, band_gap, depth + 1);
     return;
   }

@@ -474,6 +474,15 @@ TEST_CASE("layout: a jumped tail beside a one-column headline in display type") 
                   separator{{2334, 144, 2337, 763}}};
   const std::vector<std::uint32_t> articles{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10};
   CHECK(order_regions(p).flattened() == articles);
+  // A section of article two starts in column two at the height of its
+  // headline: white runs across the page there, by chance. The frame
+  // still says where column two changes article; the white cuts no band.
+  page chance = p;
+  chance.regions[10].bbox.y1 = 2960;
+  chance.regions[10].lines.resize((2960 - 1033) / 40);
+  chance.regions.push_back(body(1266, 3013, 2331, 3630));  // 11 two, column two
+  CHECK(order_regions(chance).flattened() ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11});
   // Without the frame, a one-column heading beside another column is that
   // column's own: the columns are read one after the other.
   const std::vector<std::uint32_t> columns{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
