@@ -439,6 +439,29 @@ void join_heading_pieces(const page &p, std::vector<placed> &items,
   items.resize(kept);
 }
 
+// The rule drawn right above each heading (see placed::rule_above): a
+// horizontal separator whose bottom lies between two lines above the
+// heading's text and half a line into it, over half its width or more.
+// Rules are looked up by height, so that pages of thousands of rules and
+// headings stay fast.
+void find_rules_above(const page &p, std::vector<placed> &items, std::int32_t line_height) {
+  std::vector<box> rules;
+  for (const separator &s : p.separators)
+    if (s.bbox.width() >= 3 * s.bbox.height()) rules.push_back(s.bbox);
+  if (rules.empty() || line_height <= 0) return;
+  std::sort(rules.begin(), rules.end(), [](const box &a, const box &b) { return a.y1 < b.y1; });
+  for (placed &it : items) {
+    if (!it.heading_like || it.full.empty()) continue;
+    const std::int32_t from = it.full.y0 - 2 * line_height, to = it.full.y0 + line_height / 2;
+    auto r = std::lower_bound(rules.begin(), rules.end(), from,
+                              [](const box &b, std::int32_t y) { return b.y1 < y; });
+    // A bounded look: rules stacked at one height are no rule above a heading.
+    for (int k = 0; r != rules.end() && r->y1 <= to && k < 16; ++r, ++k)
+      if (2 * x_overlap(*r, it.full) >= it.full.width())
+        it.rule_above = std::max(it.rule_above, r->y1);
+  }
+}
+
 }  // namespace
 
 page_order order_regions(const page &p) {
@@ -509,6 +532,7 @@ page_order order_regions(const page &p) {
   const std::int32_t text_height = text_heights.empty() ? 0 : median_of(text_heights);
   for (placed &it : items) it.display = text_height > 0 && 4 * it.type >= 5 * text_height;
   join_heading_pieces(p, items, one_line);
+  find_rules_above(p, items, line_height);
   // Long horizontal rules cut the page into bands; they are not read.
   for (const separator &s : p.separators)
     if (s.bbox.width() >= 3 * s.bbox.height() && s.bbox.width() * 10 >= body_width * 13)

@@ -279,6 +279,10 @@ bool staggered_split(const std::vector<std::vector<placed>> &groups, std::int32_
     const auto &g = groups[i];
     group_facts &f = facts[i];
     for (const interval &c : breaks(g, band_gap)) f.white_ends.push_back(c.hi);
+    // A rule right above a heading ends what comes before it, however
+    // short (drawn over one column only, between two articles).
+    for (const placed &p : g)
+      if (p.rule_above != INT32_MIN) f.white_ends.push_back(p.rule_above);
     std::sort(f.white_ends.begin(), f.white_ends.end());
     f.extent = g.front().full;
     for (const placed &p : g) {

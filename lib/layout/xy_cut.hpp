@@ -1,6 +1,7 @@
 // Recursive cuts of a set of boxes into columns and bands.
 #pragma once
 
+#include <climits>  // INT32_MIN
 #include <cstdint>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct placed {
   std::int32_t type = 0;
   // In display type: its text 1.25 times as high as the page's or more.
   bool display = false;
+  // A heading's: the bottom of a printed rule drawn right above it (within
+  // two lines), over most of its width, however short; else INT32_MIN.
+  std::int32_t rule_above = INT32_MIN;
   // Pieces of one heading line that the engine cut into several regions:
   // placed as one, read after `id`, left to right.
   std::vector<std::uint32_t> joined{};

@@ -474,6 +474,12 @@ TEST_CASE("layout: a jumped tail beside a one-column headline in display type") 
                   separator{{2334, 144, 2337, 763}}};
   const std::vector<std::uint32_t> articles{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10};
   CHECK(order_regions(p).flattened() == articles);
+  // A blurred scan: column one's last lines reach down to the rule over
+  // it, so no white lies above headline two. The rule drawn right above
+  // the headline, over column one only, does the white space's work.
+  page blurred = p;
+  blurred.regions[5] = body(150, 2630, 1214, 3005);
+  CHECK(order_regions(blurred).flattened() == articles);
   // A section of article two starts in column two at the height of its
   // headline: white runs across the page there, by chance. The frame
   // still says where column two changes article; the white cuts no band.
