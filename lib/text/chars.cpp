@@ -1,5 +1,6 @@
 #include "text/chars.hpp"
 
+#include <algorithm>  // min
 #include <atomic>
 #include <cstdint>
 
@@ -207,6 +208,21 @@ std::size_t invalid_utf8_at(std::string_view s) {
     i += len;
   }
   return std::string_view::npos;
+}
+
+bool all_blank(std::string_view s) {
+  const auto *p = reinterpret_cast<const std::uint8_t *>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // U8_NEXT takes int32_t lengths; step through long lines in slices.
+    const std::size_t slice = std::min<std::size_t>(s.size() - i, 1u << 30);
+    std::int32_t k = 0;
+    UChar32 c;
+    U8_NEXT(p + i, k, static_cast<std::int32_t>(slice), c);
+    if (c < 0 || !u_isUWhiteSpace(c)) return false;
+    i += static_cast<std::size_t>(k);
+  }
+  return true;
 }
 
 }  // namespace colreflow::detail

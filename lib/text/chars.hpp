@@ -36,4 +36,7 @@ bool is_hyphen(char32_t c);             // hyphen-minus, hyphen, soft hyphen, â¸
 bool is_dash(char32_t c);               // em and en dashes, "--"
 bool is_narrow_alnum(char32_t c);       // Latin-like letters and digits, not CJK
 
+// Blank in the Unicode sense: U+3000 IDEOGRAPHIC SPACE is as blank as ' '.
+bool all_blank(std::string_view s);
+
 }  // namespace colreflow::detail

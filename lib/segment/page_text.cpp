@@ -1,0 +1,245 @@
+#include "segment/page_text.hpp"
+
+#include <algorithm>  // min, max, nth_element
+#include <cstdint>    // int32_t, int64_t
+#include <cstdlib>    // abs
+
+#include "layout/furniture.hpp"  // only_text_line
+#include "text/chars.hpp"
+#include "text/line_shape.hpp"
+
+namespace colreflow::detail {
+namespace {
+
+// Two one-line regions side by side on one line of the page: an engine cut
+// a headline, a deck or a date line at a gutter. Their text is one line.
+bool same_line(const region &a, const region &b) {
+  const text_line *la = only_text_line(a), *lb = only_text_line(b);
+  if (la == nullptr || lb == nullptr || la->bbox.empty() || lb->bbox.empty()) return false;
+  const box &x = la->bbox, &y = lb->bbox;
+  const std::int32_t overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
+  const std::int32_t low = std::min(x.height(), y.height());
+  const std::int32_t high = std::max(x.height(), y.height());
+  return 2 * overlap >= low && 2 * low >= high && y.x0 >= x.x1 - low &&
+         y.x0 - x.x1 <= 3 * high;
+}
+
+// Two pieces of one page line, cut by the engine at a gutter, that join
+// with no space: CJK on both sides of a gap narrower than half the line's
+// height (a phrase space in CJK type is a full em).
+bool cjk_close(std::string_view left, const box &left_box, const text_line &right) {
+  std::size_t end = trim_end(left, left.size());
+  if (end == 0 || right.bbox.empty() || left_box.empty()) return false;
+  const char32_t last = last_code_point(left, end);
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < right.text.size() && is_space(first = next_code_point(right.text, pos))) {
+  }
+  const std::int32_t height = std::max(left_box.height(), right.bbox.height());
+  return (is_cjk(last) || is_fullwidth_punct(last)) && (is_cjk(first) || is_fullwidth_punct(first)) &&
+         2 * (right.bbox.x0 - left_box.x1) < height;
+}
+
+// How many of a region's first lines are set in display type (a heading
+// the engine left in one block with its text): one to three lines at least
+// 1.3 times the body size, followed by body-type lines. 0 when none.
+std::size_t display_lead(const region &r, float body) {
+  if (body <= 0) return 0;
+  std::size_t k = 0, seen = 0;
+  for (const text_line &l : r.lines) {
+    if (all_blank(l.text)) continue;
+    if (l.font_size >= 1.3f * body && seen == k) ++k;
+    ++seen;
+  }
+  return k >= 1 && k <= 3 && seen > k ? k : 0;
+}
+
+// A line set in the middle of its region, with a margin on each side: a
+// heading the engine left in one block with the text around it.
+bool centred(const text_line &l, const box &area) {
+  if (l.bbox.empty() || area.empty()) return false;
+  const std::int64_t w = area.width();
+  const std::int64_t left = l.bbox.x0 - area.x0, right = area.x1 - l.bbox.x1;
+  return 100 * left >= 12 * w && 100 * right >= 12 * w &&
+         100 * std::abs(left - right) <= 8 * w;
+}
+
+// Which non-blank lines of a region open or close a run of one to three
+// centred lines in a region of more lines: the text stages get a block
+// break around each run. Indexed like the region's non-blank lines.
+std::vector<bool> centred_runs(const region &r) {
+  std::vector<const text_line *> lines;
+  for (const text_line &l : r.lines)
+    if (!all_blank(l.text)) lines.push_back(&l);
+  std::vector<bool> in_run(lines.size(), false);
+  if (lines.size() < 4) return in_run;
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && centred(*lines[j], r.bbox)) ++j;
+    if (j - i >= 1 && j - i <= 3 && j - i < lines.size())
+      for (std::size_t k = i; k < j; ++k) in_run[k] = true;
+    i = j == i ? i + 1 : j;
+  }
+  return in_run;
+}
+
+laid_line place_of(std::uint32_t region, const text_line &l) {
+  laid_line out;
+  out.text = true;
+  out.region = region;
+  out.bbox = l.bbox;
+  if (!l.words.empty() && !l.words.front().bbox.empty()) out.first_word = l.words.front().bbox.width();
+  return out;
+}
+
+}  // namespace
+
+std::string cjk_spaced_text(const text_line &l) {
+  if (l.words.size() < 2 || l.bbox.empty() || !measure_line(l.text).cjk) return l.text;
+  std::string joined, own;
+  for (const word &w : l.words) joined += w.text;
+  for (char c : l.text)
+    if (c != ' ') own += c;
+  if (joined != own) return l.text;
+  auto edge = [](std::string_view s, bool last) -> char32_t {
+    if (s.empty()) return 0;
+    std::size_t at = last ? s.size() : 0;
+    return last ? last_code_point(s, at) : next_code_point(s, at);
+  };
+  auto cjk = [](char32_t c) { return is_cjk(c) || is_fullwidth_punct(c) || is_wide(c); };
+  // CJK quotes are ambiguous in width: next to an ideograph they are CJK.
+  auto mark = [](char32_t c) { return is_opening(c) || is_closing(c); };
+  std::string out = l.words.front().text;
+  for (std::size_t k = 1; k < l.words.size(); ++k) {
+    const word &a = l.words[k - 1], &b = l.words[k];
+    const char32_t left = edge(a.text, true), right = edge(b.text, false);
+    const bool narrow = !a.bbox.empty() && !b.bbox.empty() && 2 * (b.bbox.x0 - a.bbox.x1) < l.bbox.height();
+    const bool tight = (cjk(left) && (cjk(right) || mark(right))) || (mark(left) && cjk(right));
+    const bool spaced = !is_wide(left) || !is_wide(right);  // as the readers join words
+    if (spaced && !(narrow && tight)) out += ' ';
+    out += b.text;
+  }
+  return out;
+}
+
+float body_type_size(const page &p) {
+  std::vector<float> sizes;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (l.font_size > 0) sizes.push_back(l.font_size);
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r) {
+  const region &reg = p.regions[r];
+  std::vector<const text_line *> lines;
+  for (const text_line &l : reg.lines)
+    if (!all_blank(l.text)) lines.push_back(&l);
+  std::vector<bool> in_run(lines.size(), false);
+  if (lines.size() < 3) return in_run;
+  const column_edges e = columns.edges_of(r);
+  if (!e.known()) return in_run;
+  auto indent = [&](const text_line &l) {
+    return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
+  };
+  std::vector<line_shape> shapes;
+  for (const text_line *l : lines) {
+    shapes.push_back(measure_line(l->text));
+    if (ends_sentence_before_specks(l->text) > 0) shapes.back().ends_sentence = true;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Flush left, or centred: set in on both sides (a paragraph's
+    // indented first line runs to the right edge).
+    if (lines[i]->bbox.empty() ||
+        (indent(*lines[i]) >= 0.5f * e.em &&
+         static_cast<float>(e.near((lines[i]->bbox.y0 + lines[i]->bbox.y1) / 2).second -
+                            lines[i]->bbox.x1) < e.em))
+      continue;
+    if (i > 0 && !shapes[i - 1].ends_sentence) continue;
+    for (std::size_t j = i + 1; j <= i + 3 && j < lines.size(); ++j) {
+      const line_shape &last = shapes[j - 1];
+      // A heading ends in a word: not in a mark, nor in specks after one.
+      const char32_t ending = last_before_specks(lines[j - 1]->text);
+      if (last.ends_sentence || last.ends_hyphen ||
+          !(is_letter(ending) || is_digit(ending) || is_cjk(ending)))
+        break;
+      const text_line &end = *lines[j - 1], &next = *lines[j];
+      if (end.bbox.empty() || next.bbox.empty()) break;
+      // Well short of the right edge, or set in on both sides (centred).
+      const float room = static_cast<float>(e.near((end.bbox.y0 + end.bbox.y1) / 2).second - end.bbox.x1);
+      const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
+      if (short_end && indent(next) >= 0.5f * e.em) {
+        for (std::size_t k = i; k < j; ++k) in_run[k] = true;
+        i = j - 1;
+        break;
+      }
+    }
+  }
+  return in_run;
+}
+
+laid_out lay_out_text(document &doc, float body) {
+  laid_out out;
+  out.size.push_back(0);
+  out.centred.push_back(false);
+  out.page_lines.emplace_back();
+  std::uint32_t line_no = 0;
+  const region *previous = nullptr;
+  const column_finder columns(*doc.geometry);
+  // The last line's text grows while regions on its page line follow; it
+  // goes to the document's store once the line is complete.
+  std::string last;
+  auto finish = [&] {
+    if (!doc.lines.empty()) doc.lines.back().text = doc.text.keep(last);
+  };
+  auto add = [&](std::string text, float size, bool centred_line, laid_line place) {
+    finish();
+    last = std::move(text);
+    doc.lines.push_back({{}, {}, ++line_no});
+    out.size.push_back(size);
+    out.centred.push_back(centred_line);
+    out.page_lines.push_back(place);
+  };
+  for (const auto &art : doc.region_order.articles) {
+    for (std::uint32_t r : art) {
+      const region &reg = doc.geometry->regions[r];
+      if (previous != nullptr && same_line(*previous, reg)) {
+        if (!cjk_close(last, out.page_lines.back().bbox, *only_text_line(reg))) last += ' ';
+        last += only_text_line(reg)->text;
+        out.page_lines.back().bbox = out.page_lines.back().bbox.united(only_text_line(reg)->bbox);
+        doc.region_lines.push_back({r, line_no, line_no});
+        previous = &reg;
+        continue;
+      }
+      const std::size_t lead = display_lead(reg, body);
+      std::vector<bool> run = centred_runs(reg);
+      const std::vector<bool> unterminated = unterminated_runs(*doc.geometry, columns, r);
+      for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
+      region_span span{r, line_no + 1, line_no};
+      std::size_t k = 0;
+      for (const text_line &l : reg.lines) {
+        if (all_blank(l.text)) continue;
+        const bool after_lead = lead > 0 && k == lead;
+        const bool run_edge = k > 0 && run[k] != run[k - 1];
+        if ((span.first_line > span.last_line && !doc.lines.empty()) || after_lead || run_edge) {
+          add("", 0, false, {});
+          if (span.first_line > span.last_line) span.first_line = line_no + 1;
+        }
+        add(cjk_spaced_text(l), l.font_size, run[k], place_of(r, l));
+        if (!l.words.empty() && !l.words.back().whole_word.empty())
+          doc.marked_words.emplace_back(line_no, l.words.back().whole_word);
+        span.last_line = line_no;
+        ++k;
+      }
+      doc.region_lines.push_back(span);
+      previous = span.first_line <= span.last_line ? &reg : previous;
+    }
+  }
+  finish();
+  return out;
+}
+
+}  // namespace colreflow::detail

@@ -1,0 +1,52 @@
+// Segment, for inputs with a page layout: the regions' text laid out as
+// text lines in the layout's reading order, one blank line between blocks,
+// with the block breaks the page shows inside a region (display type,
+// centred lines, a heading set in body type) and what each line's place
+// on the page is, for the stages after.
+#pragma once
+
+#include <cstdint>  // uint32_t
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+#include "model/page.hpp"
+#include "reflow/page_lines.hpp"  // laid_line, column_finder
+
+namespace colreflow::detail {
+
+// What the layout knows of each laid-out line, by line number.
+struct laid_out {
+  std::vector<float> size;    // type size; 0 for blank lines
+  std::vector<bool> centred;  // in a run of centred lines (a heading)
+  std::vector<laid_line> page_lines;  // where on the page each line stands
+};
+
+// The body's type size: the median over the lines of regions of three
+// lines or more (font size where the input gives one, else line height).
+float body_type_size(const page &p);
+
+// A CJK line's text with the spaces an engine put between two CJK words
+// (or a quote or bracket and an ideograph) set closer than half the
+// line's height dropped: CJK type parts phrases by a full em, and a narrow
+// gap is no phrase space (the heading cue reads "依然 “" as one). The
+// line's own text when its words do not spell it.
+std::string cjk_spaced_text(const text_line &l);
+
+// Which non-blank lines of region `r` form a heading set in body type
+// inside it: one to three lines after a finished sentence (or at the
+// region's top), flush left or centred, the last one stopping
+// well short of the right edge with no sentence or clause mark, hyphen or
+// dash, and an indented paragraph start right after them.
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r);
+
+// The regions' text in reading order (doc.region_order), one blank line
+// between regions, into doc.lines, doc.region_lines and doc.marked_words:
+// the text stages then see each region as a block, already in order.
+// One-line regions side by side on one page line make one text line; a
+// region's leading lines in display type (`body` > 0: the body type size),
+// and runs of centred lines or of body-type headings, become blocks of
+// their own.
+laid_out lay_out_text(document &doc, float body);
+
+}  // namespace colreflow::detail
