@@ -1,6 +1,6 @@
 #include "api/pipeline.hpp"
 
-#include <algorithm>  // all_of
+#include <algorithm>  // all_of, any_of
 #include <cstdint>    // uint32_t
 
 #include <fmt/format.h>
@@ -21,6 +21,7 @@
 #include "reflow/page_lines.hpp"
 #include "reflow/reflow.hpp"
 #include "segment/geometry_roles.hpp"
+#include "segment/line_pieces.hpp"
 #include "segment/page_text.hpp"
 #include "segment/segment.hpp"
 #include "text/chars.hpp"      // all_blank, invalid_utf8_at
@@ -158,23 +159,40 @@ void require_utf8(const page &p) {
 
 
 // Every region the layout read away from its place in the file is a repair
-// of the order, logged with the lines it became.
-void log_moves(document &doc) {
+// of the order, logged with the lines it became; so is a piece of a line
+// read within that line.
+void log_moves(document &doc, const std::vector<line_piece> &pieces) {
   const std::vector<std::uint32_t> order = doc.region_order.flattened();
   const std::vector<bool> kept = on_longest_run(order);
   std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
   for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
+  auto name = [&](std::uint32_t at) {
+    const region &r = doc.geometry->regions[at];
+    return r.id.empty() ? "#" + std::to_string(at) : r.id;
+  };
   for (std::size_t k = 0; k < order.size(); ++k) {
-    if (kept[k]) continue;
-    const region &r = doc.geometry->regions[order[k]];
+    const bool piece = order[k] < pieces.size() && pieces[order[k]].is_piece();
+    if (kept[k] && !piece) continue;
     const region_span *sp = span_of[order[k]];
     const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
-    doc.log.add(repair_kind::block_moved, has_lines ? sp->first_line : 0,
-                has_lines ? sp->last_line : 0,
-                fmt::format("region {}{} (file position {}) read at position {}: placed by the "
+    std::uint32_t first = has_lines ? sp->first_line : 0, last = has_lines ? sp->last_line : 0;
+    if (piece) {
+      // The piece's text went into its host's line.
+      const line_piece &pc = pieces[order[k]];
+      const region_span *host = span_of[static_cast<std::size_t>(pc.host)];
+      if (host != nullptr && host->first_line <= host->last_line) first = last = host->first_line;
+      doc.log.add(repair_kind::block_moved, first, last,
+                  fmt::format("region {} (file position {}) read within line {} of region {}: one "
+                              "page line, side by side in one column, cut apart by the engine",
+                              name(order[k]), order[k] + 1, pc.line + 1,
+                              name(static_cast<std::uint32_t>(pc.host))),
+                  0.7);
+      continue;
+    }
+    doc.log.add(repair_kind::block_moved, first, last,
+                fmt::format("region {} (file position {}) read at position {}: placed by the "
                             "page layout (columns, bands, headings, furniture)",
-                            r.id.empty() ? "#" : "", r.id.empty() ? std::to_string(order[k]) : r.id,
-                            order[k] + 1, k + 1),
+                            name(order[k]), order[k] + 1, k + 1),
                 0.8);
   }
 }
@@ -213,8 +231,11 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   check_deadline("reading");
   require_utf8(*geometry);
   infer_furniture(*geometry);
+  std::vector<line_piece> pieces;
   if (wants(opts, CRF_REPAIR_ORDER)) {
     doc.region_order = order_regions(*geometry);
+    pieces = find_line_pieces(*geometry, column_finder(*geometry));
+    follow_hosts(doc.region_order, pieces);
   } else {  // the file's order, as one article
     doc.region_order.articles.emplace_back(geometry->regions.size());
     for (std::uint32_t i = 0; i < geometry->regions.size(); ++i)
@@ -227,7 +248,11 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   // give line heights, too uneven to tell a heading line in a block.
   const bool sized = doc.geometry->format == source_format::hocr ||
                      doc.geometry->format == source_format::alto;
-  const laid_out laid = lay_out_text(doc, sized ? body : 0.0f);
+  const bool any_piece =
+      std::any_of(pieces.begin(), pieces.end(), [](const line_piece &pc) { return pc.is_piece(); });
+  const laid_out laid =
+      any_piece ? lay_out_text(doc, with_pieces_joined(*doc.geometry, pieces), sized ? body : 0.0f)
+                : lay_out_text(doc, *doc.geometry, sized ? body : 0.0f);
   if (doc.lines.empty()) return doc;
   load_words_if_hyphenated(doc, opts);
   segment_blocks(doc);
@@ -240,7 +265,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   keep_block_order(doc);
   reflow_articles(doc, reflow_repairs(opts));
   group_regions_by_article(doc);
-  log_moves(doc);
+  log_moves(doc, pieces);
   return doc;
 }
 

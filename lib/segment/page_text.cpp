@@ -181,14 +181,14 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
   return in_run;
 }
 
-laid_out lay_out_text(document &doc, float body) {
+laid_out lay_out_text(document &doc, const page &text_page, float body) {
   laid_out out;
   out.size.push_back(0);
   out.centred.push_back(false);
   out.page_lines.emplace_back();
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
-  const column_finder columns(*doc.geometry);
+  const column_finder columns(text_page);
   // The last line's text grows while regions on its page line follow; it
   // goes to the document's store once the line is complete.
   std::string last;
@@ -205,7 +205,7 @@ laid_out lay_out_text(document &doc, float body) {
   };
   for (const auto &art : doc.region_order.articles) {
     for (std::uint32_t r : art) {
-      const region &reg = doc.geometry->regions[r];
+      const region &reg = text_page.regions[r];
       if (previous != nullptr && same_line(*previous, reg)) {
         if (!cjk_close(last, out.page_lines.back().bbox, *only_text_line(reg))) last += ' ';
         last += only_text_line(reg)->text;
@@ -216,7 +216,7 @@ laid_out lay_out_text(document &doc, float body) {
       }
       const std::size_t lead = display_lead(reg, body);
       std::vector<bool> run = centred_runs(reg);
-      const std::vector<bool> unterminated = unterminated_runs(*doc.geometry, columns, r);
+      const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;

@@ -40,13 +40,15 @@ std::string cjk_spaced_text(const text_line &l);
 // dash, and an indented paragraph start right after them.
 std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r);
 
-// The regions' text in reading order (doc.region_order), one blank line
-// between regions, into doc.lines, doc.region_lines and doc.marked_words:
+// The regions' text of `text_page` (doc.geometry, or a copy of it with
+// line pieces joined: see line_pieces.hpp) in reading order
+// (doc.region_order), one blank line between regions, into doc.lines,
+// doc.region_lines and doc.marked_words:
 // the text stages then see each region as a block, already in order.
 // One-line regions side by side on one page line make one text line; a
 // region's leading lines in display type (`body` > 0: the body type size),
 // and runs of centred lines or of body-type headings, become blocks of
 // their own.
-laid_out lay_out_text(document &doc, float body);
+laid_out lay_out_text(document &doc, const page &text_page, float body);
 
 }  // namespace colreflow::detail

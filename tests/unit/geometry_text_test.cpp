@@ -6,6 +6,9 @@
 
 #include "colreflow/colreflow.hpp"
 #include "model/document.hpp"
+#include "read/hocr_reader.hpp"
+#include "reflow/page_lines.hpp"
+#include "segment/line_pieces.hpp"
 
 namespace {
 
@@ -164,4 +167,91 @@ TEST_CASE("geometry text: a kicker above the headline is its first line; CJK pie
   CHECK(doc.render(colreflow::format::txt) ==
         "城市更新\n百年老街换新颜街坊留住烟火气\n\n"
         "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米。\n");
+}
+
+TEST_CASE("geometry text: a piece of a line the engine set apart is read within its line") {
+  // The engine cut "omicron pi rho" off the third line into an area of its
+  // own, first in the file: it belongs at the end of that line.
+  const std::string page = hocr_page(hocr_area({{"omicron pi rho", 420, 180, 600, 30}}) +
+                                     hocr_area({
+                                         {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+                                         {"theta iota kappa ends it.", 100, 140, 600, 30},
+                                         {"Lambda mu nu xi", 140, 180, 400, 30},
+                                         {"sigma tau upsilon phi chi psi.", 100, 220, 600, 30},
+                                         {"Omega alpha beta gamma delta epsilon", 100, 260, 600, 30},
+                                         {"zeta eta theta.", 100, 300, 300, 30},
+                                     }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa ends it.\n\n"
+        "Lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi. Omega alpha beta gamma "
+        "delta epsilon zeta eta theta.\n");
+  // The move is logged, with the line the piece went into.
+  bool logged = false;
+  for (const auto &r : doc.impl().log.entries)
+    logged = logged || (r.kind == colreflow::detail::repair_kind::block_moved &&
+                        r.cue.find("read within line 3") != std::string::npos);
+  CHECK(logged);
+}
+
+TEST_CASE("geometry text: a CJK piece left of its line joins it with no space") {
+  const std::string page = hocr_page(hocr_area({{"形”，", 100, 420, 180, 40}}) +
+                                     hocr_area({
+                                         {"本报讯经过一年半的施工，南门老", 100, 320, 700, 40},
+                                         {"街改造工程坚持“修旧如旧、留人留", 100, 370, 700, 40},
+                                         {"在不改变街巷格局的前提", 220, 420, 700, 40},
+                                         {"下，逐栋加固房屋结构，更新供水", 100, 470, 700, 40},
+                                         {"和电力线路。", 100, 520, 340, 40},
+                                     }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "本报讯经过一年半的施工，南门老街改造工程坚持“修旧如旧、留人留形”，在不改变街巷格局的前提"
+        "下，逐栋加固房屋结构，更新供水和电力线路。\n");
+}
+
+TEST_CASE("line pieces: only a region beside a line of its own column is a piece of it") {
+  using namespace colreflow::detail;
+  // Column one (x 100-600) and column two (x 680-1180); one-line regions:
+  // beside line 2 in column one (a piece), at the same height in column two
+  // (a line of that column, not a piece), and in column one three ems away
+  // from the line's end (too far to be cut from it).
+  const std::string bytes = hocr_page(
+      hocr_area({
+          {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+          {"theta iota", 100, 140, 330, 30},
+          {"kappa lambda mu nu xi omicron pi", 100, 180, 600, 30},
+          {"rho", 100, 220, 180, 30},
+          {"Sigma tau upsilon phi chi psi omega", 140, 260, 600, 30},
+          {"alpha beta gamma delta epsilon zeta", 100, 300, 600, 30},
+          {"eta theta iota kappa lambda mu nu", 100, 340, 600, 30},
+      }) +
+      hocr_area({{"kappa ends it.", 350, 140, 600, 30}}) +
+      hocr_area({{"Omega psi chi phi upsilon tau sigma", 680, 140, 1180, 30}}) +
+      hocr_area({
+          {"Alpha beta gamma delta epsilon zeta eta", 680, 180, 1180, 30},
+          {"theta iota kappa lambda mu nu xi", 680, 220, 1180, 30},
+          {"omicron pi rho sigma tau.", 680, 260, 1000, 30},
+      }) +
+      hocr_area({{"far off", 380, 220, 600, 30}}));
+  const page p = read_hocr(bytes, "t", {});
+  REQUIRE(p.regions.size() == 5);
+  const std::vector<line_piece> pieces = find_line_pieces(p, column_finder(p));
+  REQUIRE(pieces.size() == 5);
+  CHECK(pieces[1].host == 0);
+  CHECK(pieces[1].line == 1);
+  CHECK_FALSE(pieces[1].left);
+  CHECK_FALSE(pieces[2].is_piece());  // column two's line at the same height
+  CHECK_FALSE(pieces[4].is_piece());  // 200 units (nearly seven ems) from "rho"
+  CHECK_FALSE(pieces[0].is_piece());
+  CHECK_FALSE(pieces[3].is_piece());
+  // The joined page reads the piece in its line; the order takes it after its host.
+  const page joined = with_pieces_joined(p, pieces);
+  CHECK(joined.regions[0].lines[1].text == "theta iota kappa ends it.");
+  CHECK(joined.regions[1].lines.empty());
+  page_order order;
+  order.articles = {{1, 2, 3}, {0, 4}};
+  follow_hosts(order, pieces);
+  CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{2, 3}, {0, 1, 4}});
 }

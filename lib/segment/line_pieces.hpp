@@ -1,0 +1,44 @@
+// Pieces of one page line that an engine put in regions of their own: on a
+// noisy scan Tesseract cuts a line at a speck or a wide space and sets the
+// cut-off words apart (a one-line ocr_carea or ocr_textfloat), and the
+// layout then reads them elsewhere: before the column, after the block, as
+// a heading. A piece goes back into its line before the text is laid out.
+#pragma once
+
+#include <cstdint>  // uint32_t, int32_t
+#include <vector>
+
+#include "model/page.hpp"
+#include "reflow/page_lines.hpp"  // column_finder
+
+namespace colreflow::detail {
+
+// Where a piece belongs: which line of which region it continues, and on
+// which side of that line it stands.
+struct line_piece {
+  std::int32_t host = -1;  // region index; -1: the region is no piece
+  std::uint32_t line = 0;  // index in the host region's lines
+  bool left = false;       // stands before the host line's words
+  bool is_piece() const { return host >= 0; }
+};
+
+// Per region: a one-line region is a piece of a line of another region of
+// the same column when the two lines stand on one page line (they overlap
+// across at least half the lower one's height, in type of one size), side
+// by side with no more than two ems (the column's line height) between
+// them, and together stay inside the column's edges (so lines of two
+// columns at one height are never taken for one). The host region is one
+// of two lines or more; of several candidate lines, the nearest.
+std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns);
+
+// The page with each piece's words moved into its host line (before or after
+// its words) and the piece region left without lines. Region indices are
+// kept, so the layout's order and the writers still apply.
+page with_pieces_joined(const page &p, const std::vector<line_piece> &pieces);
+
+// The reading order with each piece moved straight after its host region
+// (the text of a piece is read with its host; a writer puts the piece's
+// element there too).
+void follow_hosts(page_order &order, const std::vector<line_piece> &pieces);
+
+}  // namespace colreflow::detail
