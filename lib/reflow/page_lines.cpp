@@ -155,6 +155,26 @@ int ends_sentence_before_specks(std::string_view text) {
   return is_sentence_terminal(c) ? 1 : -1;
 }
 
+int cjk_ends_sentence(std::string_view text, bool fullwidth_stops) {
+  std::size_t at = text.size();
+  bool full_stop = false, half_stop = false;
+  int marks = 0;
+  while (at > 0) {
+    const char32_t c = last_code_point(text, at);
+    if (is_space(c)) continue;
+    if (is_cjk(c) || is_letter(c) || is_digit(c)) {
+      if (marks == 0) return -1;
+      if (full_stop) return 1;
+      return half_stop && fullwidth_stops && is_cjk(c) ? 0 : -1;
+    }
+    ++marks;
+    if (is_sentence_terminal(c)) (is_fullwidth_punct(c) ? full_stop : half_stop) = true;
+    else if (!is_closing(c) && !is_clause_punct(c) && !is_opening(c) && !is_hyphen(c) && !is_dash(c))
+      return -1;  // a sign or symbol: no reading of it here
+  }
+  return -1;
+}
+
 char32_t last_before_specks(std::string_view text) {
   const token_before_specks t = last_real_token(text);
   if (!t.found) return 0;
@@ -256,6 +276,13 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
 }
 
 void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues) {
+  // The engine reads CJK full stops as 。 when some line of the page holds one.
+  bool fullwidth_stops = false;
+  for (const line &l : doc.lines)
+    if (l.text.find("\u3002") != std::string_view::npos) {
+      fullwidth_stops = true;
+      break;
+    }
   auto apply = [&](line &l) {
     if (l.source_line == 0 || l.source_line >= cues.size()) return;
     const page_line_cues &c = cues[l.source_line];
@@ -263,6 +290,9 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
     l.shape.indent = c.indent_cells;
     l.shape.next_word_fits = c.next_fits;
     if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
+    if (l.shape.cjk)
+      if (const int ends = cjk_ends_sentence(l.text, fullwidth_stops); ends >= 0)
+        l.shape.ends_sentence = ends > 0;
   };
   for (line &l : doc.lines) apply(l);
   // Blocks view doc.lines; only joined blocks hold lines of their own.

@@ -62,6 +62,16 @@ class column_finder {
 // word before the specks ends no sentence (left as the text says).
 int ends_sentence_before_specks(std::string_view text);
 
+// Whether a CJK line ends a sentence, read past the punctuation an engine
+// makes of specks at its end: 1 when the marks after its last ideograph,
+// letter or digit hold a full-width sentence mark (。！？) and nothing but
+// marks follow it ("时代。，", "的。”，."; CJK type sets no opening mark at a
+// line's end, so one there is a speck too); 0 when they are only half-width
+// sentence or clause marks and the engine reads full stops as full-width
+// elsewhere (`fullwidth_stops`: "最终." is a speck after a word, CJK
+// sentences end in 。); -1 otherwise (left as the text says).
+int cjk_ends_sentence(std::string_view text, bool fullwidth_stops);
+
 // The last character of a line once such specks are dropped (0: none).
 char32_t last_before_specks(std::string_view text);
 

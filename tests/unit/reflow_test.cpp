@@ -12,6 +12,7 @@
 #include "api/pipeline.hpp"
 #include "colreflow/colreflow.hpp"
 #include "model/document.hpp"
+#include "reflow/page_lines.hpp"
 #include "reflow/spacing.hpp"
 #include "support/invariants.hpp"
 #include "text/chars.hpp"
@@ -406,5 +407,24 @@ TEST_SUITE("reflow.paragraphs") {
     CHECK(units[1]->kind == role::dateline);
     CHECK(units[1]->text == "本报讯 " + std::string(kParaA));
     CHECK(units[2]->kind == role::body);
+  }
+}
+
+TEST_SUITE("reflow.page_lines") {
+  TEST_CASE("page lines: a CJK line ends its sentence under the marks an engine makes of specks") {
+    // A full-width sentence mark, then only marks: the sentence ended.
+    CHECK(cjk_ends_sentence("让老街在安全和舒适上跟上时代。，", true) == 1);
+    CHECK(cjk_ends_sentence("这是我们最看重的。”，.", true) == 1);
+    CHECK(cjk_ends_sentence("统一调配回原馆2?.。“", false) == 1);
+    CHECK(cjk_ends_sentence("感叹！、 ", true) == 1);
+    // A half-width stop after an ideograph is a speck where the engine
+    // reads full stops as 。 elsewhere; otherwise the text says.
+    CHECK(cjk_ends_sentence("经过反复讨论，最终.", true) == 0);
+    CHECK(cjk_ends_sentence("经过反复讨论，最终.", false) == -1);
+    // No opinion: an ideograph after the mark, no mark, a symbol, Latin.
+    CHECK(cjk_ends_sentence("络绎不绝。四”", true) == -1);
+    CHECK(cjk_ends_sentence("南门老街改造", true) == -1);
+    CHECK(cjk_ends_sentence("价格上涨5%", true) == -1);
+    CHECK(cjk_ends_sentence("It ended.,", true) == -1);
   }
 }
