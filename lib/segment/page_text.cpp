@@ -11,6 +11,30 @@
 namespace colreflow::detail {
 namespace {
 
+// Whether a word has a letter, digit or ideograph: punctuation and specks
+// stand at any height.
+bool spelt(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = next_code_point(text, pos);
+    if (is_letter(c) || is_digit(c) || is_cjk(c)) return true;
+  }
+  return false;
+}
+
+// How tall a line's type stands on the page: the height its words (those
+// with a letter, digit or ideograph) reach, one in four of them no lower,
+// or the line's own height where that is less (a speck stretches a few
+// words' boxes, or the line's, rarely both); 0 without a box.
+float word_height(const text_line &l) {
+  if (l.bbox.empty()) return 0;
+  std::vector<std::int32_t> h;
+  for (const word &w : l.words)
+    if (!w.bbox.empty() && spelt(w.text)) h.push_back(w.bbox.height());
+  if (h.size() < 2) return static_cast<float>(l.bbox.height());
+  std::nth_element(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() / 4), h.end());
+  return static_cast<float>(std::min(h[h.size() / 4], l.bbox.height()));
+}
+
 // Two one-line regions side by side on one line of the page: an engine cut
 // a headline, a deck or a date line at a gutter. Their text is one line.
 bool same_line(const region &a, const region &b) {
@@ -43,12 +67,12 @@ bool cjk_close(std::string_view left, const box &left_box, const text_line &righ
 // How many of a region's first lines are set in display type (a heading
 // the engine left in one block with its text): one to three lines at least
 // 1.3 times the body size, followed by body-type lines. 0 when none.
-std::size_t display_lead(const region &r, float body) {
+std::size_t display_lead(const region &r, float body, const type_scale &scale) {
   if (body <= 0) return 0;
   std::size_t k = 0, seen = 0;
   for (const text_line &l : r.lines) {
     if (all_blank(l.text)) continue;
-    if (l.font_size >= 1.3f * body && seen == k) ++k;
+    if (line_type_size(l, scale) >= 1.3f * body && seen == k) ++k;
     ++seen;
   }
   return k >= 1 && k <= 3 && seen > k ? k : 0;
@@ -122,6 +146,28 @@ std::string cjk_spaced_text(const text_line &l) {
   return out;
 }
 
+type_scale page_type_scale(const page &p) {
+  type_scale out;
+  out.body = body_type_size(p);
+  std::vector<float> heights;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (const float h = word_height(l); h > 0) heights.push_back(h);
+  if (heights.empty()) return out;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2),
+                   heights.end());
+  out.body_height = heights[heights.size() / 2];
+  return out;
+}
+
+float line_type_size(const text_line &l, const type_scale &scale) {
+  const float h = word_height(l);
+  if (l.font_size <= 0 || scale.body_height <= 0 || scale.body <= 0 || h <= 0) return l.font_size;
+  return h <= 1.05f * scale.body_height ? std::min(l.font_size, scale.body * h / scale.body_height)
+                                        : l.font_size;
+}
+
 float body_type_size(const page &p) {
   std::vector<float> sizes;
   for (const region &r : p.regions)
@@ -189,6 +235,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
   std::uint32_t line_no = 0;
   const region *previous = nullptr;
   const column_finder columns(text_page);
+  const type_scale scale = page_type_scale(text_page);
   // The last line's text grows while regions on its page line follow; it
   // goes to the document's store once the line is complete.
   std::string last;
@@ -214,7 +261,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
         previous = &reg;
         continue;
       }
-      const std::size_t lead = display_lead(reg, body);
+      const std::size_t lead = display_lead(reg, body, scale);
       std::vector<bool> run = centred_runs(reg);
       const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
@@ -228,7 +275,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
           add("", 0, false, {});
           if (span.first_line > span.last_line) span.first_line = line_no + 1;
         }
-        add(cjk_spaced_text(l), l.font_size, run[k], place_of(r, l));
+        add(cjk_spaced_text(l), line_type_size(l, scale), run[k], place_of(r, l));
         if (!l.words.empty() && !l.words.back().whole_word.empty())
           doc.marked_words.emplace_back(line_no, l.words.back().whole_word);
         span.last_line = line_no;

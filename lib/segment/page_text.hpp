@@ -22,6 +22,25 @@ struct laid_out {
   std::vector<laid_line> page_lines;  // where on the page each line stands
 };
 
+// The body's type size (see body_type_size), and how tall its words
+// stand on the page: the median over the lines of regions of three lines
+// or more of the height their words (those with a letter, digit or
+// ideograph) reach, one in four no lower, or of the line's height where
+// that is less.
+struct type_scale {
+  float body = 0;
+  float body_height = 0;
+};
+type_scale page_type_scale(const page &p);
+
+// A line's type size: its own (hOCR x_size, ALTO font size, else its
+// height), but no more than the body size when its words stand no taller
+// than the body's (within 5%): a speck on a noisy scan stretches the size an
+// engine gives a whole line, while most of its words keep their height,
+// and a line of body text would read as display type. A heading set a size
+// up keeps its own; so does a line when it or the page gives no measure.
+float line_type_size(const text_line &l, const type_scale &scale);
+
 // The body's type size: the median over the lines of regions of three
 // lines or more (font size where the input gives one, else line height).
 float body_type_size(const page &p);

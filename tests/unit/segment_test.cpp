@@ -2,12 +2,14 @@
 // cut into blocks and which roles heading lines get.
 #include <doctest/doctest.h>
 
+#include <algorithm>  // max
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
 #include "read/text_reader.hpp"
+#include "segment/page_text.hpp"
 #include "segment/segment.hpp"
 #include "text/chars.hpp"
 
@@ -314,5 +316,58 @@ TEST_SUITE("segment") {
     document doc = segment(text);
     REQUIRE(doc.blocks.size() == 1);
     CHECK(doc.blocks[0].lines.back().text == "（记者 王明）");
+  }
+}
+
+namespace {
+
+// A line of `words` words `height` tall at `y`, the engine's size `size`;
+// one word may stand taller (a speck under it), as `tall` says.
+text_line sized_line(int y, int height, float size, int words, const char *text = "字词",
+                     int tall = 0) {
+  text_line l;
+  l.text = text;
+  l.font_size = size;
+  l.bbox = {100, y, 100 + 50 * words, y + std::max(height, tall)};
+  for (int k = 0; k < words; ++k) {
+    word w;
+    w.text = text;
+    const int h = k == 0 && tall > 0 ? tall : height;
+    w.bbox = {100 + 50 * k, y, 140 + 50 * k, y + h};
+    l.words.push_back(w);
+  }
+  return l;
+}
+
+}  // namespace
+
+TEST_CASE("page text: a line the engine sizes as display type but whose words stand body high is body type") {
+  // A column of body lines: size 48, words 36 high (Latin letters as well
+  // as ideographs: the measure is the page's own).
+  for (const char *text : {"字词", "words"}) {
+    page p;
+    region body;
+    for (int k = 0; k < 6; ++k) body.lines.push_back(sized_line(100 + 50 * k, 36, 48, 8, text));
+    p.regions.push_back(body);
+    const type_scale scale = page_type_scale(p);
+    CHECK(scale.body == doctest::Approx(48));
+    CHECK(scale.body_height == doctest::Approx(36));
+    // A speck stretched the engine's size (75) and one word's box; the
+    // other words stand 36 high: body type.
+    CHECK(line_type_size(sized_line(500, 36, 75, 8, text, 60), scale) == doctest::Approx(48));
+    // A heading a size up (words 40 high, over 5% taller) keeps its size.
+    CHECK(line_type_size(sized_line(500, 40, 64, 5, text), scale) == doctest::Approx(64));
+    // A headline in display type keeps its size.
+    CHECK(line_type_size(sized_line(500, 80, 100, 4, text), scale) == doctest::Approx(100));
+    // Smaller type is never made larger.
+    CHECK(line_type_size(sized_line(500, 30, 40, 8, text), scale) == doctest::Approx(40));
+    // Punctuation and specks do not measure the type: a line of marks
+    // alone is measured by its own box (20 high: no display type).
+    CHECK(line_type_size(sized_line(500, 20, 75, 8, "，"), scale) <= 48);
+    // Nor do they lower it: the spelt words of a heading stand tall.
+    text_line heading = sized_line(500, 40, 64, 5, text);
+    heading.words.front().text = "_";
+    heading.words.front().bbox.y1 = 505;
+    CHECK(line_type_size(heading, scale) == doctest::Approx(64));
   }
 }
