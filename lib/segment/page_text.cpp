@@ -217,7 +217,13 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
       // Well short of the right edge, or set in on both sides (centred).
       const float room = static_cast<float>(e.near((end.bbox.y0 + end.bbox.y1) / 2).second - end.bbox.x1);
       const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
-      if (short_end && indent(next) >= 0.5f * e.em) {
+      // The paragraph after it opens indented and runs to the right edge
+      // (or ends there): a line set in on both sides, with no sentence
+      // ended, is the heading's next line instead.
+      const float next_room =
+          static_cast<float>(e.near((next.bbox.y0 + next.bbox.y1) / 2).second - next.bbox.x1);
+      const bool opens = indent(next) >= 0.5f * e.em && (next_room < e.em || shapes[j].ends_sentence);
+      if (short_end && opens) {
         for (std::size_t k = i; k < j; ++k) in_run[k] = true;
         i = j - 1;
         break;

@@ -255,3 +255,33 @@ TEST_CASE("line pieces: only a region beside a line of its own column is a piece
   follow_hosts(order, pieces);
   CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{2, 3}, {0, 1, 4}});
 }
+
+TEST_CASE("geometry text: a CJK section heading of two centred lines stands apart from the paragraph it opens") {
+  // The engine put the heading's two lines and the paragraph's indented
+  // first line in one area of three lines; the column is measured from the
+  // areas above and below it.
+  const std::string page =
+      hocr_page(hocr_area({
+                    {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
+                    {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
+                    {"这条始建于清代的老街全长约八百米", 100, 200, 700, 40},
+                    {"，两侧保留着砖木结构的老房子。", 100, 250, 660, 40},
+                }) +
+                hocr_area({
+                    {"老手艺回归", 300, 320, 500, 40},
+                    {"街坊有了新生意", 260, 370, 540, 40},
+                    {"随着环境的改善，一些多年前搬", 180, 420, 700, 40},
+                }) +
+                hocr_area({
+                    {"离老街的手艺人又回来了。在街道北", 100, 470, 700, 40},
+                    {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
+                    {"开门。", 100, 570, 220, 40},
+                }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米"
+        "，两侧保留着砖木结构的老房子。\n\n"
+        "老手艺回归 街坊有了新生意\n\n"
+        "随着环境的改善，一些多年前搬离老街的手艺人又回来了。在街道北段，一家经营了三代的竹编作坊重新开门。\n");
+}
