@@ -123,10 +123,29 @@ spacing_result clean_heading(std::string_view text) {
   if (!cjk) return clean_latin(text);
   // Full-width marks carry their own space on the side that faces the
   // text they close; an opening quote may follow a phrase space.
-  return rewrite_runs(text, [](char32_t prev, char32_t next, std::size_t, auto) {
+  // Narrow marks (";", "-", ", .") set apart between CJK text are specks
+  // the engine read, not punctuation a phrase space goes with: a run next
+  // to one goes when the text on both sides, past the marks, is CJK.
+  auto narrow_mark = [](char32_t c) {
+    return !is_space(c) && !is_letter(c) && !is_digit(c) && !is_cjk(c) && !is_wide(c) &&
+           !is_fullwidth_punct(c);
+  };
+  auto cjk_side = [](char32_t c) { return is_cjk(c) || is_fullwidth_punct(c); };
+  auto past_marks = [&](std::size_t at, bool forward) -> char32_t {
+    char32_t c = 0;
+    while (forward ? at < text.size() : at > 0) {
+      c = forward ? next_code_point(text, at) : last_code_point(text, at);
+      if (!is_space(c) && !narrow_mark(c)) return c;
+    }
+    return 0;
+  };
+  return rewrite_runs(text, [&](char32_t prev, char32_t next, std::size_t, auto run) {
     if (is_fullwidth_punct(prev) && !is_opening(prev)) return false;
     if (is_fullwidth_punct(next) && !is_opening(next)) return false;
     if (is_opening(prev)) return false;
+    if ((narrow_mark(prev) || narrow_mark(next)) && cjk_side(past_marks(run.first, false)) &&
+        cjk_side(past_marks(run.second, true)))
+      return false;
     return true;
   });
 }

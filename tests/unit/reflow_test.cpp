@@ -210,6 +210,17 @@ TEST_SUITE("reflow.spacing") {
     spacing_result l = clean_latin("  The   council \t met.  ");
     CHECK(l.text == "The council met.");
   }
+
+  TEST_CASE("spacing: a narrow mark set apart between CJK text in a heading takes no phrase space") {
+    // Specks read as ";" "-" "." between ideographs: the spaces around them go.
+    CHECK(clean_heading("改造历时一年半完工，; 各街三百余户").text == "改造历时一年半完工，;各街三百余户");
+    CHECK(clean_heading("改造历时一 - 年半完工").text == "改造历时一-年半完工");
+    CHECK(clean_heading("项目负责人介绍 , . 改造之初").text == "项目负责人介绍,.改造之初");
+    // Phrase spaces stay; a narrow mark beside Latin text or digits keeps its space.
+    CHECK(clean_heading("百年老街换新颜 街坊留住烟火气").text == "百年老街换新颜 街坊留住烟火气");
+    CHECK(clean_heading("北京 - Shanghai 直达").text == "北京 - Shanghai 直达");
+    CHECK(clean_heading("Windows 10 发布").text == "Windows 10 发布");
+  }
 }
 
 TEST_SUITE("reflow.hyphens") {
