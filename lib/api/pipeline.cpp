@@ -180,12 +180,15 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
       // The piece's text went into its host's line.
       const line_piece &pc = pieces[order[k]];
       const region_span *host = span_of[static_cast<std::size_t>(pc.host)];
-      if (host != nullptr && host->first_line <= host->last_line) first = last = host->first_line;
+      if (!has_lines && host != nullptr && host->first_line <= host->last_line) {
+        first = host->first_line;
+        last = host->last_line;
+      }
       doc.log.add(repair_kind::block_moved, first, last,
-                  fmt::format("region {} (file position {}) read within line {} of region {}: one "
-                              "page line, side by side in one column, cut apart by the engine",
-                              name(order[k]), order[k] + 1, pc.line + 1,
-                              name(static_cast<std::uint32_t>(pc.host))),
+                  fmt::format("region {} (file position {}): {} read within line {} of region {}, "
+                              "one page line, side by side in one column, cut apart by the engine",
+                              name(order[k]), order[k] + 1, has_lines ? "its first line" : "its line",
+                              pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
                   0.7);
       continue;
     }

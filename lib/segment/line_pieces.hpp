@@ -19,6 +19,7 @@ struct line_piece {
   std::int32_t host = -1;  // region index; -1: the region is no piece
   std::uint32_t line = 0;  // index in the host region's lines
   bool left = false;       // stands before the host line's words
+  std::uint32_t piece_line = 0;  // which line of the piece's region
   bool is_piece() const { return host >= 0; }
 };
 
@@ -28,12 +29,16 @@ struct line_piece {
 // by side with no more than two ems (the column's line height) between
 // them, and together stay inside the column's edges (so lines of two
 // columns at one height are never taken for one). The host region is one
-// of two lines or more; of several candidate lines, the nearest.
+// of two lines or more; of several candidate lines, the nearest. The first
+// line of a region of more lines is a piece too when it stands right after
+// the last line of its host: the region reads on from the host's end
+// (Tesseract starts a new area mid-line at a speck).
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns);
 
 // The page with each piece's words moved into its host line (before or after
-// its words) and the piece region left without lines. Region indices are
-// kept, so the layout's order and the writers still apply.
+// its words) and the piece's line left blank in its region. Region indices
+// and line numbers are kept, so the layout's order and the writers still
+// apply.
 page with_pieces_joined(const page &p, const std::vector<line_piece> &pieces);
 
 // The reading order with each piece moved straight after its host region

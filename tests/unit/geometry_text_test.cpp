@@ -191,7 +191,7 @@ TEST_CASE("geometry text: a piece of a line the engine set apart is read within 
   bool logged = false;
   for (const auto &r : doc.impl().log.entries)
     logged = logged || (r.kind == colreflow::detail::repair_kind::block_moved &&
-                        r.cue.find("read within line 3") != std::string::npos);
+                        r.cue.find("its line read within line 3") != std::string::npos);
   CHECK(logged);
 }
 
@@ -249,7 +249,7 @@ TEST_CASE("line pieces: only a region beside a line of its own column is a piece
   // The joined page reads the piece in its line; the order takes it after its host.
   const page joined = with_pieces_joined(p, pieces);
   CHECK(joined.regions[0].lines[1].text == "theta iota kappa ends it.");
-  CHECK(joined.regions[1].lines.empty());
+  CHECK(joined.regions[1].lines[0].text.empty());
   page_order order;
   order.articles = {{1, 2, 3}, {0, 4}};
   follow_hosts(order, pieces);
@@ -284,4 +284,30 @@ TEST_CASE("geometry text: a CJK section heading of two centred lines stands apar
         "，两侧保留着砖木结构的老房子。\n\n"
         "老手艺回归 街坊有了新生意\n\n"
         "随着环境的改善，一些多年前搬离老街的手艺人又回来了。在街道北段，一家经营了三代的竹编作坊重新开门。\n");
+}
+
+TEST_CASE("geometry text: an area that starts mid-line reads on from the end of the line it continues") {
+  // The engine started a new area at a speck in the middle of a page line:
+  // its first line stands right after the last line of the area above, on
+  // the same page line. That line, short as it looks, ends no paragraph.
+  const std::string page = hocr_page(
+      hocr_area({
+          {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+          {"theta iota kappa lambda mu nu xi ends.", 100, 140, 600, 30},
+          {"Omicron pi rho sigma tau upsilon phi chi", 140, 180, 600, 30},
+          {"psi omega alpha beta.", 100, 220, 380, 30},
+      }) +
+      hocr_area({
+          {"Gamma delta.", 400, 220, 600, 30},
+          {"Epsilon zeta eta theta iota kappa lambda", 140, 260, 600, 30},
+          {"mu nu xi omicron pi rho sigma tau upsilon", 100, 300, 600, 30},
+          {"phi chi psi.", 100, 340, 300, 30},
+      }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi ends.\n\n"
+        "Omicron pi rho sigma tau upsilon phi chi psi omega alpha beta. Gamma delta.\n\n"
+        "Epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi "
+        "psi.\n");
 }
