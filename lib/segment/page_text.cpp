@@ -164,8 +164,11 @@ type_scale page_type_scale(const page &p) {
 float line_type_size(const text_line &l, const type_scale &scale) {
   const float h = word_height(l);
   if (l.font_size <= 0 || scale.body_height <= 0 || scale.body <= 0 || h <= 0) return l.font_size;
-  return h <= 1.05f * scale.body_height ? std::min(l.font_size, scale.body * h / scale.body_height)
-                                        : l.font_size;
+  // Ideographs fill a square em: their height tells the type within 5%;
+  // Latin words stand as high as their ascenders and descenders reach.
+  const float margin = measure_line(l.text).cjk ? 1.05f : 1.1f;
+  return h <= margin * scale.body_height ? std::min(l.font_size, scale.body * h / scale.body_height)
+                                         : l.font_size;
 }
 
 float body_type_size(const page &p) {

@@ -35,10 +35,12 @@ type_scale page_type_scale(const page &p);
 
 // A line's type size: its own (hOCR x_size, ALTO font size, else its
 // height), but no more than the body size when its words stand no taller
-// than the body's (within 5%): a speck on a noisy scan stretches the size an
-// engine gives a whole line, while most of its words keep their height,
-// and a line of body text would read as display type. A heading set a size
-// up keeps its own; so does a line when it or the page gives no measure.
+// than the body's (within 5% for CJK lines, whose ideographs fill a square
+// em; 10% for Latin ones, whose ascenders and descenders vary): a speck
+// on a noisy scan stretches the size an engine gives a whole line, while
+// most of its words keep their height, and a line of body text would read
+// as display type. A heading set a size up keeps its own; so does a line
+// when it or the page gives no measure.
 float line_type_size(const text_line &l, const type_scale &scale);
 
 // The body's type size: the median over the lines of regions of three

@@ -369,5 +369,13 @@ TEST_CASE("page text: a line the engine sizes as display type but whose words st
     heading.words.front().text = "_";
     heading.words.front().bbox.y1 = 505;
     CHECK(line_type_size(heading, scale) == doctest::Approx(64));
+    // Words 8% taller than the body's: a CJK heading a size up (ideographs
+    // fill a square em), but within what ascenders and descenders make of
+    // Latin words in body type.
+    const float stretched = line_type_size(sized_line(500, 39, 75, 8, text, 80), scale);
+    if (std::string_view(text) == "字词")
+      CHECK(stretched == doctest::Approx(75));
+    else
+      CHECK(stretched < 55);
   }
 }
