@@ -182,7 +182,22 @@ float body_type_size(const page &p) {
   return sizes[sizes.size() / 2];
 }
 
-std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r) {
+float cjk_cell_pitch(const page &p) {
+  std::vector<float> pitch;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines) {
+        if (l.bbox.empty()) continue;
+        const line_shape s = measure_line(l.text);
+        if (s.cjk && s.width >= 12) pitch.push_back(static_cast<float>(l.bbox.width()) / static_cast<float>(s.width));
+      }
+  if (pitch.empty()) return 0;
+  std::nth_element(pitch.begin(), pitch.begin() + static_cast<std::ptrdiff_t>(pitch.size() / 2), pitch.end());
+  return pitch[pitch.size() / 2];
+}
+
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r,
+                                    float cjk_pitch) {
   const region &reg = p.regions[r];
   std::vector<const text_line *> lines;
   for (const text_line &l : reg.lines)
@@ -199,6 +214,12 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
     shapes.push_back(measure_line(l->text));
     if (ends_sentence_before_specks(l->text) > 0) shapes.back().ends_sentence = true;
   }
+  // CJK type a size up sets its ideographs further apart: a line wider
+  // than the body's pitch gives its characters is display type.
+  auto display = [&](std::size_t k) {
+    return cjk_pitch > 0 && shapes[k].cjk && shapes[k].width > 0 &&
+           static_cast<float>(lines[k]->bbox.width()) > 1.1f * cjk_pitch * static_cast<float>(shapes[k].width);
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // Flush left, or centred: set in on both sides (a paragraph's
     // indented first line runs to the right edge).
@@ -219,13 +240,15 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
       if (end.bbox.empty() || next.bbox.empty()) break;
       // Well short of the right edge, or set in on both sides (centred).
       const float room = static_cast<float>(e.near((end.bbox.y0 + end.bbox.y1) / 2).second - end.bbox.x1);
-      const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em);
+      const bool short_end = room >= 2.0f * e.em || (indent(end) >= 0.5f * e.em && room >= 0.5f * e.em) ||
+                             (indent(end) >= 0.5f * e.em && display(j - 1));
       // The paragraph after it opens indented and runs to the right edge
       // (or ends there): a line set in on both sides, with no sentence
       // ended, is the heading's next line instead.
       const float next_room =
           static_cast<float>(e.near((next.bbox.y0 + next.bbox.y1) / 2).second - next.bbox.x1);
-      const bool opens = indent(next) >= 0.5f * e.em && (next_room < e.em || shapes[j].ends_sentence);
+      const bool opens = indent(next) >= 0.5f * e.em && !display(j) &&
+                         (next_room < e.em || shapes[j].ends_sentence);
       if (short_end && opens) {
         for (std::size_t k = i; k < j; ++k) in_run[k] = true;
         i = j - 1;
@@ -245,6 +268,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
   const region *previous = nullptr;
   const column_finder columns(text_page);
   const type_scale scale = page_type_scale(text_page);
+  const float pitch = cjk_cell_pitch(text_page);
   // The last line's text grows while regions on its page line follow; it
   // goes to the document's store once the line is complete.
   std::string last;
@@ -272,7 +296,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
       }
       const std::size_t lead = display_lead(reg, body, scale);
       std::vector<bool> run = centred_runs(reg);
-      const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r);
+      const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r, pitch);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;

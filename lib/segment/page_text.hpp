@@ -58,8 +58,16 @@ std::string cjk_spaced_text(const text_line &l);
 // inside it: one to three lines after a finished sentence (or at the
 // region's top), flush left or centred, the last one stopping
 // well short of the right edge with no sentence or clause mark, hyphen or
-// dash, and an indented paragraph start right after them.
-std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r);
+// dash, and an indented paragraph start right after them (set in body
+// type: for CJK lines, no wider than 1.1 times `cjk_pitch` per cell, 0:
+// not known).
+std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r,
+                                    float cjk_pitch = 0);
+
+// How wide the body's CJK lines set a cell (half an ideograph) on the
+// page: the median of box width over width in cells, over the CJK lines of
+// six ideographs or more in regions of three lines or more; 0 when none.
+float cjk_cell_pitch(const page &p);
 
 // The regions' text of `text_page` (doc.geometry, or a copy of it with
 // line pieces joined: see line_pieces.hpp) in reading order

@@ -311,3 +311,33 @@ TEST_CASE("geometry text: an area that starts mid-line reads on from the end of 
         "Epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi "
         "psi.\n");
 }
+
+TEST_CASE("geometry text: a CJK heading line set a size up reads as a heading even where it reaches the column's edge") {
+  // The heading's second line is set wider than the body's pitch (7
+  // ideographs across 330 units, body type 40 a character) and ends near
+  // the right edge, like an indented paragraph start; it is no body line.
+  const std::string page =
+      hocr_page(hocr_area({
+                    {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
+                    {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
+                    {"这条始建于清代的老街全长约八百米", 100, 200, 700, 40},
+                    {"，两侧保留着砖木结构的老房子。", 100, 250, 660, 40},
+                }) +
+                hocr_area({
+                    {"老手艺回归", 420, 320, 630, 40},
+                    {"街坊有了新生意", 360, 370, 690, 40},
+                    {"随着环境的改善，一些多年前搬", 180, 420, 700, 40},
+                }) +
+                hocr_area({
+                    {"离老街的手艺人又回来了。在街道北", 100, 470, 700, 40},
+                    {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
+                    {"开门。", 100, 570, 220, 40},
+                }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米"
+        "，两侧保留着砖木结构的老房子。\n\n"
+        "老手艺回归 街坊有了新生意\n\n"
+        "随着环境的改善，一些多年前搬离老街的手艺人又回来了。在街道北段，一家经营了三代的竹编作坊重新开门。\n");
+}
