@@ -64,6 +64,19 @@ bool cjk_close(std::string_view left, const box &left_box, const text_line &righ
          2 * (right.bbox.x0 - left_box.x1) < height;
 }
 
+// Whether a line holds a clause or sentence mark (ASCII or full-width)
+// before its last word: prose does, a heading seldom.
+bool marked_inside(std::string_view text) {
+  const std::size_t end = trim_end(text, text.size());
+  bool word = false;
+  for (std::size_t pos = end; pos > 0;) {
+    const char32_t c = last_code_point(text, pos);
+    if (is_letter(c) || is_cjk(c) || is_digit(c)) word = true;
+    else if (word && (is_clause_punct(c) || is_sentence_terminal(c))) return true;
+  }
+  return false;
+}
+
 // How many of a region's first lines are set in display type (a heading
 // the engine left in one block with its text): one to three lines at least
 // 1.3 times the body size, followed by body-type lines. 0 when none.
@@ -197,7 +210,7 @@ float cjk_cell_pitch(const page &p) {
 }
 
 std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r,
-                                    float cjk_pitch) {
+                                    float cjk_pitch, bool fullwidth_stops) {
   const region &reg = p.regions[r];
   std::vector<const text_line *> lines;
   for (const text_line &l : reg.lines)
@@ -213,6 +226,9 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
   for (const text_line *l : lines) {
     shapes.push_back(measure_line(l->text));
     if (ends_sentence_before_specks(l->text) > 0) shapes.back().ends_sentence = true;
+    if (shapes.back().cjk)
+      if (const int ends = cjk_ends_sentence(l->text, fullwidth_stops); ends >= 0)
+        shapes.back().ends_sentence = ends > 0;
   }
   // CJK type a size up sets its ideographs further apart: a line wider
   // than the body's pitch gives its characters is display type.
@@ -249,7 +265,11 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
           static_cast<float>(e.near((next.bbox.y0 + next.bbox.y1) / 2).second - next.bbox.x1);
       const bool opens = indent(next) >= 0.5f * e.em && !display(j) &&
                          (next_room < e.em || shapes[j].ends_sentence);
-      if (short_end && opens) {
+      // A single line after a finished sentence may fill the column, when
+      // no clause or sentence mark stands in it (prose has them): no text
+      // runs on from it into an indented line.
+      const bool lone_full = j == i + 1 && indent(next) >= 1.0f * e.em && !marked_inside(end.text);
+      if ((short_end || lone_full) && opens) {
         for (std::size_t k = i; k < j; ++k) in_run[k] = true;
         i = j - 1;
         break;
@@ -269,6 +289,11 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
   const column_finder columns(text_page);
   const type_scale scale = page_type_scale(text_page);
   const float pitch = cjk_cell_pitch(text_page);
+  // The engine reads CJK full stops as 。 when some line of the page holds one.
+  bool fullwidth_stops = false;
+  for (const region &reg : text_page.regions)
+    for (const text_line &l : reg.lines)
+      fullwidth_stops = fullwidth_stops || l.text.find("\u3002") != std::string::npos;
   // The last line's text grows while regions on its page line follow; it
   // goes to the document's store once the line is complete.
   std::string last;
@@ -296,7 +321,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
       }
       const std::size_t lead = display_lead(reg, body, scale);
       std::vector<bool> run = centred_runs(reg);
-      const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r, pitch);
+      const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r, pitch, fullwidth_stops);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;

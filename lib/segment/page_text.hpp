@@ -60,9 +60,11 @@ std::string cjk_spaced_text(const text_line &l);
 // well short of the right edge with no sentence or clause mark, hyphen or
 // dash, and an indented paragraph start right after them (set in body
 // type: for CJK lines, no wider than 1.1 times `cjk_pitch` per cell, 0:
-// not known).
+// not known). A single line may fill the column when the next is indented
+// by an em or more. Sentence ends are read past specks (see
+// cjk_ends_sentence; `fullwidth_stops`: the page reads full stops as 。).
 std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r,
-                                    float cjk_pitch = 0);
+                                    float cjk_pitch = 0, bool fullwidth_stops = false);
 
 // How wide the body's CJK lines set a cell (half an ideograph) on the
 // page: the median of box width over width in cells, over the CJK lines of

@@ -341,3 +341,29 @@ TEST_CASE("geometry text: a CJK heading line set a size up reads as a heading ev
         "老手艺回归 街坊有了新生意\n\n"
         "随着环境的改善，一些多年前搬离老街的手艺人又回来了。在街道北段，一家经营了三代的竹编作坊重新开门。\n");
 }
+
+TEST_CASE("geometry text: a full unterminated line between a finished sentence and an indented line is a heading, unless it has prose marks") {
+  auto page_with = [](const char *line) {
+    return hocr_page(hocr_area({
+        {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+        {"theta iota kappa lambda mu ends it.", 100, 140, 600, 30},
+        {line, 100, 180, 600, 30},
+        {"To protect your rights we need to make", 150, 220, 600, 30},
+        {"sure nobody can deny them to you now.", 100, 260, 600, 30},
+        {"Omega alpha beta.", 100, 300, 300, 30},
+    }));
+  };
+  colreflow::options opts;
+  const auto heading = colreflow::document::from_bytes(page_with("Protecting the freedom to share today"),
+                                                       colreflow::input_format::auto_detect, opts);
+  CHECK(heading.render(colreflow::format::txt) ==
+        "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu ends it.\n\n"
+        "Protecting the freedom to share today\n\n"
+        "To protect your rights we need to make sure nobody can deny them to you now. Omega alpha "
+        "beta.\n");
+  // A comma inside: prose, the text runs on (the paragraph cues decide).
+  const auto prose = colreflow::document::from_bytes(page_with("Protecting the freedom, to share today"),
+                                                     colreflow::input_format::auto_detect, opts);
+  CHECK(prose.render(colreflow::format::txt).find("\n\nProtecting the freedom, to share today\n\n") ==
+        std::string::npos);
+}
