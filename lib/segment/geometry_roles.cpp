@@ -119,8 +119,11 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
             own.push_back(line_sizes[l.source_line]);
         float size = 0;
         if (!own.empty()) {
-          std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
-          size = own[own.size() / 2];
+          // The lower median: every line of a heading of two is display
+          // type, where a speck stretches one line of body text.
+          const std::size_t mid = (own.size() - 1) / 2;
+          std::nth_element(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(mid), own.end());
+          size = own[mid];
         }
         const bool all_centred =
             b.lines.size() <= 3 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line &l) {

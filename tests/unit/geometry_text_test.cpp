@@ -367,3 +367,51 @@ TEST_CASE("geometry text: a full unterminated line between a finished sentence a
   CHECK(prose.render(colreflow::format::txt).find("\n\nProtecting the freedom, to share today\n\n") ==
         std::string::npos);
 }
+
+TEST_CASE("geometry text: one speck-stretched line does not make a two-line block display type") {
+  // Tesseract TSV (sizes: line heights), body lines 30 high. The block at
+  // the head of the second column holds two lines of running text; a speck
+  // stretched the first one to 50, and its words stand a little taller than
+  // the body's, so their height alone does not settle it. Both lines of a
+  // heading would be large.
+  std::string tsv =
+      "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+      "1\t1\t0\t0\t0\t0\t0\t0\t2000\t2000\t-1\t\n";
+  auto block = [&](int b, int x0, int y0, int x1, int y1) {
+    tsv += "2\t1\t" + std::to_string(b) + "\t0\t0\t0\t" + std::to_string(x0) + "\t" + std::to_string(y0) +
+           "\t" + std::to_string(x1 - x0) + "\t" + std::to_string(y1 - y0) + "\t-1\t\n";
+    tsv += "3\t1\t" + std::to_string(b) + "\t1\t0\t0\t" + std::to_string(x0) + "\t" + std::to_string(y0) +
+           "\t" + std::to_string(x1 - x0) + "\t" + std::to_string(y1 - y0) + "\t-1\t\n";
+  };
+  int line_no = 0;
+  auto line = [&](int b, int x0, int y0, int x1, int h, const std::vector<std::pair<const char *, int>> &words) {
+    ++line_no;
+    tsv += "4\t1\t" + std::to_string(b) + "\t1\t" + std::to_string(line_no) + "\t0\t" + std::to_string(x0) +
+           "\t" + std::to_string(y0) + "\t" + std::to_string(x1 - x0) + "\t" + std::to_string(h) + "\t-1\t\n";
+    int x = x0, k = 0;
+    const int step = (x1 - x0) / static_cast<int>(words.size());
+    for (const auto &[text, wh] : words) {
+      tsv += "5\t1\t" + std::to_string(b) + "\t1\t" + std::to_string(line_no) + "\t" + std::to_string(++k) +
+             "\t" + std::to_string(x) + "\t" + std::to_string(y0) + "\t" + std::to_string(step - 10) + "\t" +
+             std::to_string(wh) + "\t96\t" + text + "\n";
+      x += step;
+    }
+  };
+  block(1, 100, 100, 600, 250);
+  line(1, 100, 100, 600, 30, {{"Alpha", 30}, {"beta", 30}, {"gamma", 30}, {"delta", 30}, {"epsilon", 30}});
+  line(1, 100, 140, 600, 30, {{"theta", 30}, {"iota", 30}, {"kappa", 30}, {"mu", 30}, {"ends.", 30}});
+  line(1, 140, 180, 600, 30, {{"Omicron", 30}, {"pi", 30}, {"rho", 30}, {"sigma", 30}, {"tau", 30}});
+  line(1, 100, 220, 600, 30, {{"psi", 30}, {"omega", 30}, {"alpha", 30}, {"beta", 30}, {"the", 30}});
+  block(2, 700, 100, 1200, 180);
+  line(2, 700, 100, 1200, 50, {{"recipients", 34}, {"the", 40}, {"same", 40}, {"free-", 50}});
+  line(2, 700, 150, 1200, 30, {{"doms", 30}, {"that", 30}, {"you", 30}, {"received.", 30}, {"You", 30}});
+  block(3, 700, 190, 1200, 300);
+  line(3, 700, 190, 1200, 30, {{"must", 30}, {"make", 30}, {"sure", 30}, {"that", 30}, {"they", 30}});
+  line(3, 700, 230, 1200, 30, {{"too", 30}, {"receive", 30}, {"or", 30}, {"can", 30}, {"get", 30}});
+  line(3, 700, 270, 1200, 30, {{"the", 30}, {"source", 30}, {"code", 30}, {"and", 30}, {"rights.", 30}});
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(tsv, colreflow::input_format::auto_detect, opts);
+  const std::string txt = doc.render(colreflow::format::txt);
+  INFO(txt);
+  CHECK(txt.find("the recipients the same freedoms that you received. You must make sure") != std::string::npos);
+}
