@@ -65,7 +65,7 @@ column_edges edges_from(const std::vector<const text_line *> &lines) {
 
 }  // namespace
 
-column_edges column_finder::edges_of(std::uint32_t r) const {
+std::shared_ptr<const column_edges> column_finder::edges_of(std::uint32_t r) const {
   const page &p = p_;
   const box &area = p.regions[r].bbox;
   std::vector<const text_line *> lines;
@@ -75,15 +75,26 @@ column_edges column_finder::edges_of(std::uint32_t r) const {
   };
   if (area.empty()) {
     take(r);
-    return edges_from(lines);
+    return std::make_shared<const column_edges>(edges_from(lines));
   }
   // Peers overlap across 80% of the wider width: their left edges lie
-  // within a quarter of this region's width of its own.
+  // within a quarter of this region's width of its own. A column of
+  // thousands of regions is measured well enough by the first few
+  // thousand (the same ones for all of them, so measured once); looking
+  // at all of them for each would cost the square.
+  constexpr std::size_t kMaxCandidates = 4096;
+  // Regions of one horizontal extent have the same peers (each is its
+  // twin's peer): a stack of them is measured by one look.
+  const std::uint64_t extent = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(area.x0)) << 32) |
+                               static_cast<std::uint32_t>(area.x1);
+  if (auto known = by_extent_.find(extent); known != by_extent_.end()) return known->second;
   const std::int32_t reach = area.width() / 4 + 1;
   auto from = std::lower_bound(by_left_.begin(), by_left_.end(), area.x0 - reach,
                                [&](std::uint32_t q, std::int32_t x) { return p.regions[q].bbox.x0 < x; });
   std::vector<std::uint32_t> peers;
-  for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach; ++it)
+  for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach &&
+                       static_cast<std::size_t>(it - from) < kMaxCandidates;
+       ++it)
     if (*it == r || same_column(area, p.regions[*it].bbox)) peers.push_back(*it);
   // The edges depend on the peers' lines alone (quantiles, sorted lines):
   // the regions of one column, which share their peers, measure it once.
@@ -91,13 +102,16 @@ column_edges column_finder::edges_of(std::uint32_t r) const {
   for (std::uint32_t q : peers) key = (key ^ q) * 1099511628211ull;
   auto [first, last] = measured_.equal_range(key);
   for (auto it = first; it != last; ++it)
-    if (it->second.first == peers) return it->second.second;
+    if (it->second.first == peers) return by_extent_[extent] = it->second.second;
   for (std::uint32_t q : peers) take(q);
-  column_edges e = edges_from(lines);
-  // Kept while the peer lists kept stay small beside the page.
+  auto e = std::make_shared<const column_edges>(edges_from(lines));
+  // Kept while the peer lists kept stay small beside the page (so are the
+  // measures: a page of many columns of thousands of lines each would
+  // otherwise hold each column's lines many times).
   if (kept_peers_ + peers.size() <= 4 * p.regions.size() + 1024) {
     kept_peers_ += peers.size();
     measured_.emplace(key, std::make_pair(std::move(peers), e));
+    by_extent_[extent] = e;
   }
   return e;
 }
@@ -224,16 +238,14 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
   std::vector<page_line_cues> cues(lines.size());
   const column_finder columns(p);
   // A region's lines are laid out together: its column is measured once.
-  column_edges last;
+  std::shared_ptr<const column_edges> last;
   std::uint32_t last_region = 0;
-  bool have_last = false;
   auto edges_for = [&](std::uint32_t r) -> const column_edges & {
-    if (!have_last || last_region != r) {
+    if (!last || last_region != r) {
       last = columns.edges_of(r);
       last_region = r;
-      have_last = true;
     }
-    return last;
+    return *last;
   };
   // Text lines by their top, to find what else stands on a page line.
   std::vector<std::size_t> by_top;

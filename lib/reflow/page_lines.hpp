@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>  // uint32_t
+#include <memory>  // shared_ptr
 #include <string_view>
 #include <unordered_map>
 #include <utility>  // pair
@@ -44,16 +45,22 @@ struct column_edges {
 class column_finder {
  public:
   explicit column_finder(const page &p);
-  column_edges edges_of(std::uint32_t r) const;
+  // Shared: the regions of one column get the one measure, not a copy of
+  // its lines each.
+  std::shared_ptr<const column_edges> edges_of(std::uint32_t r) const;
 
  private:
   const page &p_;
   std::vector<std::uint32_t> by_left_;
   // Columns measured, by a hash of their peers (the peers kept to tell
   // apart lists of one hash); kept_peers_ counts the ids kept.
-  mutable std::unordered_multimap<std::uint64_t, std::pair<std::vector<std::uint32_t>, column_edges>>
+  mutable std::unordered_multimap<std::uint64_t, std::pair<std::vector<std::uint32_t>,
+                                                           std::shared_ptr<const column_edges>>>
       measured_;
   mutable std::size_t kept_peers_ = 0;
+  // The same by the region's horizontal extent (x0, x1), at most one
+  // entry a region.
+  mutable std::unordered_map<std::uint64_t, std::shared_ptr<const column_edges>> by_extent_;
 };
 
 // Whether a line whose end the engine read as specks ("works. ° -",

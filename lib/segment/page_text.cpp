@@ -217,7 +217,8 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
     if (!all_blank(l.text)) lines.push_back(&l);
   std::vector<bool> in_run(lines.size(), false);
   if (lines.size() < 3) return in_run;
-  const column_edges e = columns.edges_of(r);
+  const std::shared_ptr<const column_edges> measured = columns.edges_of(r);
+  const column_edges &e = *measured;
   if (!e.known()) return in_run;
   auto indent = [&](const text_line &l) {
     return static_cast<float>(l.bbox.x0 - e.near((l.bbox.y0 + l.bbox.y1) / 2).first);
