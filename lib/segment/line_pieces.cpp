@@ -3,7 +3,9 @@
 #include <algorithm>  // min, max, stable_sort
 #include <cstdint>    // int64_t
 #include <cstdlib>    // abs
+#include <memory>     // unique_ptr, shared_ptr
 
+#include "layout/x_index.hpp"
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -61,13 +63,39 @@ std::int32_t edge_line(const region &r, bool last) {
 
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns) {
   std::vector<line_piece> out(p.regions.size());
-  // Hosts by their top edge: a piece looks only at those that reach its line.
+  // Hosts in order of their top edge (their rank breaks ties between
+  // equally near lines), indexed by their vertical extent: a piece looks
+  // only at the hosts that reach its line, not at every region above it.
   std::vector<std::uint32_t> hosts;
   for (std::uint32_t h = 0; h < p.regions.size(); ++h)
     if (!p.regions[h].bbox.empty() && text_lines(p.regions[h]) >= 2) hosts.push_back(h);
   std::sort(hosts.begin(), hosts.end(), [&](std::uint32_t a, std::uint32_t b) {
     return p.regions[a].bbox.y0 < p.regions[b].bbox.y0;
   });
+  std::vector<std::uint32_t> ranks(hosts.size());
+  std::vector<box> spans(hosts.size());
+  for (std::uint32_t k = 0; k < hosts.size(); ++k) {
+    ranks[k] = k;
+    const box &b = p.regions[hosts[k]].bbox;
+    spans[k] = box{b.y0, 0, b.y1, 1};  // the extent in y, as an x_index reads x
+  }
+  const x_index hosts_by_y(ranks, spans);
+  // Each host's lines indexed the same way, built when first asked for.
+  std::vector<std::unique_ptr<x_index>> lines_by_y(p.regions.size());
+  auto lines_at = [&](std::uint32_t h) -> const x_index & {
+    if (!lines_by_y[h]) {
+      std::vector<std::uint32_t> ids;
+      std::vector<box> ys;
+      for (std::uint32_t k = 0; k < p.regions[h].lines.size(); ++k) {
+        const box &b = p.regions[h].lines[k].bbox;
+        ids.push_back(k);
+        ys.push_back(box{b.y0, 0, b.y1, 1});
+      }
+      lines_by_y[h] = std::make_unique<x_index>(ids, ys);
+    }
+    return *lines_by_y[h];
+  };
+  std::vector<std::uint32_t> near_hosts, near_lines;
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     // A one-line region, or the first line of a longer one (then only
     // after the last line of its host: the region reads on from there).
@@ -77,25 +105,33 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
     const text_line &piece = p.regions[r].lines[static_cast<std::size_t>(first)];
     if (piece.bbox.empty()) continue;
     const box &pb = piece.bbox;
+    // Hosts with y0 <= pb.y1 and y1 >= pb.y0 (touching counts), by rank.
+    near_hosts.clear();
+    hosts_by_y.for_each_overlapping(pb.y0 - 1, pb.y1 + 1,
+                                    [&](std::uint32_t k) { near_hosts.push_back(k); });
+    std::sort(near_hosts.begin(), near_hosts.end());
     std::int64_t best_gap = -1;
-    for (std::uint32_t h : hosts) {
+    for (std::uint32_t rank : near_hosts) {
+      const std::uint32_t h = hosts[rank];
+      if (h == r) continue;
       const region &host = p.regions[h];
-      if (host.bbox.y0 > pb.y1) break;
-      if (host.bbox.y1 < pb.y0 || h == r) continue;
-      column_edges e;
-      bool measured = false;
+      std::shared_ptr<const column_edges> e;
       const std::int32_t host_last = edge_line(host, true);
-      for (std::uint32_t k = 0; k < host.lines.size(); ++k) {
-        if (count > 1 && static_cast<std::int32_t>(k) != host_last) continue;
+      near_lines.clear();
+      if (count > 1) {
+        if (host_last >= 0) near_lines.push_back(static_cast<std::uint32_t>(host_last));
+      } else {
+        lines_at(h).for_each_overlapping(pb.y0 - 1, pb.y1 + 1,
+                                         [&](std::uint32_t k) { near_lines.push_back(k); });
+        std::sort(near_lines.begin(), near_lines.end());
+      }
+      for (std::uint32_t k : near_lines) {
         const text_line &l = host.lines[k];
         if (l.bbox.empty() || all_blank(l.text) || !on_one_page_line(l.bbox, pb)) continue;
-        if (!measured) {
-          e = columns.edges_of(h);
-          measured = true;
-        }
-        if (!e.known()) break;
-        const auto [left_edge, right_edge] = e.near((l.bbox.y0 + l.bbox.y1) / 2);
-        const float em = e.em;
+        if (!e) e = columns.edges_of(h);
+        if (!e->known()) break;
+        const auto [left_edge, right_edge] = e->near((l.bbox.y0 + l.bbox.y1) / 2);
+        const float em = e->em;
         const bool left = count == 1 && static_cast<float>(pb.x1) <= static_cast<float>(l.bbox.x0) + 0.5f * em;
         const bool right = static_cast<float>(pb.x0) >= static_cast<float>(l.bbox.x1) - 0.5f * em;
         if (!left && !right) continue;
@@ -115,10 +151,12 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
   }
   // A region whose first line went to a host hosts no piece itself (the
   // line numbers of both must stay put while they are joined).
+  std::vector<std::vector<std::uint32_t>> hosted(out.size());
+  for (std::uint32_t r = 0; r < out.size(); ++r)
+    if (out[r].is_piece()) hosted[static_cast<std::size_t>(out[r].host)].push_back(r);
   for (std::uint32_t r = 0; r < out.size(); ++r)
     if (out[r].is_piece() && text_lines(p.regions[r]) > 1)
-      for (line_piece &other : out)
-        if (other.host == static_cast<std::int32_t>(r)) other = line_piece{};
+      for (std::uint32_t other : hosted[r]) out[other] = line_piece{};
   return out;
 }
 
