@@ -194,6 +194,30 @@ std::string generate(const std::string &kind) {
           << y << ' ' << x + 400 << ' ' << y + 250 << "\">w" << i << "</span></span></div>\n";
     }
     out << "</div></body></html>\n";
+  } else if (kind == "column-50k.hocr") {
+    // 50,000 two-line regions stacked in one column, every tenth with a
+    // one-line region beside its second line (a piece of that line): the
+    // column measure and the search for line pieces must not cost the
+    // square of the regions.
+    out << "<html><body><div class=\"ocr_page\" title=\"bbox 0 0 3000 3000100\">\n";
+    auto line = [&](int x0, int y0, int x1, int y1, const std::string &word) {
+      out << "<span class=\"ocr_line\" title=\"bbox " << x0 << ' ' << y0 << ' ' << x1 << ' ' << y1
+          << "\"><span class=\"ocrx_word\" title=\"bbox " << x0 << ' ' << y0 << ' ' << x0 + 100
+          << ' ' << y1 << "\">" << word << "</span></span>";
+    };
+    for (int i = 0; i < 50000; ++i) {
+      const int y = i * 60;
+      out << "<div class=\"ocr_carea\" title=\"bbox 100 " << y << " 900 " << y + 45 << "\">";
+      line(100, y, 900, y + 20, "w" + std::to_string(i));
+      line(100, y + 25, 700, y + 45, "v" + std::to_string(i));
+      out << "</div>\n";
+      if (i % 10 == 0) {
+        out << "<div class=\"ocr_carea\" title=\"bbox 720 " << y + 25 << " 900 " << y + 45 << "\">";
+        line(720, y + 25, 900, y + 45, "p" + std::to_string(i));
+        out << "</div>\n";
+      }
+    }
+    out << "</div></body></html>\n";
   } else if (kind == "rules-20k.hocr") {
     // 5,000 boxes ruled on four sides (20,000 separators), 100 across and
     // 50 down, a one-word region in each: frames are found among all the
