@@ -11,6 +11,14 @@
 namespace colreflow::detail {
 namespace {
 
+// Whether text holds a code point from U+1100 on (a UTF-8 lead byte of
+// 0xE1 or more), where every CJK script lies: text without one measures as
+// no CJK line, which saves measuring the lines of a Latin page.
+bool may_be_cjk(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xE1; });
+}
+
 // Whether a word has a letter, digit or ideograph: punctuation and specks
 // stand at any height.
 bool spelt(std::string_view text) {
@@ -132,7 +140,8 @@ laid_line place_of(std::uint32_t region, const text_line &l) {
 }  // namespace
 
 std::string cjk_spaced_text(const text_line &l) {
-  if (l.words.size() < 2 || l.bbox.empty() || !measure_line(l.text).cjk) return l.text;
+  if (l.words.size() < 2 || l.bbox.empty() || !may_be_cjk(l.text) || !measure_line(l.text).cjk)
+    return l.text;
   std::string joined, own;
   for (const word &w : l.words) joined += w.text;
   for (char c : l.text)
@@ -175,13 +184,15 @@ type_scale page_type_scale(const page &p) {
 }
 
 float line_type_size(const text_line &l, const type_scale &scale) {
+  if (l.font_size <= 0 || scale.body_height <= 0 || scale.body <= 0) return l.font_size;
   const float h = word_height(l);
-  if (l.font_size <= 0 || scale.body_height <= 0 || scale.body <= 0 || h <= 0) return l.font_size;
+  if (h <= 0) return l.font_size;
   // Ideographs fill a square em: their height tells the type within 5%;
   // Latin words stand as high as their ascenders and descenders reach.
-  const float margin = measure_line(l.text).cjk ? 1.05f : 1.1f;
-  return h <= margin * scale.body_height ? std::min(l.font_size, scale.body * h / scale.body_height)
-                                         : l.font_size;
+  // (The line is measured only where the two margins disagree.)
+  const bool within = h <= 1.05f * scale.body_height ||
+                      (h <= 1.1f * scale.body_height && !(may_be_cjk(l.text) && measure_line(l.text).cjk));
+  return within ? std::min(l.font_size, scale.body * h / scale.body_height) : l.font_size;
 }
 
 float body_type_size(const page &p) {
@@ -200,7 +211,7 @@ float cjk_cell_pitch(const page &p) {
   for (const region &r : p.regions)
     if (r.lines.size() >= 3)
       for (const text_line &l : r.lines) {
-        if (l.bbox.empty()) continue;
+        if (l.bbox.empty() || !may_be_cjk(l.text)) continue;
         const line_shape s = measure_line(l.text);
         if (s.cjk && s.width >= 12) pitch.push_back(static_cast<float>(l.bbox.width()) / static_cast<float>(s.width));
       }
