@@ -264,7 +264,8 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
     if (!e.known()) continue;
     cues[k].known = true;
     const auto [left, right] = e.near((a.bbox.y0 + a.bbox.y1) / 2);
-    const float in = static_cast<float>(a.bbox.x0 - left);
+    cues[k].stop_before_specks = a.stop_before_specks;
+    const float in = static_cast<float>(a.type_x0() - left);
     cues[k].indent_cells = in >= 0.5f * e.em ? static_cast<int>(std::lround(2 * in / e.em)) : 0;
     std::size_t n = k + 1;
     while (n < lines.size() && !lines[n].text) ++n;
@@ -281,7 +282,7 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
       const std::int32_t overlap = std::min(o.y1, a.bbox.y1) - std::max(o.y0, a.bbox.y0);
       if (2 * overlap >= std::min(o.height(), a.bbox.height())) end = o.x0;
     }
-    const float room = static_cast<float>(end - a.bbox.x1);
+    const float room = static_cast<float>(end - a.type_x1());
     cues[k].next_fits = room >= room_needed(lines[n], text[n - 1].text, e.em) ? 1 : 0;
   }
   return cues;
@@ -305,6 +306,7 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
     if (l.shape.cjk)
       if (const int ends = cjk_ends_sentence(l.text, fullwidth_stops); ends >= 0)
         l.shape.ends_sentence = ends > 0;
+    if (c.stop_before_specks) l.shape.ends_sentence = true;
   };
   for (line &l : doc.lines) apply(l);
   // Blocks view doc.lines; only joined blocks hold lines of their own.

@@ -24,6 +24,13 @@ struct laid_line {
   std::uint32_t region = 0;
   box bbox;                      // of the line (pieces on one page line united)
   std::int32_t first_word = -1;  // width of its first word on the page; -1: not given
+  // How far the line's type starts right of bbox.x0 and ends left of
+  // bbox.x1: words the engine made of specks at its ends (speck_edges in
+  // segment/page_text).
+  std::int32_t specks_left = 0, specks_right = 0;
+  bool stop_before_specks = false;  // ends a sentence (full-width 。！？) before such specks
+  std::int32_t type_x0() const { return bbox.x0 + specks_left; }
+  std::int32_t type_x1() const { return bbox.x1 - specks_right; }
 };
 
 // Where a column's lines start and end, and its body type size (the
@@ -86,6 +93,7 @@ struct page_line_cues {
   bool known = false;          // the line's column was measured
   int indent_cells = 0;        // set in from the column's left edge, in cells (2 per em)
   signed char next_fits = -1;  // see line_shape::next_word_fits
+  bool stop_before_specks = false;  // laid_line::stop_before_specks
 };
 
 // Cues for each laid-out line, indexed like `lines` (by line number, 0

@@ -133,11 +133,66 @@ laid_line place_of(std::uint32_t region, const text_line &l) {
   out.text = true;
   out.region = region;
   out.bbox = l.bbox;
+  const speck_edges ink = line_speck_edges(l);
+  out.specks_left = ink.x0 - l.bbox.x0;
+  out.specks_right = l.bbox.x1 - ink.x1;
+  out.stop_before_specks = ink.stop;
   if (!l.words.empty() && !l.words.front().bbox.empty()) out.first_word = l.words.front().bbox.width();
   return out;
 }
 
+// Whether every character of a word is a mark that may not begin a line.
+bool opens_no_line(std::string_view text) {
+  if (text.empty()) return false;
+  for (std::size_t pos = 0; pos < text.size();)
+    if (!is_no_line_start(next_code_point(text, pos))) return false;
+  return true;
+}
+
+// Whether a word ends in a full-width sentence mark, closing marks after it.
+bool ends_fullwidth_stop(std::string_view text) {
+  std::size_t at = text.size();
+  while (at > 0) {
+    const char32_t c = last_code_point(text, at);
+    if (is_closing(c)) continue;
+    return is_sentence_terminal(c) && is_fullwidth_punct(c);
+  }
+  return false;
+}
+
 }  // namespace
+
+speck_edges line_speck_edges(const text_line &l) {
+  speck_edges out{l.bbox.x0, l.bbox.x1, false};
+  const std::vector<word> &w = l.words;
+  // Specks stand far smaller than type: under half the line's height both
+  // ways (a glyph the engine read as a mark fills its cell).
+  const std::int32_t half = l.bbox.height() / 2;
+  auto speck_sized = [&](const box &b) { return b.empty() || (b.width() < half && b.height() < half); };
+  std::size_t first = 0;
+  while (first < w.size() && opens_no_line(w[first].text) && speck_sized(w[first].bbox)) ++first;
+  if (first == w.size()) return out;
+  if (first > 0 && spelt(w[first].text) && !w[first].bbox.empty() && w[first].bbox.height() >= half)
+    out.x0 = std::max(out.x0, w[first].bbox.x0);
+  // The tail: from the line's end back to the word with the stop.
+  std::size_t end = w.size();
+  bool spelt_speck = false;
+  while (end > first) {
+    const word &t = w[end - 1];
+    if (spelt(t.text)) {
+      if (t.confidence < 0 || t.confidence >= 10) break;
+      spelt_speck = true;
+    } else if (ends_fullwidth_stop(t.text)) {
+      break;
+    }
+    --end;
+  }
+  if (end == first || end == w.size() || !ends_fullwidth_stop(w[end - 1].text) || w[end - 1].bbox.empty())
+    return out;
+  out.x1 = std::min(out.x1, w[end - 1].bbox.x1);
+  out.stop = spelt_speck;
+  return out;
+}
 
 std::string cjk_spaced_text(const text_line &l) {
   if (l.words.size() < 2 || l.bbox.empty() || !may_be_cjk(l.text) || !measure_line(l.text).cjk)
@@ -326,7 +381,23 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
       if (previous != nullptr && same_line(*previous, reg)) {
         if (!cjk_close(last, out.page_lines.back().bbox, *only_text_line(reg))) last += ' ';
         last += only_text_line(reg)->text;
-        out.page_lines.back().bbox = out.page_lines.back().bbox.united(only_text_line(reg)->bbox);
+        laid_line &host = out.page_lines.back();
+        const laid_line piece = place_of(r, *only_text_line(reg));
+        if (host.bbox.empty()) {
+          host.bbox = piece.bbox;
+          host.specks_left = piece.specks_left;
+          host.specks_right = piece.specks_right;
+          host.stop_before_specks = piece.stop_before_specks;
+        } else if (!piece.bbox.empty()) {
+          // The line's type reaches from the leftmost piece's to the
+          // rightmost's; its sentence end is the rightmost's.
+          const std::int32_t x0 = std::min(host.type_x0(), piece.type_x0());
+          const std::int32_t x1 = std::max(host.type_x1(), piece.type_x1());
+          if (piece.type_x1() > host.type_x1()) host.stop_before_specks = piece.stop_before_specks;
+          host.bbox = host.bbox.united(piece.bbox);
+          host.specks_left = x0 - host.bbox.x0;
+          host.specks_right = host.bbox.x1 - x1;
+        }
         doc.region_lines.push_back({r, line_no, line_no});
         previous = &reg;
         continue;

@@ -47,6 +47,21 @@ float line_type_size(const text_line &l, const type_scale &scale);
 // lines or more (font size where the input gives one, else line height).
 float body_type_size(const page &p);
 
+// Where a line's type starts and ends, past words the engine made of specks
+// at its ends, and whether it ends a sentence before them. At its start:
+// words of marks that may not begin a line (UAX #14: "，，" read from a
+// speck left of an indented paragraph start), before a spelt word. At its
+// end, after a word closing with a full-width 。！？ (closing marks may
+// follow): words of marks only and spelt words the engine gives a
+// confidence under 10 (an ideograph read from a speck, "时代。" + "和" at
+// 0), at least one of them spelt. Edges are the line box's where no word
+// qualifies; `stop` is set only by such a tail.
+struct speck_edges {
+  std::int32_t x0 = 0, x1 = 0;
+  bool stop = false;
+};
+speck_edges line_speck_edges(const text_line &l);
+
 // A CJK line's text with the spaces an engine put between two CJK words
 // (or a quote or bracket and an ideograph) set closer than half the
 // line's height dropped: CJK type parts phrases by a full em, and a narrow

@@ -1,6 +1,7 @@
 // Text from geometry inputs: what the source's markup settles.
 #include <doctest/doctest.h>
 
+#include <algorithm>  // min, max
 #include <string>
 #include <vector>
 
@@ -414,4 +415,75 @@ TEST_CASE("geometry text: one speck-stretched line does not make a two-line bloc
   const std::string txt = doc.render(colreflow::format::txt);
   INFO(txt);
   CHECK(txt.find("the recipients the same freedoms that you received. You must make sure") != std::string::npos);
+}
+
+namespace {
+
+// A CJK word of an hOCR line: text, box (x0..x1, standing `height` on the
+// line's foot) and the engine's confidence.
+struct placed_word {
+  const char *text;
+  int x0, x1, height, conf;
+};
+
+// A line of one-ideograph words 40 apart from x0, 36 high, all read at 95.
+std::vector<placed_word> cjk_words(const std::vector<const char *> &chars, int x0) {
+  std::vector<placed_word> out;
+  for (const char *c : chars) {
+    out.push_back({c, x0, x0 + 36, 36, 95});
+    x0 += 40;
+  }
+  return out;
+}
+
+// One ocr_carea of CJK lines 50 apart from y 100; each line's box spans
+// its words (`reach` stretches it to the right: a speck read as no word).
+std::string hocr_word_area(const std::vector<std::vector<placed_word>> &lines, int reach = 0) {
+  std::string out = "<div class='ocr_carea'>";
+  int y = 100;
+  for (const auto &words : lines) {
+    int x0 = words.front().x0, x1 = words.back().x1;
+    for (const placed_word &w : words) x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1);
+    out += "<span class='ocr_line' title='bbox " + std::to_string(x0) + " " + std::to_string(y) + " " +
+           std::to_string(std::max(x1, reach)) + " " + std::to_string(y + 40) + "; x_size 40'>";
+    for (const placed_word &w : words)
+      out += "<span class='ocrx_word' title='bbox " + std::to_string(w.x0) + " " + std::to_string(y + 40 - w.height) +
+             " " + std::to_string(w.x1) + " " + std::to_string(y + 40) + "; x_wconf " + std::to_string(w.conf) +
+             "'>" + w.text + "</span> ";
+    out += "</span>\n";
+    y += 50;
+  }
+  return out + "</div>\n";
+}
+
+}  // namespace
+
+TEST_CASE("geometry text: a CJK sentence end before an ideograph the engine read from a speck ends its paragraph") {
+  // The second line ends "庚辛。" at x 376; after it the engine read a speck
+  // as "和" at confidence 0, its box far off (to x 570, the column's edge).
+  std::vector<placed_word> second = cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "。"}, 100);
+  second.push_back({"和", 450, 570, 30, 0});
+  const std::string page = hocr_page(hocr_word_area({
+      cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100),
+      second,
+      cjk_words({"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"}, 100),
+      cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈", "昃"}, 100),
+      cjk_words({"辰", "宿", "列", "张", "。"}, 100),
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙丙丁戊己庚辛。和\n\n子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张。\n");
+  // Read with confidence, the ideograph opens a sentence at the line's end.
+  second.back().conf = 90;
+  const std::string read = hocr_page(hocr_word_area({
+      cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100),
+      second,
+      cjk_words({"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"}, 100),
+      cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈", "昃"}, 100),
+      cjk_words({"辰", "宿", "列", "张", "。"}, 100),
+  }));
+  CHECK(colreflow::document::from_bytes(read, colreflow::input_format::auto_detect, opts)
+            .render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙丙丁戊己庚辛。和子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张。\n");
 }

@@ -379,3 +379,73 @@ TEST_CASE("page text: a line the engine sizes as display type but whose words st
       CHECK(stretched < 55);
   }
 }
+
+namespace {
+
+// A CJK line at y 100, 40 high, of words (text, x0, x1, confidence,
+// height: standing on the line's foot).
+struct cjk_word {
+  const char *text;
+  int x0, x1;
+  float conf;
+  int height = 40;
+};
+text_line speck_line(const std::vector<cjk_word> &words) {
+  text_line l;
+  l.bbox = {words.front().x0, 100, words.back().x1, 140};
+  for (const cjk_word &c : words) {
+    word w;
+    w.text = c.text;
+    w.bbox = {c.x0, 140 - c.height, c.x1, 140};
+    w.confidence = c.conf;
+    l.text += c.text;
+    l.words.push_back(w);
+  }
+  return l;
+}
+
+}  // namespace
+
+TEST_CASE("page text: specks at a line's ends neither set its indent nor hide its sentence end") {
+  // "时代。" then a speck read as an ideograph at confidence 0 and a colon:
+  // the sentence ends, and the line's type ends at the stop.
+  speck_edges e = line_speck_edges(speck_line(
+      {{"上", 100, 140, 92}, {"时代", 140, 220, 90}, {"。", 220, 260, 92}, {":", 300, 305, 66}, {"和", 400, 520, 0}}));
+  CHECK(e.stop);
+  CHECK(e.x0 == 100);
+  CHECK(e.x1 == 260);
+  // The stop and the low-confidence word in one tail with an opening mark.
+  e = line_speck_edges(speck_line({{"重的", 100, 180, 84}, {"。", 180, 220, 92}, {"和", 240, 280, 1}, {"“", 330, 335, 32}}));
+  CHECK(e.stop);
+  CHECK(e.x1 == 220);
+  // An ideograph read with confidence after a stop opens a sentence there:
+  // no stop, edges as the box says.
+  e = line_speck_edges(speck_line({{"时代", 100, 180, 90}, {"。", 180, 220, 92}, {"和", 220, 260, 85}}));
+  CHECK_FALSE(e.stop);
+  CHECK(e.x1 == 260);
+  // Nor does a low-confidence word after no stop, or marks alone (the
+  // text rules read those).
+  CHECK_FALSE(line_speck_edges(speck_line({{"时代", 100, 180, 90}, {"，", 180, 220, 92}, {"和", 220, 260, 3}})).stop);
+  CHECK_FALSE(line_speck_edges(speck_line({{"时代", 100, 180, 90}, {"。", 180, 220, 92}, {"，", 230, 235, 40}})).stop);
+  // Half-width stops are no CJK sentence end to read past.
+  CHECK_FALSE(line_speck_edges(speck_line({{"时代", 100, 180, 90}, {".", 180, 185, 92}, {"和", 220, 260, 3}})).stop);
+  // Marks that may not begin a line, speck-sized left of its first
+  // ideograph, are specks: the line starts at the ideograph (an indented
+  // paragraph).
+  e = line_speck_edges(speck_line({{"，，", 42, 44, 42, 2}, {"走", 127, 165, 76}, {"进", 184, 226, 91}}));
+  CHECK(e.x0 == 127);
+  CHECK_FALSE(e.stop);
+  // A mark boxed as large as a glyph is one the engine misread: it stays.
+  CHECK(line_speck_edges(speck_line({{".", 42, 80, 85}, {"席", 90, 100, 92, 11}, {"附", 127, 165, 88}})).x0 == 42);
+  // So does a speck before a first word boxed speck-small itself.
+  CHECK(line_speck_edges(speck_line({{"，", 42, 44, 42, 2}, {"席", 90, 100, 92, 11}, {"附", 127, 165, 88}})).x0 == 42);
+  // An opening quote begins lines: it stays the line's start.
+  CHECK(line_speck_edges(speck_line({{"“", 100, 102, 80, 2}, {"走", 127, 165, 76}})).x0 == 100);
+  // A line box stretched past its stop by marks after it ends at the stop.
+  text_line wide = speck_line({{"重", 100, 140, 92}, {"的", 150, 190, 67}, {"。”", 190, 240, 78}, {"，", 250, 260, 51}});
+  wide.bbox.x1 += 300;
+  e = line_speck_edges(wide);
+  CHECK(e.x1 == 240);
+  CHECK_FALSE(e.stop);  // the text rules read marks alone
+
+}
