@@ -384,7 +384,33 @@ class reflower {
                                                : role::body;
     u.text = std::move(clean.text);
     u.source_lines = std::move(para_.source_lines);
+    if (cjk && opts_.spacing && u.kind == role::body) move_opening_marks(u);
     current().units.push_back(std::move(u));
+  }
+
+  // No CJK line, so no CJK paragraph, opens with a mark that may not begin
+  // a line (a clause or sentence mark, a closing quote or bracket: UAX #14):
+  // such marks at a body paragraph's start, before its first ideograph,
+  // close the body paragraph before it in the article (a mark the engine
+  // set on the next line, or specks), and go to its end.
+  void move_opening_marks(unit &u) {
+    if (current().units.empty() || current().units.back().kind != role::body) return;
+    std::size_t pos = 0, cut = 0;
+    while (pos < u.text.size()) {
+      const char32_t c = next_code_point(u.text, pos);
+      if (is_cjk(c)) break;
+      if (!is_no_line_start(c) && !is_space(c)) return;
+      cut = pos;
+    }
+    if (cut == 0 || cut >= u.text.size()) return;
+    unit &before = current().units.back();
+    std::string_view marks = std::string_view(u.text).substr(0, cut);
+    while (!marks.empty() && marks.back() == ' ') marks.remove_suffix(1);
+    before.text += marks;
+    const std::size_t from = u.text.find_first_not_of(' ', cut);
+    u.text.erase(0, from == std::string::npos ? cut : from);
+    doc_.log.add(repair_kind::paragraph_break, u.source_lines.front(), u.source_lines.front(),
+                 "marks that may not begin a CJK line moved to the end of the paragraph before", 0.8);
   }
 
   document &doc_;

@@ -487,3 +487,22 @@ TEST_CASE("geometry text: a CJK sentence end before an ideograph the engine read
             .render(colreflow::format::txt) ==
         "一二三四五六七八九十甲乙丙丁戊己庚辛。和子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃辰宿列张。\n");
 }
+
+TEST_CASE("geometry text: a speck read as commas left of an indented CJK line neither hides the indent nor opens the paragraph") {
+  // The third line opens a paragraph two ems in (x 180); the engine read a
+  // speck at the column's edge as "，，", a word 2 units wide. No CJK line
+  // begins with a comma: the marks close the paragraph before.
+  std::vector<placed_word> third = cjk_words({"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉"}, 180);
+  third.insert(third.begin(), {"，，", 100, 102, 2, 42});
+  const std::string page = hocr_page(hocr_word_area({
+      cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100),
+      cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "甲", "乙", "丙", "。"}, 100),
+      third,
+      cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈", "昃"}, 100),
+      cjk_words({"辰", "宿", "列", "张", "。"}, 100),
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸甲乙丙。，，\n\n子丑寅卯辰巳午未申酉天地玄黄宇宙洪荒日月盈昃辰宿列张。\n");
+}
