@@ -184,12 +184,23 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
         first = host->first_line;
         last = host->last_line;
       }
-      doc.log.add(repair_kind::block_moved, first, last,
-                  fmt::format("region {} (file position {}): {} read within line {} of region {}, "
-                              "one page line, side by side in one column, cut apart by the engine",
-                              name(order[k]), order[k] + 1, has_lines ? "its first line" : "its line",
-                              pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
-                  0.7);
+      if (pc.stays)
+        doc.log.add(repair_kind::block_moved, first, last,
+                    fmt::format("region {} (file position {}): its first {} read within the "
+                                "headline line of region {}, one page line the engine cut at a "
+                                "gutter; the rest read in its place",
+                                name(order[k]), order[k] + 1,
+                                pc.piece_lines == 1 ? std::string("line")
+                                                    : fmt::format("{} lines", pc.piece_lines),
+                                name(static_cast<std::uint32_t>(pc.host))),
+                    0.6);
+      else
+        doc.log.add(repair_kind::block_moved, first, last,
+                    fmt::format("region {} (file position {}): {} read within line {} of region {}, "
+                                "one page line, side by side in one column, cut apart by the engine",
+                                name(order[k]), order[k] + 1, has_lines ? "its first line" : "its line",
+                                pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
+                    0.7);
       continue;
     }
     doc.log.add(repair_kind::block_moved, first, last,

@@ -61,6 +61,92 @@ std::int32_t edge_line(const region &r, bool last) {
 
 }  // namespace
 
+namespace {
+
+// The median height of the lines of regions of three lines or more: body
+// type. 0 when there are none.
+std::int32_t body_line_height(const page &p) {
+  std::vector<std::int32_t> h;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (!l.bbox.empty() && !all_blank(l.text)) h.push_back(l.bbox.height());
+  if (h.empty()) return 0;
+  std::nth_element(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() / 2), h.end());
+  return h[h.size() / 2];
+}
+
+// The end of a headline in the lines a longer region opens with (see the
+// header). One-line display regions are the heads, found by the top of
+// their line; each region that is no piece yet looks at the heads its
+// first line reaches.
+void find_headline_ends(const page &p, std::vector<line_piece> &out) {
+  const std::int32_t body = body_line_height(p);
+  if (body <= 0) return;
+  std::vector<std::uint32_t> heads;
+  std::vector<box> spans;
+  for (std::uint32_t h = 0; h < p.regions.size(); ++h) {
+    if (text_lines(p.regions[h]) != 1 || out[h].is_piece()) continue;
+    const text_line &l = p.regions[h].lines[static_cast<std::size_t>(edge_line(p.regions[h], false))];
+    // A line of type: wider than tall (not a rule or a column of specks).
+    if (l.bbox.empty() || 2 * l.bbox.height() < 3 * body || l.bbox.width() < 2 * l.bbox.height())
+      continue;
+    heads.push_back(h);
+    spans.push_back(box{l.bbox.y0, 0, l.bbox.y1, 1});
+  }
+  if (heads.empty()) return;
+  const x_index heads_by_y(heads, spans);
+  std::vector<std::uint32_t> near;
+  for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
+    const region &reg = p.regions[r];
+    if (out[r].is_piece() || text_lines(reg) < 2) continue;
+    const std::int32_t first = edge_line(reg, false);
+    const box &fb = reg.lines[static_cast<std::size_t>(first)].bbox;
+    if (fb.empty()) continue;
+    near.clear();
+    heads_by_y.for_each_overlapping(fb.y0, fb.y1, [&](std::uint32_t h) { near.push_back(h); });
+    std::sort(near.begin(), near.end());
+    for (std::uint32_t h : near) {
+      const text_line &head = p.regions[h].lines[static_cast<std::size_t>(edge_line(p.regions[h], false))];
+      const std::int32_t type = head.bbox.height();
+      // The lines on the head's page line, right of it a word space apart.
+      std::uint32_t taken = 0, start = 0, end = 0;
+      bool like_type = false;
+      for (std::uint32_t k = static_cast<std::uint32_t>(first); k < reg.lines.size(); ++k) {
+        const text_line &l = reg.lines[k];
+        if (all_blank(l.text)) continue;
+        const std::int32_t gap = l.bbox.x0 - head.bbox.x1;
+        // The engine cuts a line at a space: the pieces do not overlap.
+        if (l.bbox.empty() || !on_one_page_line(l.bbox, head.bbox) || gap < 0 || 5 * gap > 3 * type)
+          break;
+        // Only lines in like type join (a line the engine read twice, in part
+        // and smaller, stays with the region's text).
+        if (2 * std::max(type, l.bbox.height()) > 3 * std::min(type, l.bbox.height()) ||
+            l.bbox.width() < 2 * l.bbox.height()) {
+          if (like_type) break;
+          continue;
+        }
+        if (!like_type) start = k;
+        like_type = true;
+        ++taken;
+        end = k + 1;
+      }
+      // The region goes on below: it is no headline piece of its own.
+      if (taken == 0 || !like_type || text_lines(reg) <= taken) continue;
+      line_piece pc;
+      pc.host = static_cast<std::int32_t>(h);
+      pc.line = static_cast<std::uint32_t>(edge_line(p.regions[h], false));
+      pc.piece_line = start;
+      pc.piece_lines = end - start;
+      pc.stays = true;
+      out[r] = pc;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns) {
   std::vector<line_piece> out(p.regions.size());
   // Hosts in order of their top edge (their rank breaks ties between
@@ -149,6 +235,7 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
       }
     }
   }
+  find_headline_ends(p, out);
   // A region whose first line went to a host hosts no piece itself (the
   // line numbers of both must stay put while they are joined).
   std::vector<std::vector<std::uint32_t>> hosted(out.size());
@@ -188,13 +275,24 @@ page with_pieces_joined(const page &p, const std::vector<line_piece> &pieces) {
   for (std::uint32_t r : by_x) {
     const line_piece &pc = pieces[r];
     if (pc.left) continue;
-    append_line(out.regions[static_cast<std::size_t>(pc.host)].lines[pc.line], piece_line(r));
+    // Several lines of one page line (an engine may read a line twice, a
+    // part of it over the whole): read left to right.
+    std::vector<std::uint32_t> taken;
+    for (std::uint32_t k = pc.piece_line; k < pc.piece_line + pc.piece_lines; ++k)
+      if (!all_blank(p.regions[r].lines[k].text)) taken.push_back(k);
+    std::stable_sort(taken.begin(), taken.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return p.regions[r].lines[a].bbox.x0 < p.regions[r].lines[b].bbox.x0;
+    });
+    for (std::uint32_t k : taken)
+      append_line(out.regions[static_cast<std::size_t>(pc.host)].lines[pc.line], p.regions[r].lines[k]);
   }
-  // The piece's line leaves its region (blank: line numbers stay).
+  // The piece's lines leave their region (blank: line numbers stay).
   for (std::uint32_t r : by_x) {
-    text_line &gone = out.regions[r].lines[pieces[r].piece_line];
-    gone.text.clear();
-    gone.words.clear();
+    for (std::uint32_t k = pieces[r].piece_line; k < pieces[r].piece_line + pieces[r].piece_lines; ++k) {
+      text_line &gone = out.regions[r].lines[k];
+      gone.text.clear();
+      gone.words.clear();
+    }
   }
   return out;
 }
@@ -207,11 +305,12 @@ void follow_hosts(page_order &order, const std::vector<line_piece> &pieces) {
   // region order.
   std::vector<std::vector<std::uint32_t>> after(pieces.size());
   for (std::uint32_t r = 0; r < pieces.size(); ++r)
-    if (pieces[r].is_piece()) after[static_cast<std::size_t>(pieces[r].host)].push_back(r);
+    if (pieces[r].is_piece() && !pieces[r].stays)
+      after[static_cast<std::size_t>(pieces[r].host)].push_back(r);
   for (auto &article : order.articles) {
     std::vector<std::uint32_t> kept;
     for (std::uint32_t r : article) {
-      if (r < pieces.size() && pieces[r].is_piece()) continue;
+      if (r < pieces.size() && pieces[r].is_piece() && !pieces[r].stays) continue;
       kept.push_back(r);
       if (r < after.size()) kept.insert(kept.end(), after[r].begin(), after[r].end());
     }

@@ -20,6 +20,10 @@ struct line_piece {
   std::uint32_t line = 0;  // index in the host region's lines
   bool left = false;       // stands before the host line's words
   std::uint32_t piece_line = 0;  // which line of the piece's region
+  std::uint32_t piece_lines = 1;  // how many lines from there (blank ones skipped)
+  // The piece's region keeps its place in the order (the rest of it is
+  // read there): the end of a headline cut off into a region that runs on.
+  bool stays = false;
   bool is_piece() const { return host >= 0; }
 };
 
@@ -32,7 +36,15 @@ struct line_piece {
 // of two lines or more; of several candidate lines, the nearest. The first
 // line of a region of more lines is a piece too when it stands right after
 // the last line of its host: the region reads on from the host's end
-// (Tesseract starts a new area mid-line at a speck).
+// (Tesseract starts a new area mid-line at a speck). And the lines a
+// region opens with are the rest of a headline when they stand on the page
+// line of a one-line region in display type (1.5 times the body's line
+// height or more, a line wider than tall), right of it a word space apart
+// (not overlapping, and no more than three fifths of the type: a gutter
+// between two columns' headlines is wider), in like type (at least one of
+// them), and the region goes on below that line: the engine cut the
+// headline at a gutter and ran its end into what stands under it. Those
+// lines join the headline; the region keeps its place for the rest.
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns);
 
 // The page with each piece's words moved into its host line (before or after

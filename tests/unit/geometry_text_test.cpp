@@ -257,6 +257,54 @@ TEST_CASE("line pieces: only a region beside a line of its own column is a piece
   CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{2, 3}, {0, 1, 4}});
 }
 
+TEST_CASE("line pieces: a headline's end that the engine ran into the region below it joins the headline") {
+  using namespace colreflow::detail;
+  // Two columns of body type (lines 30 high). The headline, 60 high, was
+  // cut at the gutter: its left half a region of its own, its right half
+  // the first line of the region holding the right column's subheading.
+  auto build = [](int right_x0) {
+    return hocr_page(
+        hocr_area({{"City opens", 300, 20, 640, 60}}) +
+        hocr_area({{"new bridge", right_x0, 20, right_x0 + 330, 60},
+                   {"Traffic eased", 760, 110, 1000, 30},
+                   {"Alpha beta gamma delta epsilon zeta", 680, 150, 1180, 30}}) +
+        hocr_area({
+            {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
+            {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
+            {"omicron pi rho sigma tau ends.", 100, 190, 500, 30},
+        }) +
+        hocr_area({
+            {"eta theta iota kappa lambda mu nu", 680, 190, 1180, 30},
+            {"xi omicron pi rho sigma tau upsilon", 680, 230, 1180, 30},
+            {"phi chi psi omega.", 680, 270, 900, 30},
+        }));
+  };
+  const page p = read_hocr(build(648), "t", {});
+  REQUIRE(p.regions.size() == 4);
+  const std::vector<line_piece> pieces = find_line_pieces(p, column_finder(p));
+  REQUIRE(pieces.size() == 4);
+  CHECK(pieces[1].host == 0);
+  CHECK(pieces[1].stays);
+  CHECK(pieces[1].piece_line == 0);
+  CHECK(pieces[1].piece_lines == 1);
+  const page joined = with_pieces_joined(p, pieces);
+  CHECK(joined.regions[0].lines[0].text == "City opens new bridge");
+  CHECK(joined.regions[1].lines[0].text.empty());
+  CHECK(joined.regions[1].lines[1].text == "Traffic eased");
+  // The region keeps its place: its subheading is read where it stands.
+  page_order order;
+  order.articles = {{0, 2, 1, 3}};
+  follow_hosts(order, pieces);
+  CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{0, 2, 1, 3}});
+
+  // Boxes that overlap are two things side by side, not one line cut at a
+  // space; a gap as wide as a gutter (50 of type 60) parts two headlines.
+  for (int x0 : {630, 690}) {
+    const page q = read_hocr(build(x0), "t", {});
+    CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
+  }
+}
+
 TEST_CASE("geometry text: a CJK section heading of two centred lines stands apart from the paragraph it opens") {
   // The engine put the heading's two lines and the paragraph's indented
   // first line in one area of three lines; the column is measured from the
