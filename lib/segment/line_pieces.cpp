@@ -99,7 +99,9 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
   std::vector<std::uint32_t> near;
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     const region &reg = p.regions[r];
-    if (out[r].is_piece() || text_lines(reg) < 2) continue;
+    if (out[r].is_piece()) continue;
+    const std::size_t lines_in = text_lines(reg);
+    if (lines_in < 2) continue;
     const std::int32_t first = edge_line(reg, false);
     const box &fb = reg.lines[static_cast<std::size_t>(first)].bbox;
     if (fb.empty()) continue;
@@ -112,7 +114,11 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
       // The lines on the head's page line, right of it a word space apart.
       std::uint32_t taken = 0, start = 0, end = 0;
       bool like_type = false;
-      for (std::uint32_t k = static_cast<std::uint32_t>(first); k < reg.lines.size(); ++k) {
+      // A headline's end is a line or two (a bounded look: a region of a
+      // million lines on one page line stays linear).
+      constexpr std::uint32_t kMaxLook = 16;
+      for (std::uint32_t k = static_cast<std::uint32_t>(first);
+           k < reg.lines.size() && k < static_cast<std::uint32_t>(first) + kMaxLook; ++k) {
         const text_line &l = reg.lines[k];
         if (all_blank(l.text)) continue;
         const std::int32_t gap = l.bbox.x0 - head.bbox.x1;
@@ -132,7 +138,7 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
         end = k + 1;
       }
       // The region goes on below: it is no headline piece of its own.
-      if (taken == 0 || !like_type || text_lines(reg) <= taken) continue;
+      if (taken == 0 || !like_type || lines_in <= taken) continue;
       line_piece pc;
       pc.host = static_cast<std::int32_t>(h);
       pc.line = static_cast<std::uint32_t>(edge_line(p.regions[h], false));
