@@ -77,9 +77,9 @@ std::int32_t body_line_height(const page &p) {
 }
 
 // The end of a headline in the lines a longer region opens with (see the
-// header). One-line display regions are the heads, found by the top of
-// their line; each region that is no piece yet looks at the heads its
-// first line reaches.
+// header). One-line display regions are the heads, indexed by the height
+// their line spans; each region that is no piece yet looks at the heads
+// its first line reaches.
 void find_headline_ends(const page &p, std::vector<line_piece> &out) {
   const std::int32_t body = body_line_height(p);
   if (body <= 0) return;
@@ -100,9 +100,8 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     const region &reg = p.regions[r];
     if (out[r].is_piece()) continue;
-    const std::size_t lines_in = text_lines(reg);
-    if (lines_in < 2) continue;
-    const std::int32_t first = edge_line(reg, false);
+    if (text_lines(reg) < 2) continue;
+    const std::int32_t first = edge_line(reg, false), last = edge_line(reg, true);
     const box &fb = reg.lines[static_cast<std::size_t>(first)].bbox;
     if (fb.empty()) continue;
     near.clear();
@@ -137,8 +136,11 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
         ++taken;
         end = k + 1;
       }
-      // The region goes on below: it is no headline piece of its own.
-      if (taken == 0 || !like_type || lines_in <= taken) continue;
+      // The region goes on below the headline's line: it is no headline
+      // piece of its own.
+      if (taken == 0 || last < static_cast<std::int32_t>(end) ||
+          reg.lines[static_cast<std::size_t>(last)].bbox.y0 < head.bbox.y1)
+        continue;
       line_piece pc;
       pc.host = static_cast<std::int32_t>(h);
       pc.line = static_cast<std::uint32_t>(edge_line(p.regions[h], false));

@@ -303,6 +303,16 @@ TEST_CASE("line pieces: a headline's end that the engine ran into the region bel
     const page q = read_hocr(build(x0), "t", {});
     CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
   }
+  // A region that holds nothing past the headline's line (here a smaller
+  // second reading of it) is a piece of the headline the layout places.
+  const std::string alone = hocr_page(
+      hocr_area({{"City opens", 300, 20, 640, 60}}) +
+      hocr_area({{"new bridge", 648, 20, 978, 60}, {"ncw brldgc", 650, 20, 900, 28}}) +
+      hocr_area({{"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
+                 {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
+                 {"omicron pi rho sigma tau ends.", 100, 190, 500, 30}}));
+  const page q = read_hocr(alone, "t", {});
+  CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
 }
 
 TEST_CASE("geometry text: a CJK section heading of two centred lines stands apart from the paragraph it opens") {
