@@ -6,6 +6,7 @@
 #include <memory>     // unique_ptr, shared_ptr
 
 #include "layout/x_index.hpp"
+#include "segment/page_text.hpp"  // on_one_page_line, cjk_joins, median_over_body_lines
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -17,29 +18,13 @@ std::size_t text_lines(const region &r) {
   return n;
 }
 
-// Two lines on one page line in type of one size.
-bool on_one_page_line(const box &a, const box &b) {
-  const std::int32_t overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-  const std::int32_t low = std::min(a.height(), b.height());
-  const std::int32_t high = std::max(a.height(), b.height());
-  return 2 * overlap >= low && 2 * low >= high;
-}
-
-// Whether the text of `left` and `right` join with no space: CJK (or
-// full-width punctuation) on both sides.
-bool cjk_join(std::string_view left, std::string_view right) {
-  std::size_t end = trim_end(left, left.size());
-  if (end == 0) return false;
-  const char32_t last = last_code_point(left, end);
-  std::size_t pos = 0;
-  char32_t first = 0;
-  while (pos < right.size() && is_space(first = next_code_point(right, pos))) {
-  }
-  return (is_cjk(last) || is_fullwidth_punct(last)) && (is_cjk(first) || is_fullwidth_punct(first));
-}
+// A box's vertical extent as an x_index reads a horizontal one: the lines
+// and regions that reach a height are looked up the way layout looks up
+// what lies across from a box.
+box y_extent(const box &b) { return box{b.y0, 0, b.y1, 1}; }
 
 void append_line(text_line &to, const text_line &from) {
-  if (!to.text.empty() && !cjk_join(to.text, from.text)) to.text += ' ';
+  if (!to.text.empty() && !cjk_joins(to.text, from.text)) to.text += ' ';
   to.text += from.text;
   to.bbox = to.bbox.united(from.bbox);
   to.words.insert(to.words.end(), from.words.begin(), from.words.end());
@@ -63,25 +48,16 @@ std::int32_t edge_line(const region &r, bool last) {
 
 namespace {
 
-// The median height of the lines of regions of three lines or more: body
-// type. 0 when there are none.
-std::int32_t body_line_height(const page &p) {
-  std::vector<std::int32_t> h;
-  for (const region &r : p.regions)
-    if (r.lines.size() >= 3)
-      for (const text_line &l : r.lines)
-        if (!l.bbox.empty() && !all_blank(l.text)) h.push_back(l.bbox.height());
-  if (h.empty()) return 0;
-  std::nth_element(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() / 2), h.end());
-  return h[h.size() / 2];
-}
-
 // The end of a headline in the lines a longer region opens with (see the
 // header). One-line display regions are the heads, indexed by the height
 // their line spans; each region that is no piece yet looks at the heads
 // its first line reaches.
 void find_headline_ends(const page &p, std::vector<line_piece> &out) {
-  const std::int32_t body = body_line_height(p);
+  // The body's line height: the median over the text lines of regions of
+  // three lines or more.
+  const std::int32_t body = median_over_body_lines<std::int32_t>(p, [](const text_line &l) {
+    return l.bbox.empty() || all_blank(l.text) ? 0 : l.bbox.height();
+  });
   if (body <= 0) return;
   std::vector<std::uint32_t> heads;
   std::vector<box> spans;
@@ -92,7 +68,7 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
     if (l.bbox.empty() || 2 * l.bbox.height() < 3 * body || l.bbox.width() < 2 * l.bbox.height())
       continue;
     heads.push_back(h);
-    spans.push_back(box{l.bbox.y0, 0, l.bbox.y1, 1});
+    spans.push_back(y_extent(l.bbox));
   }
   if (heads.empty()) return;
   const x_index heads_by_y(heads, spans);
@@ -170,8 +146,7 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
   std::vector<box> spans(hosts.size());
   for (std::uint32_t k = 0; k < hosts.size(); ++k) {
     ranks[k] = k;
-    const box &b = p.regions[hosts[k]].bbox;
-    spans[k] = box{b.y0, 0, b.y1, 1};  // the extent in y, as an x_index reads x
+    spans[k] = y_extent(p.regions[hosts[k]].bbox);
   }
   const x_index hosts_by_y(ranks, spans);
   // Each host's lines indexed the same way, built when first asked for.
@@ -181,9 +156,8 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
       std::vector<std::uint32_t> ids;
       std::vector<box> ys;
       for (std::uint32_t k = 0; k < p.regions[h].lines.size(); ++k) {
-        const box &b = p.regions[h].lines[k].bbox;
         ids.push_back(k);
-        ys.push_back(box{b.y0, 0, b.y1, 1});
+        ys.push_back(y_extent(p.regions[h].lines[k].bbox));
       }
       lines_by_y[h] = std::make_unique<x_index>(ids, ys);
     }

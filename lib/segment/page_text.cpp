@@ -49,27 +49,18 @@ bool same_line(const region &a, const region &b) {
   const text_line *la = only_text_line(a), *lb = only_text_line(b);
   if (la == nullptr || lb == nullptr || la->bbox.empty() || lb->bbox.empty()) return false;
   const box &x = la->bbox, &y = lb->bbox;
-  const std::int32_t overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
   const std::int32_t low = std::min(x.height(), y.height());
   const std::int32_t high = std::max(x.height(), y.height());
-  return 2 * overlap >= low && 2 * low >= high && y.x0 >= x.x1 - low &&
-         y.x0 - x.x1 <= 3 * high;
+  return on_one_page_line(x, y) && y.x0 >= x.x1 - low && y.x0 - x.x1 <= 3 * high;
 }
 
 // Two pieces of one page line, cut by the engine at a gutter, that join
 // with no space: CJK on both sides of a gap narrower than half the line's
 // height (a phrase space in CJK type is a full em).
 bool cjk_close(std::string_view left, const box &left_box, const text_line &right) {
-  std::size_t end = trim_end(left, left.size());
-  if (end == 0 || right.bbox.empty() || left_box.empty()) return false;
-  const char32_t last = last_code_point(left, end);
-  std::size_t pos = 0;
-  char32_t first = 0;
-  while (pos < right.text.size() && is_space(first = next_code_point(right.text, pos))) {
-  }
+  if (right.bbox.empty() || left_box.empty()) return false;
   const std::int32_t height = std::max(left_box.height(), right.bbox.height());
-  return (is_cjk(last) || is_fullwidth_punct(last)) && (is_cjk(first) || is_fullwidth_punct(first)) &&
-         2 * (right.bbox.x0 - left_box.x1) < height;
+  return cjk_joins(left, right.text) && 2 * (right.bbox.x0 - left_box.x1) < height;
 }
 
 // Whether a line holds a clause or sentence mark (ASCII or full-width)
@@ -162,6 +153,25 @@ bool ends_fullwidth_stop(std::string_view text) {
 
 }  // namespace
 
+bool on_one_page_line(const box &a, const box &b) {
+  const std::int32_t overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  const std::int32_t low = std::min(a.height(), b.height());
+  const std::int32_t high = std::max(a.height(), b.height());
+  return 2 * overlap >= low && 2 * low >= high;
+}
+
+bool cjk_joins(std::string_view left, std::string_view right) {
+  const std::size_t end = trim_end(left, left.size());
+  if (end == 0) return false;
+  std::size_t at = end;
+  const char32_t last = last_code_point(left, at);
+  std::size_t pos = 0;
+  char32_t first = 0;
+  while (pos < right.size() && is_space(first = next_code_point(right, pos))) {
+  }
+  return (is_cjk(last) || is_fullwidth_punct(last)) && (is_cjk(first) || is_fullwidth_punct(first));
+}
+
 speck_edges line_speck_edges(const text_line &l) {
   speck_edges out{l.bbox.x0, l.bbox.x1, false};
   const std::vector<word> &w = l.words;
@@ -226,15 +236,7 @@ std::string cjk_spaced_text(const text_line &l) {
 type_scale page_type_scale(const page &p) {
   type_scale out;
   out.body = body_type_size(p);
-  std::vector<float> heights;
-  for (const region &r : p.regions)
-    if (r.lines.size() >= 3)
-      for (const text_line &l : r.lines)
-        if (const float h = word_height(l); h > 0) heights.push_back(h);
-  if (heights.empty()) return out;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2),
-                   heights.end());
-  out.body_height = heights[heights.size() / 2];
+  out.body_height = median_over_body_lines<float>(p, word_height);
   return out;
 }
 
@@ -251,28 +253,16 @@ float line_type_size(const text_line &l, const type_scale &scale) {
 }
 
 float body_type_size(const page &p) {
-  std::vector<float> sizes;
-  for (const region &r : p.regions)
-    if (r.lines.size() >= 3)
-      for (const text_line &l : r.lines)
-        if (l.font_size > 0) sizes.push_back(l.font_size);
-  if (sizes.empty()) return 0;
-  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
-  return sizes[sizes.size() / 2];
+  return median_over_body_lines<float>(p, [](const text_line &l) { return l.font_size; });
 }
 
 float cjk_cell_pitch(const page &p) {
-  std::vector<float> pitch;
-  for (const region &r : p.regions)
-    if (r.lines.size() >= 3)
-      for (const text_line &l : r.lines) {
-        if (l.bbox.empty() || !may_be_cjk(l.text)) continue;
-        const line_shape s = measure_line(l.text);
-        if (s.cjk && s.width >= 12) pitch.push_back(static_cast<float>(l.bbox.width()) / static_cast<float>(s.width));
-      }
-  if (pitch.empty()) return 0;
-  std::nth_element(pitch.begin(), pitch.begin() + static_cast<std::ptrdiff_t>(pitch.size() / 2), pitch.end());
-  return pitch[pitch.size() / 2];
+  return median_over_body_lines<float>(p, [](const text_line &l) {
+    if (l.bbox.empty() || !may_be_cjk(l.text)) return 0.0f;
+    const line_shape s = measure_line(l.text);
+    return s.cjk && s.width >= 12 ? static_cast<float>(l.bbox.width()) / static_cast<float>(s.width)
+                                  : 0.0f;
+  });
 }
 
 std::vector<bool> unterminated_runs(const page &p, const column_finder &columns, std::uint32_t r,

@@ -5,8 +5,11 @@
 // on the page is, for the stages after.
 #pragma once
 
-#include <cstdint>  // uint32_t
+#include <algorithm>  // nth_element
+#include <cstddef>    // ptrdiff_t
+#include <cstdint>    // uint32_t
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
@@ -14,6 +17,32 @@
 #include "reflow/page_lines.hpp"  // laid_line, column_finder
 
 namespace colreflow::detail {
+
+// Two line boxes on one page line in type of one size: they overlap across
+// at least half the lower one's height, and the higher is no more than
+// twice as high.
+bool on_one_page_line(const box &a, const box &b);
+
+// Whether two pieces of one line join with no space: CJK (or full-width
+// punctuation) at the end of `left` and at the start of `right`, past
+// white space.
+bool cjk_joins(std::string_view left, std::string_view right);
+
+// The median of `value(line)` over the lines of regions of three lines or
+// more, where it is positive: a measure of the body's lines. 0 when no
+// line gives one.
+template <class T, class F>
+T median_over_body_lines(const page &p, F value) {
+  std::vector<T> values;
+  for (const region &r : p.regions)
+    if (r.lines.size() >= 3)
+      for (const text_line &l : r.lines)
+        if (const T v = value(l); v > 0) values.push_back(v);
+  if (values.empty()) return 0;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
 
 // What the layout knows of each laid-out line, by line number.
 struct laid_out {
