@@ -110,6 +110,29 @@ std::string hocr_area(const std::vector<hocr_line> &lines) {
   return out + "</div>\n";
 }
 
+// The txt output of a CJK page of three areas (lines 40 high): a
+// paragraph; a two-line section heading (`first`, `second`, set where the
+// test puts them) with the indented first line of the next paragraph in
+// one area; that paragraph's rest.
+std::string old_street_text(const hocr_line &first, const hocr_line &second) {
+  const std::string page =
+      hocr_page(hocr_area({
+                    {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
+                    {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
+                    {"这条始建于清代的老街全长约八百米", 100, 200, 700, 40},
+                    {"，两侧保留着砖木结构的老房子。", 100, 250, 660, 40},
+                }) +
+                hocr_area({first, second, {"随着环境的改善，一些多年前搬", 180, 420, 700, 40}}) +
+                hocr_area({
+                    {"离老街的手艺人又回来了。在街道北", 100, 470, 700, 40},
+                    {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
+                    {"开门。", 100, 570, 220, 40},
+                }));
+  colreflow::options opts;
+  return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+      .render(colreflow::format::txt);
+}
+
 }  // namespace
 
 TEST_CASE("geometry text: paragraphs end where the page shows it, not where the letters count") {
@@ -319,26 +342,7 @@ TEST_CASE("geometry text: a CJK section heading of two centred lines stands apar
   // The engine put the heading's two lines and the paragraph's indented
   // first line in one area of three lines; the column is measured from the
   // areas above and below it.
-  const std::string page =
-      hocr_page(hocr_area({
-                    {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
-                    {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
-                    {"这条始建于清代的老街全长约八百米", 100, 200, 700, 40},
-                    {"，两侧保留着砖木结构的老房子。", 100, 250, 660, 40},
-                }) +
-                hocr_area({
-                    {"老手艺回归", 300, 320, 500, 40},
-                    {"街坊有了新生意", 260, 370, 540, 40},
-                    {"随着环境的改善，一些多年前搬", 180, 420, 700, 40},
-                }) +
-                hocr_area({
-                    {"离老街的手艺人又回来了。在街道北", 100, 470, 700, 40},
-                    {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
-                    {"开门。", 100, 570, 220, 40},
-                }));
-  colreflow::options opts;
-  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
-  CHECK(doc.render(colreflow::format::txt) ==
+  CHECK(old_street_text({"老手艺回归", 300, 320, 500, 40}, {"街坊有了新生意", 260, 370, 540, 40}) ==
         "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米"
         "，两侧保留着砖木结构的老房子。\n\n"
         "老手艺回归 街坊有了新生意\n\n"
@@ -375,26 +379,7 @@ TEST_CASE("geometry text: a CJK heading line set a size up reads as a heading ev
   // The heading's second line is set wider than the body's pitch (7
   // ideographs across 330 units, body type 40 a character) and ends near
   // the right edge, like an indented paragraph start; it is no body line.
-  const std::string page =
-      hocr_page(hocr_area({
-                    {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
-                    {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
-                    {"这条始建于清代的老街全长约八百米", 100, 200, 700, 40},
-                    {"，两侧保留着砖木结构的老房子。", 100, 250, 660, 40},
-                }) +
-                hocr_area({
-                    {"老手艺回归", 420, 320, 630, 40},
-                    {"街坊有了新生意", 360, 370, 690, 40},
-                    {"随着环境的改善，一些多年前搬", 180, 420, 700, 40},
-                }) +
-                hocr_area({
-                    {"离老街的手艺人又回来了。在街道北", 100, 470, 700, 40},
-                    {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
-                    {"开门。", 100, 570, 220, 40},
-                }));
-  colreflow::options opts;
-  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
-  CHECK(doc.render(colreflow::format::txt) ==
+  CHECK(old_street_text({"老手艺回归", 420, 320, 630, 40}, {"街坊有了新生意", 360, 370, 690, 40}) ==
         "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米"
         "，两侧保留着砖木结构的老房子。\n\n"
         "老手艺回归 街坊有了新生意\n\n"

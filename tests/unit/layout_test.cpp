@@ -34,6 +34,17 @@ region at(int x0, int y0, int x1, int y1, region_hint hint = region_hint::paragr
   return r;
 }
 
+// A region of one line filling its box (y1 - y0 high: display type where
+// that is well over the 40 of at()'s lines).
+region one_line(int x0, int y0, int x1, int y1) {
+  region r = at(x0, y0, x1, y1, region_hint::none, 0);
+  colreflow::detail::text_line l;
+  l.text = "x";
+  l.bbox = {x0, y0, x1, y1};
+  r.lines.push_back(l);
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("layout: columns left to right, top to bottom inside a column") {
@@ -445,14 +456,7 @@ TEST_CASE("layout: a jumped tail beside a one-column headline in display type") 
   auto body = [](int x0, int y0, int x1, int y1) {
     return at(x0, y0, x1, y1, region_hint::none, (y1 - y0) / 40);
   };
-  auto display = [](int x0, int y0, int x1, int y1) {  // one line, y1 - y0 high
-    region r = at(x0, y0, x1, y1, region_hint::none, 0);
-    colreflow::detail::text_line l;
-    l.text = "x";
-    l.bbox = {x0, y0, x1, y1};
-    r.lines.push_back(l);
-    return r;
-  };
+  auto display = one_line;
   page p;
   p.width = 2480;
   p.height = 3805;
@@ -507,14 +511,7 @@ TEST_CASE("layout: a heading line the engine cut into pieces over the gutters sp
   // near them): no piece crosses a gutter by itself. Side by side on one
   // line, in one type, a word space apart, they are one headline: read
   // left to right, before the columns.
-  auto line = [](int x0, int y0, int x1, int y1) {  // one line of display type
-    region r = at(x0, y0, x1, y1, region_hint::none, 0);
-    colreflow::detail::text_line l;
-    l.text = "x";
-    l.bbox = {x0, y0, x1, y1};
-    r.lines.push_back(l);
-    return r;
-  };
+  auto line = one_line;
   page p;
   p.width = 2500;
   p.height = 2000;
