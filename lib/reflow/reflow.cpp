@@ -112,6 +112,19 @@ class reflower {
            region_of_line_[last] >= 0 && region_of_line_[last] == region_of_line_[first];
   }
 
+  // A block of lines the page shows filled to their column's edge, flush
+  // left, after body text in mid-sentence: the text runs on into it (the
+  // engine made each line a region of its own). No heading follows text
+  // in mid-sentence, and none fills its column in body type.
+  static bool runs_on_from(const block &before, const block &b) {
+    if (before.kind != role::body || before.maybe_heading || before.lines.empty() ||
+        before.lines.back().shape.ends_sentence)
+      return false;
+    return std::all_of(b.lines.begin(), b.lines.end(), [](const line &l) {
+      return l.shape.blank || (l.shape.next_word_fits == 0 && l.shape.indent == 0);
+    });
+  }
+
   // Which positions of the reading order hold heading lines. A block that
   // may be a heading line is one unless text carrying on follows it (a
   // lower-case word, a closing mark, a full CJK line): then it opens that
@@ -126,6 +139,7 @@ class reflower {
         continue;
       }
       if (!b.maybe_heading || k + 1 == order.size()) continue;
+      if (k > 0 && runs_on_from(doc_.blocks[order[k - 1]], b)) continue;
       if (heading[k + 1]) {
         heading[k] = true;
         continue;

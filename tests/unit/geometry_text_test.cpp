@@ -549,3 +549,28 @@ TEST_CASE("geometry text: a speck read as commas left of an indented CJK line ne
   CHECK(doc.render(colreflow::format::txt) ==
         "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸甲乙丙。，，\n\n子丑寅卯辰巳午未申酉天地玄黄宇宙洪荒日月盈昃辰宿列张。\n");
 }
+
+TEST_CASE("geometry text: a line filled to the column's edge after text in mid-sentence carries it on, though the engine made it a region of its own") {
+  auto page_with = [](const char *before_end) {
+    return hocr_page(hocr_area({
+                         {"退休教师王老师是读书会的常客。她说，", 140, 100, 700, 40},
+                         {"年轻时读书多是为了工作，现在有了时间", 100, 150, 700, 40},
+                         {"，反而更能体会读书的乐趣。王老师还主", 100, 200, 700, 40},
+                         {before_end, 100, 250, 700, 40},
+                     }) +
+                     hocr_area({{"上帮助整理书架、指导老年读者使用自助", 100, 300, 700, 40}}) +
+                     hocr_area({{"设备。", 100, 350, 220, 40}}) +
+                     hocr_area({
+                         {"针对少年儿童读者，各馆在晚间专门安", 140, 400, 700, 40},
+                         {"排了亲子阅读时段，工作人员会挑选适", 100, 450, 700, 40},
+                         {"合的绘本和故事书。", 100, 500, 420, 40},
+                     }));
+  };
+  colreflow::options opts;
+  const auto runs_on = colreflow::document::from_bytes(page_with("动当起了志愿者，每周抽出两个晚"),
+                                                       colreflow::input_format::auto_detect, opts);
+  CHECK(runs_on.render(colreflow::format::txt) ==
+        "退休教师王老师是读书会的常客。她说，年轻时读书多是为了工作，现在有了时间，反而更能体会读书"
+        "的乐趣。王老师还主动当起了志愿者，每周抽出两个晚上帮助整理书架、指导老年读者使用自助设备。\n\n"
+        "针对少年儿童读者，各馆在晚间专门安排了亲子阅读时段，工作人员会挑选适合的绘本和故事书。\n");
+}
