@@ -66,17 +66,22 @@ column_edges edges_from(const std::vector<const text_line *> &lines) {
 }  // namespace
 
 std::shared_ptr<const column_edges> column_finder::edges_of(std::uint32_t r) const {
+  const region &reg = p_.regions[r];
+  if (!reg.bbox.empty()) return edges_around(reg.bbox);
+  // A region with no box is a column of its own lines.
+  std::vector<const text_line *> lines;
+  for (const text_line &l : reg.lines)
+    if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
+  return std::make_shared<const column_edges>(edges_from(lines));
+}
+
+std::shared_ptr<const column_edges> column_finder::edges_around(const box &area) const {
   const page &p = p_;
-  const box &area = p.regions[r].bbox;
   std::vector<const text_line *> lines;
   auto take = [&](std::uint32_t q) {
     for (const text_line &l : p.regions[q].lines)
       if (!l.bbox.empty() && !blank_text(l.text)) lines.push_back(&l);
   };
-  if (area.empty()) {
-    take(r);
-    return std::make_shared<const column_edges>(edges_from(lines));
-  }
   // Peers overlap across 80% of the wider width: their left edges lie
   // within a quarter of this region's width of its own. A column of
   // thousands of regions is measured well enough by the first few
@@ -95,7 +100,7 @@ std::shared_ptr<const column_edges> column_finder::edges_of(std::uint32_t r) con
   for (auto it = from; it != by_left_.end() && p.regions[*it].bbox.x0 <= area.x0 + reach &&
                        static_cast<std::size_t>(it - from) < kMaxCandidates;
        ++it)
-    if (*it == r || same_column(area, p.regions[*it].bbox)) peers.push_back(*it);
+    if (same_column(area, p.regions[*it].bbox)) peers.push_back(*it);
   // The edges depend on the peers' lines alone (quantiles, sorted lines):
   // the regions of one column, which share their peers, measure it once.
   std::uint64_t key = 1469598103934665603ull;

@@ -55,6 +55,10 @@ class column_finder {
   // Shared: the regions of one column get the one measure, not a copy of
   // its lines each.
   std::shared_ptr<const column_edges> edges_of(std::uint32_t r) const;
+  // The column of the regions a box would stand among (the box of a line
+  // and its piece, when the engine cut the line's region narrower than its
+  // column); empty boxes have none.
+  std::shared_ptr<const column_edges> edges_around(const box &area) const;
 
  private:
   const page &p_;
@@ -65,8 +69,8 @@ class column_finder {
                                                            std::shared_ptr<const column_edges>>>
       measured_;
   mutable std::size_t kept_peers_ = 0;
-  // The same by the region's horizontal extent (x0, x1), at most one
-  // entry a region.
+  // The same by the horizontal extent (x0, x1) asked about: at most one
+  // entry a region, and one a box asked about.
   mutable std::unordered_map<std::uint64_t, std::shared_ptr<const column_edges>> by_extent_;
 };
 

@@ -197,9 +197,17 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
         const text_line &l = host.lines[k];
         if (l.bbox.empty() || all_blank(l.text) || !on_one_page_line(l.bbox, pb)) continue;
         if (!e) e = columns.edges_of(h);
-        if (!e->known()) break;
-        const auto [left_edge, right_edge] = e->near((l.bbox.y0 + l.bbox.y1) / 2);
-        const float em = e->em;
+        // A host the engine cut narrower than its column shows none: the
+        // column is the one the line and its piece stand in together, set
+        // in the line's type (not a headline's above it).
+        const std::shared_ptr<const column_edges> around =
+            e->known() ? e : columns.edges_around(l.bbox.united(pb));
+        if (!around->known()) continue;
+        if (!e->known() && (2.0f * around->em > 3.0f * static_cast<float>(l.bbox.height()) ||
+                            3.0f * around->em < 2.0f * static_cast<float>(l.bbox.height())))
+          continue;
+        const auto [left_edge, right_edge] = around->near((l.bbox.y0 + l.bbox.y1) / 2);
+        const float em = around->em;
         const bool left = count == 1 && static_cast<float>(pb.x1) <= static_cast<float>(l.bbox.x0) + 0.5f * em;
         const bool right = static_cast<float>(pb.x0) >= static_cast<float>(l.bbox.x1) - 0.5f * em;
         if (!left && !right) continue;

@@ -235,6 +235,37 @@ TEST_CASE("geometry text: a CJK piece left of its line joins it with no space") 
         "下，逐栋加固房屋结构，更新供水和电力线路。\n");
 }
 
+TEST_CASE("geometry text: a piece beside a line whose region the engine cut narrower than its column joins the line") {
+  // The two-line region ends at x 420: its column shows only in the
+  // regions above and below it, set in the same type.
+  auto page_with = [](int size) {
+    return hocr_page(hocr_area({
+                         {"项目负责人介绍，改造之初，设计团队", 100, 100, 700, 40},
+                         {"用了三个月时间挨家挨户走访，为每一", 100, 150, 700, 40},
+                         {"栋房屋建立档案，记录它的建造年代。", 100, 200, 700, 40},
+                     }) +
+                     hocr_area({
+                         {"对于基本完好的房屋，则", 100, 250, 420, 40},
+                         {"件。", 100, 300, 160, 40},
+                     }) +
+                     hocr_area({{"只做局部修缮和加固构", 440, 250, 700, size}}) +
+                     hocr_area({
+                         {"随着环境的改善，一些多年前搬离老", 180, 350, 700, 40},
+                         {"街的手艺人又回来了。在街道北段，", 100, 400, 700, 40},
+                         {"一家竹编作坊重新开门。", 100, 450, 540, 40},
+                     }));
+  };
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page_with(40), colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "项目负责人介绍，改造之初，设计团队用了三个月时间挨家挨户走访，为每一栋房屋建立档案，记录它的建造"
+        "年代。对于基本完好的房屋，则只做局部修缮和加固构件。\n\n"
+        "随着环境的改善，一些多年前搬离老街的手艺人又回来了。在街道北段，一家竹编作坊重新开门。\n");
+  // Type of another size beside the line is no piece of it.
+  const auto other = colreflow::document::from_bytes(page_with(90), colreflow::input_format::auto_detect, opts);
+  CHECK(other.render(colreflow::format::txt).find("则只做局部修缮") == std::string::npos);
+}
+
 TEST_CASE("line pieces: only a region beside a line of its own column is a piece of it") {
   using namespace colreflow::detail;
   // Column one (x 100-600) and column two (x 680-1180); one-line regions:
