@@ -221,6 +221,7 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
         if (best_gap < 0 || g < best_gap) {
           best_gap = g;
           out[r] = line_piece{static_cast<std::int32_t>(h), k, left, static_cast<std::uint32_t>(first)};
+          out[r].widens_host = !e->known();
         }
       }
     }
@@ -275,6 +276,13 @@ page with_pieces_joined(const page &p, const std::vector<line_piece> &pieces) {
     });
     for (std::uint32_t k : taken)
       append_line(out.regions[static_cast<std::size_t>(pc.host)].lines[pc.line], p.regions[r].lines[k]);
+  }
+  // A host the engine cut narrower than its column holds the line it now
+  // has: its box is measured with that column again.
+  for (std::uint32_t r : by_x) {
+    region &host = out.regions[static_cast<std::size_t>(pieces[r].host)];
+    if (pieces[r].widens_host && !host.bbox.empty())
+      host.bbox = host.bbox.united(host.lines[pieces[r].line].bbox);
   }
   // The piece's lines leave their region (blank: line numbers stay).
   for (std::uint32_t r : by_x) {

@@ -24,6 +24,9 @@ struct line_piece {
   // The piece's region keeps its place in the order (the rest of it is
   // read there): the end of a headline cut off into a region that runs on.
   bool stays = false;
+  // The host's own lines show no column (the engine cut its region
+  // narrower): joined, its box widens to the line it now holds.
+  bool widens_host = false;
   bool is_piece() const { return host >= 0; }
 };
 

@@ -311,6 +311,40 @@ TEST_CASE("line pieces: only a region beside a line of its own column is a piece
   CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{2, 3}, {0, 1, 4}});
 }
 
+TEST_CASE("line pieces: a host cut narrower than its column takes the box of the line it now holds") {
+  using namespace colreflow::detail;
+  // The two-line region ends at x 420; its column (x 100-700) shows in the
+  // region above. A host that shows its column itself keeps its box.
+  const std::string bytes = hocr_page(
+      hocr_area({
+          {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 700, 30},
+          {"theta iota kappa lambda mu nu xi pi", 100, 140, 700, 30},
+          {"omicron pi rho sigma tau upsilon phi", 100, 180, 700, 30},
+          {"chi psi omega alpha beta gamma delta", 100, 220, 700, 30},
+          {"epsilon zeta eta theta iota kappa", 100, 260, 700, 30},
+      }) +
+      hocr_area({
+          {"Chi psi omega alpha", 100, 300, 420, 30},
+          {"ends.", 100, 340, 180, 30},
+      }) +
+      hocr_area({{"beta gamma delta", 440, 300, 700, 30}}) +
+      hocr_area({{"eta theta", 520, 140, 700, 30}}));
+  const page p = read_hocr(bytes, "t", {});
+  REQUIRE(p.regions.size() == 4);
+  page wide = p;
+  wide.regions[0].lines[1].bbox.x1 = 500;  // room for the last piece
+  const std::vector<line_piece> pieces = find_line_pieces(wide, column_finder(wide));
+  REQUIRE(pieces.size() == 4);
+  CHECK(pieces[2].host == 1);
+  CHECK(pieces[2].widens_host);
+  CHECK(pieces[3].host == 0);
+  CHECK_FALSE(pieces[3].widens_host);
+  const page joined = with_pieces_joined(wide, pieces);
+  CHECK(joined.regions[1].lines[0].text == "Chi psi omega alpha beta gamma delta");
+  CHECK(joined.regions[1].bbox.x1 == 700);
+  CHECK(joined.regions[0].bbox.x1 == wide.regions[0].bbox.x1);
+}
+
 TEST_CASE("line pieces: a headline's end that the engine ran into the region below it joins the headline") {
   using namespace colreflow::detail;
   // Two columns of body type (lines 30 high). The headline, 60 high, was
