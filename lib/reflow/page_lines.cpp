@@ -265,11 +265,12 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
   for (std::size_t k = 1; k < lines.size(); ++k) {
     const laid_line &a = lines[k];
     if (!a.text || a.bbox.empty() || a.region >= p.regions.size()) continue;
+    // What the words show holds in any column, measured or not.
+    cues[k].stop_before_specks = a.stop_before_specks;
     const column_edges &e = edges_for(a.region);
     if (!e.known()) continue;
     cues[k].known = true;
     const auto [left, right] = e.near((a.bbox.y0 + a.bbox.y1) / 2);
-    cues[k].stop_before_specks = a.stop_before_specks;
     const float in = static_cast<float>(a.type_x0() - left);
     cues[k].indent_cells = in >= 0.5f * e.em ? static_cast<int>(std::lround(2 * in / e.em)) : 0;
     std::size_t n = k + 1;
@@ -304,6 +305,7 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
   auto apply = [&](line &l) {
     if (l.source_line == 0 || l.source_line >= cues.size()) return;
     const page_line_cues &c = cues[l.source_line];
+    if (c.stop_before_specks) l.shape.ends_sentence = true;
     if (!c.known) return;
     l.shape.indent = c.indent_cells;
     l.shape.next_word_fits = c.next_fits;

@@ -544,11 +544,11 @@ std::vector<placed_word> cjk_words(const std::vector<const char *> &chars, int x
   return out;
 }
 
-// One ocr_carea of CJK lines 50 apart from y 100; each line's box spans
+// One ocr_carea of CJK lines 50 apart from y `top`; each line's box spans
 // its words (`reach` stretches it to the right: a speck read as no word).
-std::string hocr_word_area(const std::vector<std::vector<placed_word>> &lines, int reach = 0) {
+std::string hocr_word_area(const std::vector<std::vector<placed_word>> &lines, int reach = 0, int top = 100) {
   std::string out = "<div class='ocr_carea'>";
-  int y = 100;
+  int y = top;
   for (const auto &words : lines) {
     int x0 = words.front().x0, x1 = words.back().x1;
     for (const placed_word &w : words) x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1);
@@ -638,4 +638,28 @@ TEST_CASE("geometry text: a line filled to the column's edge after text in mid-s
         "退休教师王老师是读书会的常客。她说，年轻时读书多是为了工作，现在有了时间，反而更能体会读书"
         "的乐趣。王老师还主动当起了志愿者，每周抽出两个晚上帮助整理书架、指导老年读者使用自助设备。\n\n"
         "针对少年儿童读者，各馆在晚间专门安排了亲子阅读时段，工作人员会挑选适合的绘本和故事书。\n");
+}
+
+TEST_CASE("geometry text: a sentence end before a speck ends its paragraph in a region narrower than any column") {
+  // The paragraph's last line is a region of its own, too narrow to show a
+  // column; the engine read a speck after its stop as "四" at confidence 1.
+  std::vector<placed_word> last = cjk_words({"庚", "辛", "。"}, 100);
+  last.push_back({"四", 260, 300, 12, 1});
+  const std::string page = hocr_page(
+      hocr_word_area({
+          cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100),
+          cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯"}, 100),
+          cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈", "昃"}, 100),
+      }) +
+      hocr_word_area({last}, 0, 250) +
+      hocr_word_area({
+          cjk_words({"辰", "宿", "列", "张", "寒", "来", "暑", "往", "秋", "收"}, 180),
+          cjk_words({"冬", "藏", "闰", "余", "成", "岁", "律", "吕", "调", "阳", "云", "腾"}, 100),
+          cjk_words({"致", "雨", "。"}, 100),
+      }, 0, 300));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯天地玄黄宇宙洪荒日月盈昃庚辛。四\n\n"
+        "辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨。\n");
 }
