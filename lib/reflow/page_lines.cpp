@@ -38,6 +38,18 @@ column_finder::column_finder(const page &p) : p_(p) {
 
 namespace {
 
+// A line's extent without the specks at its ends: words under half the
+// line's height both ways, which type never is (a speck the engine read
+// as a mark stretches the line's box into the margin or the gutter).
+std::pair<std::int32_t, std::int32_t> type_extent(const text_line &l) {
+  const std::int32_t half = l.bbox.height() / 2;
+  auto type = [&](const word &w) { return !w.bbox.empty() && (w.bbox.width() >= half || w.bbox.height() >= half); };
+  auto first = std::find_if(l.words.begin(), l.words.end(), type);
+  auto last = std::find_if(l.words.rbegin(), l.words.rend(), type);
+  if (first == l.words.end()) return {l.bbox.x0, l.bbox.x1};
+  return {std::max(l.bbox.x0, first->bbox.x0), std::min(l.bbox.x1, last->bbox.x1)};
+}
+
 // The column that `lines` show; nothing known below three lines.
 column_edges edges_from(const std::vector<const text_line *> &lines) {
   column_edges e;
@@ -48,10 +60,11 @@ column_edges edges_from(const std::vector<const text_line *> &lines) {
   std::vector<std::int32_t> x0, x1, h;
   for (const text_line *l : lines) {
     if (2 * l->bbox.height() > 3 * body) continue;  // display type
-    x0.push_back(l->bbox.x0);
-    x1.push_back(l->bbox.x1);
+    const auto [left, right] = type_extent(*l);
+    x0.push_back(left);
+    x1.push_back(right);
     h.push_back(l->bbox.height());
-    e.lines.push_back({(l->bbox.y0 + l->bbox.y1) / 2, l->bbox.x0, l->bbox.x1});
+    e.lines.push_back({(l->bbox.y0 + l->bbox.y1) / 2, left, right});
   }
   std::sort(e.lines.begin(), e.lines.end());
   if (x0.size() < 3) return e;
@@ -226,10 +239,28 @@ namespace {
 // an ideograph's width in CJK type; in Latin type the word and a space,
 // or three letters and a hyphen of a longer one (greedy filling would
 // have hyphenated it).
+// Specks the engine read at the next line's start ("_ 附近") are skipped,
+// as at a line's end: the first token with a letter, digit or ideograph,
+// or of three characters or more, is the word.
 float room_needed(const laid_line &next, std::string_view text, float em) {
   std::size_t pos = 0;
   char32_t first = 0;
-  while (pos < text.size() && (first = next_code_point(text, pos)) != 0 && is_space(first)) {
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    int n = 0;
+    bool alnum = false;
+    char32_t c = 0, head = 0;
+    while (end < text.size()) {
+      std::size_t at = end;
+      c = next_code_point(text, at);
+      if (is_space(c)) break;
+      if (n++ == 0) head = c;
+      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
+      end = at;
+    }
+    if (n > 0) first = head;
+    if (n > 0 && (alnum || n > 2)) break;
+    pos = end < text.size() ? end + 1 : end;  // past the space
   }
   if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
   const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;

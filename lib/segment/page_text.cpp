@@ -128,7 +128,14 @@ laid_line place_of(std::uint32_t region, const text_line &l) {
   out.specks_left = ink.x0 - l.bbox.x0;
   out.specks_right = l.bbox.x1 - ink.x1;
   out.stop_before_specks = ink.stop;
-  if (!l.words.empty() && !l.words.front().bbox.empty()) out.first_word = l.words.front().bbox.width();
+  // The first word in type: specks far smaller than the line, which
+  // line_speck_edges skips too, are none.
+  const std::int32_t half = l.bbox.height() / 2;
+  for (const word &w : l.words)
+    if (!w.bbox.empty() && (w.bbox.width() >= half || w.bbox.height() >= half)) {
+      out.first_word = w.bbox.width();
+      break;
+    }
   return out;
 }
 
@@ -180,7 +187,18 @@ speck_edges line_speck_edges(const text_line &l) {
   const std::int32_t half = l.bbox.height() / 2;
   auto speck_sized = [&](const box &b) { return b.empty() || (b.width() < half && b.height() < half); };
   std::size_t first = 0;
-  while (first < w.size() && opens_no_line(w[first].text) && speck_sized(w[first].bbox)) ++first;
+  // Marks other than quotes and brackets (an opening quote, or French
+  // guillemets repeated down a quotation, stand where the text starts).
+  auto speck_mark = [](std::string_view t) {
+    if (opens_no_line(t)) return true;
+    if (spelt(t)) return false;
+    for (std::size_t pos = 0; pos < t.size();) {
+      const char32_t c = next_code_point(t, pos);
+      if (is_opening(c) || is_closing(c)) return false;
+    }
+    return true;
+  };
+  while (first < w.size() && speck_mark(w[first].text) && speck_sized(w[first].bbox)) ++first;
   if (first == w.size()) return out;
   if (first > 0 && spelt(w[first].text) && !w[first].bbox.empty() && w[first].bbox.height() >= half)
     out.x0 = std::max(out.x0, w[first].bbox.x0);

@@ -663,3 +663,51 @@ TEST_CASE("geometry text: a sentence end before a speck ends its paragraph in a 
         "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯天地玄黄宇宙洪荒日月盈昃庚辛。四\n\n"
         "辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨。\n");
 }
+
+TEST_CASE("geometry text: specks at a CJK line's start neither fill the room at the end of the line before nor set an indent") {
+  // The third line ends "。" 25 units short of the column's edge: room for
+  // a speck, not for an ideograph. The engine read a speck before the next
+  // line as "_"; the text runs on.
+  std::vector<placed_word> third = cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈"}, 100);
+  third.push_back({"。", 515, 551, 36, 95});
+  std::vector<placed_word> fourth{{"_", 92, 98, 4, 40}};
+  for (const placed_word &w : cjk_words({"辰", "宿", "列", "张", "寒", "来", "暑", "往", "秋", "收", "冬", "藏"}, 100))
+    fourth.push_back(w);
+  const std::string page = hocr_page(hocr_word_area({
+      cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100),
+      cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯"}, 100),
+      third,
+      fourth,
+      cjk_words({"闰", "余", "成", "岁", "。"}, 100),
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯天地玄黄宇宙洪荒日月盈。_辰宿列张寒来暑往秋收冬藏闰余成岁。\n");
+}
+
+TEST_CASE("geometry text: specks the engine boxed beyond a CJK column's edges do not move them") {
+  // Four lines of seven end in a speck read as "." past the column's right
+  // edge; another opens with one read as "_" left of its indent.
+  auto with_speck = [](std::vector<placed_word> line) {
+    line.push_back({".", 610, 614, 4, 30});
+    return line;
+  };
+  std::vector<placed_word> indented{{"_", 100, 106, 4, 40}};
+  for (const placed_word &w : cjk_words({"闰", "余", "成", "岁", "律", "吕", "调", "阳", "云", "腾"}, 180))
+    indented.push_back(w);
+  const std::string page = hocr_page(hocr_word_area({
+      with_speck(cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 100)),
+      with_speck(cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑", "寅", "卯"}, 100)),
+      with_speck(cjk_words({"天", "地", "玄", "黄", "宇", "宙", "洪", "荒", "日", "月", "盈", "昃"}, 100)),
+      cjk_words({"辰", "宿", "列", "张", "寒", "来", "暑", "往", "秋", "收", "冬", "。"}, 100),
+      with_speck(cjk_words({"藏", "致", "雨", "露", "结", "为", "霜", "金", "生", "丽", "水", "。"}, 100)),
+      indented,
+      cjk_words({"玉", "出", "昆", "冈", "。"}, 100),
+  }));
+  colreflow::options opts;
+  const auto doc = colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  CHECK(doc.render(colreflow::format::txt) ==
+        "一二三四五六七八九十甲乙.丙丁戊己庚辛壬癸子丑寅卯.天地玄黄宇宙洪荒日月盈昃.辰宿列张寒来暑往秋收冬。"
+        "藏致雨露结为霜金生丽水。.\n\n_闰余成岁律吕调阳云腾玉出昆冈。\n");
+}
