@@ -8,6 +8,11 @@ the seed).
 Specs: "shared:" names live in the synth tools' specs/ directory, "local:" names in
 tests/eval/synth/specs/ (zh_city.json: original Chinese prose written for this
 harness, two articles, enough text for 5-6 columns).
+
+Held-out pages (heldout_pages(), names "ho_..."): the main grid's shape again, made
+from specs no rule is tuned on (tests/eval/synth/specs/heldout/), with other noise
+seeds and other renderer options (page width, type size, items in the jumped tail,
+headline span).  Look at their figures, never at their pages, while tuning.
 """
 import zlib
 
@@ -36,6 +41,42 @@ def _page(lang, cols, layout, rules, noise):
     return {"name": name, "lang": lang, "columns": cols, "layout": layout,
             "rules": rules, "noise": noise, "spec": spec,
             "seed": zlib.crc32(name.encode()) % 10000}
+
+
+# -- held-out set ---------------------------------------------------------------
+# One spec per language, two articles each (single/partial use the first one).
+HELDOUT_SPECS = {"zh": "local:heldout/zh_river.json", "en": "local:heldout/en_bridge.json"}
+# newspage.py options per (lang, columns): page width and type size differ from the
+# main grid's 2480 px / 38 px, so columns are wider or narrower than any it has.
+HELDOUT_RENDER = {
+    ("zh", 3): {"page_width": 2640, "font_px": 40},
+    ("zh", 5): {"page_width": 2400, "font_px": 34},
+    ("en", 3): {"page_width": 2360, "font_px": 36},
+    ("en", 4): {"page_width": 2640, "font_px": 40},
+}
+# ... and per layout: three items in the jumped tail instead of two, a partial
+# headline over 3 of 5 columns instead of 4.
+HELDOUT_LAYOUT = {
+    ("zh", 3, "jump"): {"tail_items": 3},
+    ("en", 3, "jump"): {"tail_items": 3},
+    ("zh", 5, "partial"): {"headline_span": 3},
+}
+
+
+def _heldout_page(lang, cols, layout, noise):
+    name = "ho_%s_c%d_%s%s" % (lang, cols, layout, "_noise" if noise else "")
+    render = dict(HELDOUT_RENDER[(lang, cols)])
+    render.update(HELDOUT_LAYOUT.get((lang, cols, layout), {}))
+    return {"name": name, "lang": lang, "columns": cols, "layout": layout,
+            "rules": False, "noise": noise, "spec": HELDOUT_SPECS[lang],
+            "seed": zlib.crc32(("heldout:" + name).encode()) % 10000, "render": render}
+
+
+def heldout_pages():
+    """The held-out set (24 pages): the main grid's shape, other text, seeds and sizes."""
+    return [_heldout_page(lang, cols, layout, noise)
+            for lang in ("zh", "en") for cols in MAIN_COLUMNS[lang]
+            for layout in LAYOUTS for noise in (False, True)]
 
 
 def all_pages():
