@@ -2,13 +2,14 @@
 """synth_eval.py - colreflow on synthetic newspaper pages with exact ground truth.
 
 Usage:
-  python3 tests/eval/synth_eval.py --colreflow PATH [--out DIR] [--quick | --grid | --heldout]
+  python3 tests/eval/synth_eval.py --colreflow PATH [--out DIR] [--quick | --grid | --heldout | --dev]
           [--image] [--json OUT] [--md OUT] [--jobs N] [--only REGEX] [--tools DIR]
 
 For every page of a fixed, seeded set (tests/eval/synth/pageset.py: Chinese 3/5
 columns, English 3/4 columns, both languages also 2 and 6 columns; layouts single,
 partial, jump; clean and --noise; with and without --rules; or with --heldout the
-grid's shape from held-out specs, seeds and page sizes, named ho_*) it
+grid's shape from held-out specs, seeds and page sizes, named ho_*; or with --dev
+the grid's shape and specs with other seeds and page sizes, named dev_*) it
 
   1. renders the page with the synth tools' newspage.py (PNG + NAME.gt.json),
   2. runs `tesseract page.png tess -l eng|chi_sim txt hocr tsv`,
@@ -121,7 +122,7 @@ class Harness:
             a.append("--rules")
         if page["noise"]:
             a.append("--noise")
-        # held-out pages only: other page widths, type sizes, tails (main-grid keys unchanged)
+        # held-out and dev pages only: other page widths, type sizes, tails (main-grid keys unchanged)
         for k, v in sorted(page.get("render", {}).items()):
             a += ["--" + k.replace("_", "-"), str(v)]
         return a
@@ -333,6 +334,9 @@ def main():
     ap.add_argument("--heldout", action="store_true",
                     help="the held-out set instead (the grid's shape from specs, seeds and sizes "
                          "no rule is tuned on: 24 pages named ho_*)")
+    ap.add_argument("--dev", action="store_true",
+                    help="the development set instead (the grid's shape and specs, other seeds "
+                         "and page sizes: 24 pages named dev_*, free to look at)")
     ap.add_argument("--image", action="store_true",
                     help="also run colreflow straight on each page image (Tesseract through "
                          "its API, about 10 s a page, not cached) and score it as colreflow-image")
@@ -350,11 +354,12 @@ def main():
         if not os.path.exists(path):
             ap.error("not found: %s" % path)
 
-    if sum((args.quick, args.grid, args.heldout)) > 1:
-        ap.error("--quick, --grid and --heldout exclude each other")
+    if sum((args.quick, args.grid, args.heldout, args.dev)) > 1:
+        ap.error("--quick, --grid, --heldout and --dev exclude each other")
     pages = (pageset.quick_pages() if args.quick else
              pageset.grid_pages() if args.grid else
-             pageset.heldout_pages() if args.heldout else pageset.all_pages())
+             pageset.heldout_pages() if args.heldout else
+             pageset.dev_pages() if args.dev else pageset.all_pages())
     if args.image:
         OUTPUTS.append("colreflow-image")
     if args.only:
@@ -384,9 +389,9 @@ def main():
             "machine": machine(), "cpus": os.cpu_count(), "tesseract": h.tess_version,
             "colreflow": args.colreflow, "colreflow_version": version, "git": head,
             "pages": len(results), "jobs": args.jobs, "wall_seconds": round(wall, 1),
-            "quick": args.quick, "heldout": args.heldout}
+            "quick": args.quick, "heldout": args.heldout, "dev": args.dev}
     text = ("%s pages, %s, %s (%d CPUs), %s, %s (git %s); %d pages in %.0f s\n\n" % (
-        "Held-out synthetic" if args.heldout else "Synthetic", meta["date"], meta["machine"],
+        "Held-out synthetic" if args.heldout else "Development synthetic" if args.dev else "Synthetic", meta["date"], meta["machine"],
         meta["cpus"], meta["tesseract"], version or "colreflow", head or "?", len(results), wall))
     text += ("Per output: tau = block_order_tau, CER% = order_cer x 100, pF1 = paragraph-break F1, "
              "head = heading_placement, join = zh: whitespace runs inside paragraphs, "

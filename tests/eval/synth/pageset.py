@@ -13,6 +13,11 @@ Held-out pages (heldout_pages(), names "ho_..."): the main grid's shape again, m
 from specs no rule is tuned on (tests/eval/synth/specs/heldout/), with other noise
 seeds and other renderer options (page width, type size, items in the jumped tail,
 headline span).  Look at their figures, never at their pages, while tuning.
+
+Development pages (dev_pages(), names "dev_..."): the main grid's shape and specs
+again, with other noise seeds and other page widths / type sizes than both the grid
+and the held-out set.  Look at them freely to diagnose failure classes: fixing them
+is not fitting the grid's exact pages, and the held-out set stays unseen.
 """
 import zlib
 
@@ -75,6 +80,33 @@ def _heldout_page(lang, cols, layout, noise):
 def heldout_pages():
     """The held-out set (24 pages): the main grid's shape, other text, seeds and sizes."""
     return [_heldout_page(lang, cols, layout, noise)
+            for lang in ("zh", "en") for cols in MAIN_COLUMNS[lang]
+            for layout in LAYOUTS for noise in (False, True)]
+
+
+# -- development set -------------------------------------------------------------
+# The main grid's specs (SPECS), other seeds, and page width / type size unlike both
+# the grid (2480 px / 38 px) and the held-out set (HELDOUT_RENDER).
+DEV_RENDER = {
+    ("zh", 3): {"page_width": 2560, "font_px": 36},
+    ("zh", 5): {"page_width": 2520, "font_px": 33},
+    ("en", 3): {"page_width": 2440, "font_px": 37},
+    ("en", 4): {"page_width": 2560, "font_px": 35},
+}
+
+
+def _dev_page(lang, cols, layout, noise):
+    name = "dev_%s_c%d_%s%s" % (lang, cols, layout, "_noise" if noise else "")
+    return {"name": name, "lang": lang, "columns": cols, "layout": layout,
+            "rules": False, "noise": noise,
+            "spec": SPEC_OVERRIDES.get((lang, cols, layout), SPECS[lang][layout]),
+            "seed": zlib.crc32(("dev:" + name).encode()) % 10000,
+            "render": dict(DEV_RENDER[(lang, cols)])}
+
+
+def dev_pages():
+    """The development set (24 pages): the grid's shape and specs, other seeds and sizes."""
+    return [_dev_page(lang, cols, layout, noise)
             for lang in ("zh", "en") for cols in MAIN_COLUMNS[lang]
             for layout in LAYOUTS for noise in (False, True)]
 
