@@ -134,6 +134,43 @@ std::shared_ptr<const column_edges> column_finder::edges_around(const box &area)
   return e;
 }
 
+std::shared_ptr<const column_edges> column_finder::edges_holding(std::uint32_t r) const {
+  std::shared_ptr<const column_edges> own = edges_of(r);
+  const region &reg = p_.regions[r];
+  const box &area = reg.bbox;
+  if (own->known() || area.empty()) return own;
+  if (!measured_listed_) {
+    measured_listed_ = true;
+    for (std::uint32_t q : by_left_)
+      if (std::shared_ptr<const column_edges> e = edges_of(q); e->known())
+        measured_by_left_.emplace_back(q, std::move(e));
+  }
+  std::int32_t type = 0;  // the region's tallest line: its type, or more
+  for (const text_line &l : reg.lines) type = std::max(type, l.bbox.height());
+  // Measured regions starting left of this one, nearest first by their
+  // left edge (a bounded look, as in edges_around); the column must be set
+  // in the region's type (a headline's lines above do not stand for it).
+  constexpr std::size_t kMaxCandidates = 4096;
+  auto it = std::upper_bound(measured_by_left_.begin(), measured_by_left_.end(), area.x0,
+                             [&](std::int32_t x, const auto &m) { return x < p_.regions[m.first].bbox.x0; });
+  std::int64_t best_gap = -1;
+  std::shared_ptr<const column_edges> best;
+  for (std::size_t looked = 0; it != measured_by_left_.begin() && looked < kMaxCandidates; ++looked) {
+    --it;
+    const box &b = p_.regions[it->first].bbox;
+    const column_edges &e = *it->second;
+    if (b.x1 < area.x1 || 2.0f * e.em > 3.0f * static_cast<float>(type) ||
+        3.0f * e.em < 2.0f * static_cast<float>(type))
+      continue;
+    const std::int64_t gap = std::max<std::int64_t>({b.y0 - area.y1, area.y0 - b.y1, 0});
+    if (best_gap < 0 || gap < best_gap) {
+      best_gap = gap;
+      best = it->second;
+    }
+  }
+  return best ? best : own;
+}
+
 namespace {
 
 // The last whitespace-separated token of a line that is no speck (specks:
@@ -278,7 +315,7 @@ std::vector<page_line_cues> measure_page_lines(const page &p, const std::vector<
   std::uint32_t last_region = 0;
   auto edges_for = [&](std::uint32_t r) -> const column_edges & {
     if (!last || last_region != r) {
-      last = columns.edges_of(r);
+      last = columns.edges_holding(r);
       last_region = r;
     }
     return *last;

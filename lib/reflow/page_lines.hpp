@@ -59,6 +59,11 @@ class column_finder {
   // and its piece, when the engine cut the line's region narrower than its
   // column); empty boxes have none.
   std::shared_ptr<const column_edges> edges_around(const box &area) const;
+  // For a region too narrow or short to show a column: the measured column
+  // of the nearest region above or below whose extent holds its own, set
+  // in its type (a line the engine set apart in a region of its own);
+  // edges_of(r) when none does.
+  std::shared_ptr<const column_edges> edges_holding(std::uint32_t r) const;
 
  private:
   const page &p_;
@@ -72,6 +77,10 @@ class column_finder {
   // The same by the horizontal extent (x0, x1) asked about: at most one
   // entry a region, and one a box asked about.
   mutable std::unordered_map<std::uint64_t, std::shared_ptr<const column_edges>> by_extent_;
+  // The regions whose column is measured, by their left edge, with their
+  // measures: built when edges_holding is first asked.
+  mutable std::vector<std::pair<std::uint32_t, std::shared_ptr<const column_edges>>> measured_by_left_;
+  mutable bool measured_listed_ = false;
 };
 
 // Whether a line whose end the engine read as specks ("works. ° -",

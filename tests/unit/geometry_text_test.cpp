@@ -711,3 +711,24 @@ TEST_CASE("geometry text: specks the engine boxed beyond a CJK column's edges do
         "一二三四五六七八九十甲乙.丙丁戊己庚辛壬癸子丑寅卯.天地玄黄宇宙洪荒日月盈昃.辰宿列张寒来暑往秋收冬。"
         "藏致雨露结为霜金生丽水。.\n\n_闰余成岁律吕调阳云腾玉出昆冈。\n");
 }
+
+TEST_CASE("page lines: a region too narrow to show a column is measured by the column holding it, in its type") {
+  using namespace colreflow::detail;
+  const std::string bytes = hocr_page(hocr_area({
+                                          {"Alpha beta gamma delta epsilon zeta eta", 100, 100, 600, 30},
+                                          {"theta iota kappa lambda mu nu xi pi", 100, 140, 600, 30},
+                                          {"omicron rho sigma ends it here now.", 100, 180, 600, 30},
+                                      }) +
+                                      hocr_area({{"share", 100, 230, 190, 30}}) +
+                                      hocr_area({{"Display", 100, 280, 400, 80}}) +
+                                      hocr_area({{"far away", 700, 230, 800, 30}}));
+  const page p = read_hocr(bytes, "t", {});
+  REQUIRE(p.regions.size() == 4);
+  const column_finder columns(p);
+  CHECK_FALSE(columns.edges_of(1)->known());
+  const std::shared_ptr<const column_edges> held = columns.edges_holding(1);
+  REQUIRE(held->known());
+  CHECK(held == columns.edges_of(0));  // the column's own measure, shared
+  CHECK_FALSE(columns.edges_holding(2)->known());  // display type: not the column's
+  CHECK_FALSE(columns.edges_holding(3)->known());  // no region holds its extent
+}
