@@ -1,12 +1,15 @@
 #include "text/lexicon.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <fstream>
+#include <sys/stat.h>  // fstat
+
+#include <algorithm>   // min
+#include <cstdio>      // fopen, fread
+#include <functional>  // hash
 #include <map>
 #include <mutex>
+#include <vector>
 
-#include "text/words.hpp"
+#include "text/words.hpp"  // to_lower
 
 namespace colreflow::detail {
 
@@ -16,6 +19,40 @@ namespace {
 constexpr std::size_t kMaxWords = 2'000'000;
 constexpr std::size_t kMaxWordBytes = 64;
 
+std::size_t hash_of(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Calls `each` with every line of `f` without its '\n' until it returns
+// false. Reads in blocks: a line costs no call into stdio and no allocation.
+template <class F>
+void for_each_line(std::FILE *f, F &&each) {
+  std::vector<char> block(1 << 16);
+  std::string carry;  // a line cut by the block's end
+  std::size_t n;
+  while ((n = std::fread(block.data(), 1, block.size(), f)) > 0) {
+    std::string_view rest(block.data(), n);
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos;
+         rest.remove_prefix(nl + 1)) {
+      bool more;
+      if (carry.empty()) {
+        more = each(rest.substr(0, nl));
+      } else {
+        carry.append(rest.substr(0, nl));
+        more = each(std::string_view(carry));
+        carry.clear();
+      }
+      if (!more) return;
+    }
+    carry.append(rest);
+  }
+  if (!carry.empty()) each(std::string_view(carry));
+}
+
 }  // namespace
 
 std::shared_ptr<const lexicon> lexicon::load(const std::string &path) {
@@ -24,32 +61,77 @@ std::shared_ptr<const lexicon> lexicon::load(const std::string &path) {
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = cache.find(path); it != cache.end()) return it->second;
   std::shared_ptr<lexicon> out;
-  std::ifstream in(path, std::ios::binary);
-  if (in) {
+  if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
     out = std::make_shared<lexicon>();
-    std::string word;
-    while (std::getline(in, word) && out->words_.size() < kMaxWords) {
-      if (!word.empty() && word.back() == '\r') word.pop_back();
+    // Sized from the file (wamerican-large: about 10 bytes a line) so the
+    // table seldom grows while it fills.
+    struct stat st {};
+    const std::size_t bytes =
+        ::fstat(fileno(f), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    out->text_.reserve(std::min(bytes, kMaxWords * kMaxWordBytes));
+    std::size_t slots = 1024;
+    while (slots < std::min(bytes / 4, 2 * kMaxWords)) slots *= 2;
+    out->slots_.resize(slots);
+    for_each_line(f, [&](std::string_view word) {
+      if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
       // Possessives ("Tuesday's") add nothing a rejoined word can use.
-      if (word.empty() || word.size() > kMaxWordBytes || word.find('\'') != std::string::npos)
-        continue;
-      // Most lines are ASCII: fold those directly, the rest through ICU.
-      bool ascii = std::all_of(word.begin(), word.end(),
-                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-      if (ascii) {
-        for (char &c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        out->words_.insert(word);
-      } else {
-        out->words_.insert(to_lower(word));
-      }
-    }
+      if (!word.empty() && word.size() <= kMaxWordBytes &&
+          word.find('\'') == std::string_view::npos)
+        out->insert(word);
+      return out->size_ < kMaxWords;
+    });
+    std::fclose(f);
   }
   cache.emplace(path, out);
   return out;
 }
 
+// Folds `word` onto the end of text_ and keeps it there unless it is
+// already listed.
+void lexicon::insert(std::string_view word) {
+  const std::size_t at = text_.size();
+  // Most lines are ASCII: fold those directly, the rest through ICU.
+  if (is_ascii(word)) {
+    text_.append(word);
+    for (std::size_t k = at; k < text_.size(); ++k)
+      if (text_[k] >= 'A' && text_[k] <= 'Z') text_[k] = static_cast<char>(text_[k] - 'A' + 'a');
+  } else {
+    text_ += to_lower(word);
+  }
+  const slot added{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(text_.size() - at)};
+  const std::string_view lower = word_at(added);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = hash_of(lower) & mask;; k = (k + 1) & mask) {
+    if (slots_[k].length == 0) {
+      slots_[k] = added;
+      break;
+    }
+    if (word_at(slots_[k]) == lower) {
+      text_.resize(at);  // "Apple" and "apple" are one word
+      return;
+    }
+  }
+  if (++size_ * 2 > slots_.size()) grow();
+}
+
+void lexicon::grow() {
+  std::vector<slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (slot s : old) {
+    if (s.length == 0) continue;
+    std::size_t k = hash_of(word_at(s)) & mask;
+    while (slots_[k].length != 0) k = (k + 1) & mask;
+    slots_[k] = s;
+  }
+}
+
 bool lexicon::contains(std::string_view lower_word) const {
-  return words_.count(std::string(lower_word)) != 0;
+  if (lower_word.empty() || slots_.empty()) return false;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = hash_of(lower_word) & mask; slots_[k].length != 0; k = (k + 1) & mask)
+    if (word_at(slots_[k]) == lower_word) return true;
+  return false;
 }
 
 }  // namespace colreflow::detail

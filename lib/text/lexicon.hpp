@@ -2,10 +2,11 @@
 // second source of evidence that a hyphenated line end was one word.
 #pragma once
 
+#include <cstdint>  // uint32_t
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace colreflow::detail {
 
@@ -17,10 +18,24 @@ class lexicon {
   static std::shared_ptr<const lexicon> load(const std::string &path);
 
   bool contains(std::string_view lower_word) const;
-  std::size_t size() const { return words_.size(); }
+  std::size_t size() const { return size_; }
 
  private:
-  std::unordered_set<std::string> words_;
+  // A word's bytes in text_; length 0 marks an empty slot.
+  struct slot {
+    std::uint32_t at = 0;
+    std::uint32_t length = 0;
+  };
+
+  void insert(std::string_view lower_word);
+  void grow();
+  std::string_view word_at(slot s) const { return {text_.data() + s.at, s.length}; }
+
+  // Every word once, lower-cased, end to end: one allocation for the list
+  // (a set of 170,000 strings cost more to build than a page's repair).
+  std::string text_;
+  std::vector<slot> slots_;  // open addressing, linear probing; size a power of two
+  std::size_t size_ = 0;
 };
 
 }  // namespace colreflow::detail
