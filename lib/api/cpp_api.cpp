@@ -259,7 +259,8 @@ namespace detail {
 // dictionaries it names loaded once (the pipeline finds the same ones
 // through the loaders' caches; holding them here keeps them loaded, their
 // cost paid and their names checked before the first page). "auto"
-// dictionaries depend on each page's languages and load on first use.
+// dictionaries depend on each page's languages and load on first use; the
+// word list reads its words at the first a page asks of it.
 struct engine_state {
   options opts;
   std::shared_ptr<const lexicon> words;

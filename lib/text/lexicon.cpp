@@ -62,33 +62,48 @@ std::shared_ptr<const lexicon> lexicon::load(const std::string &path) {
   if (auto it = cache.find(path); it != cache.end()) return it->second;
   std::shared_ptr<lexicon> out;
   if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
-    out = std::make_shared<lexicon>();
-    // Sized from the file (wamerican-large: about 10 bytes a line) so the
-    // table seldom grows while it fills.
-    struct stat st {};
-    const std::size_t bytes =
-        ::fstat(fileno(f), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
-    out->text_.reserve(std::min(bytes, kMaxWords * kMaxWordBytes));
-    std::size_t slots = 1024;
-    while (slots < std::min(bytes / 4, 2 * kMaxWords)) slots *= 2;
-    out->slots_.resize(slots);
-    for_each_line(f, [&](std::string_view word) {
-      if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
-      // Possessives ("Tuesday's") add nothing a rejoined word can use.
-      if (!word.empty() && word.size() <= kMaxWordBytes &&
-          word.find('\'') == std::string_view::npos)
-        out->insert(word);
-      return out->size_ < kMaxWords;
-    });
     std::fclose(f);
+    out = std::make_shared<lexicon>();
+    out->path_ = path;
   }
   cache.emplace(path, out);
   return out;
 }
 
+const lexicon::table &lexicon::words() const {
+  std::call_once(read_once_, [this] { words_.read(path_); });
+  return words_;
+}
+
+bool lexicon::contains(std::string_view lower_word) const { return words().contains(lower_word); }
+
+std::size_t lexicon::size() const { return words().size(); }
+
+// A file gone since load() gives no words, as an unreadable one did there.
+void lexicon::table::read(const std::string &path) {
+  std::FILE *f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return;
+  // Sized from the file (wamerican-large: about 10 bytes a line) so the
+  // table seldom grows while it fills.
+  struct stat st {};
+  const std::size_t bytes = ::fstat(fileno(f), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  text_.reserve(std::min(bytes, kMaxWords * kMaxWordBytes));
+  std::size_t slots = 1024;
+  while (slots < std::min(bytes / 4, 2 * kMaxWords)) slots *= 2;
+  slots_.resize(slots);
+  for_each_line(f, [&](std::string_view word) {
+    if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
+    // Possessives ("Tuesday's") add nothing a rejoined word can use.
+    if (!word.empty() && word.size() <= kMaxWordBytes && word.find('\'') == std::string_view::npos)
+      insert(word);
+    return size_ < kMaxWords;
+  });
+  std::fclose(f);
+}
+
 // Folds `word` onto the end of text_ and keeps it there unless it is
 // already listed.
-void lexicon::insert(std::string_view word) {
+void lexicon::table::insert(std::string_view word) {
   const std::size_t at = text_.size();
   // Most lines are ASCII: fold those directly, the rest through ICU.
   if (is_ascii(word)) {
@@ -114,7 +129,7 @@ void lexicon::insert(std::string_view word) {
   if (++size_ * 2 > slots_.size()) grow();
 }
 
-void lexicon::grow() {
+void lexicon::table::grow() {
   std::vector<slot> old(slots_.size() * 2);
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
@@ -126,7 +141,7 @@ void lexicon::grow() {
   }
 }
 
-bool lexicon::contains(std::string_view lower_word) const {
+bool lexicon::table::contains(std::string_view lower_word) const {
   if (lower_word.empty() || slots_.empty()) return false;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t k = hash_of(lower_word) & mask; slots_[k].length != 0; k = (k + 1) & mask)
