@@ -59,7 +59,9 @@ const std::vector<std::string> &dictionary_dirs() {
 
 std::shared_ptr<const dictionary> dictionary::open(const std::string &base) {
   static std::mutex cache_mutex;
-  static std::map<std::string, std::shared_ptr<const dictionary>> cache;
+  // Never destroyed: freeing Hunspell's tables at exit took more work than
+  // repairing a page (callgrind, en_gpl3), and the process frees them anyway.
+  static auto &cache = *new std::map<std::string, std::shared_ptr<const dictionary>>;
   std::lock_guard<std::mutex> lock(cache_mutex);
   if (auto it = cache.find(base); it != cache.end()) return it->second;
   std::shared_ptr<dictionary> d;
