@@ -2,9 +2,8 @@
 
 #include <sys/stat.h>  // fstat
 
-#include <algorithm>   // min
-#include <cstdio>      // fopen, fread
-#include <functional>  // hash
+#include <algorithm>  // min
+#include <cstdio>     // fopen, fread
 #include <map>
 #include <mutex>
 #include <vector>
@@ -19,12 +18,17 @@ namespace {
 constexpr std::size_t kMaxWords = 2'000'000;
 constexpr std::size_t kMaxWordBytes = 64;
 
-std::size_t hash_of(std::string_view word) { return std::hash<std::string_view>{}(word); }
-
-bool is_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
+// FNV-1a, its high bits folded into the low ones the table's mask keeps.
+constexpr std::uint64_t kHashBasis = 14695981039346656037u;
+constexpr std::uint64_t kHashPrime = 1099511628211u;
+std::uint64_t hash_step(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * kHashPrime;
+}
+std::size_t hash_end(std::uint64_t h) { return static_cast<std::size_t>(h ^ (h >> 32)); }
+std::size_t hash_of(std::string_view word) {
+  std::uint64_t h = kHashBasis;
+  for (char c : word) h = hash_step(h, c);
+  return hash_end(h);
 }
 
 // Calls `each` with every line of `f` without its '\n' until it returns
@@ -93,30 +97,44 @@ void lexicon::table::read(const std::string &path) {
   slots_.resize(slots);
   for_each_line(f, [&](std::string_view word) {
     if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
-    // Possessives ("Tuesday's") add nothing a rejoined word can use.
-    if (!word.empty() && word.size() <= kMaxWordBytes && word.find('\'') == std::string_view::npos)
-      insert(word);
+    if (!word.empty() && word.size() <= kMaxWordBytes) add(word);
     return size_ < kMaxWords;
   });
   std::fclose(f);
 }
 
-// Folds `word` onto the end of text_ and keeps it there unless it is
-// already listed.
-void lexicon::table::insert(std::string_view word) {
+// Folds a line's word onto the end of text_ and keeps it there unless it
+// is a possessive or already listed. One pass over the bytes checks, folds
+// and hashes the ASCII words that make up nearly all of the list.
+void lexicon::table::add(std::string_view word) {
   const std::size_t at = text_.size();
-  // Most lines are ASCII: fold those directly, the rest through ICU.
-  if (is_ascii(word)) {
-    text_.append(word);
-    for (std::size_t k = at; k < text_.size(); ++k)
-      if (text_[k] >= 'A' && text_[k] <= 'Z') text_[k] = static_cast<char>(text_[k] - 'A' + 'a');
-  } else {
+  text_.append(word);
+  std::uint64_t h = kHashBasis;
+  bool ascii = true;
+  for (char *c = text_.data() + at, *end = text_.data() + text_.size(); c != end; ++c) {
+    // Possessives ("Tuesday's") add nothing a rejoined word can use.
+    if (*c == '\'') {
+      text_.resize(at);
+      return;
+    }
+    if ((*c & 0x80) != 0) {
+      ascii = false;
+      break;
+    }
+    if (*c >= 'A' && *c <= 'Z') *c = static_cast<char>(*c - 'A' + 'a');
+    h = hash_step(h, *c);
+  }
+  std::size_t hash = hash_end(h);
+  if (!ascii) {  // ICU folds the rest (and the apostrophe may come later)
+    text_.resize(at);
+    if (word.find('\'') != std::string_view::npos) return;
     text_ += to_lower(word);
+    hash = hash_of(std::string_view(text_).substr(at));
   }
   const slot added{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(text_.size() - at)};
   const std::string_view lower = word_at(added);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t k = hash_of(lower) & mask;; k = (k + 1) & mask) {
+  for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
     if (slots_[k].length == 0) {
       slots_[k] = added;
       break;

@@ -39,7 +39,7 @@ class lexicon {
       std::uint32_t at = 0;
       std::uint32_t length = 0;
     };
-    void insert(std::string_view word);
+    void add(std::string_view word);
     void grow();
     std::string_view word_at(slot s) const { return {text_.data() + s.at, s.length}; }
 
