@@ -256,10 +256,11 @@ std::size_t document::repair_count() const { return checked(impl_).log.entries.s
 
 namespace detail {
 // What an engine holds: its options, and the word list and the Hunspell
-// dictionaries it names loaded once (the pipeline finds the same ones
-// through the loaders' caches; holding them here keeps them loaded, their
-// cost paid and their names checked before the first page). "auto"
-// dictionaries depend on each page's languages and load on first use.
+// dictionaries it names opened once (the pipeline finds the same ones
+// through the loaders' caches; holding them here keeps them loaded once
+// read, and their names checked before the first page). "auto"
+// dictionaries depend on each page's languages and open on first use. Each
+// reads its words at the first word a page asks of it.
 struct engine_state {
   options opts;
   std::shared_ptr<const lexicon> words;

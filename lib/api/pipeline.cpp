@@ -32,8 +32,10 @@
 namespace colreflow::detail {
 namespace {
 
-// The word list only judges words cut by a line-end hyphen; loading it
-// costs more than repairing a page, so only hyphenated text pays.
+// The word list and the dictionaries only judge words cut by a line-end
+// hyphen; loading them costs more than repairing a page, so only
+// hyphenated text pays (and the word list's words are read only when a
+// cut asks it: lexicon::load).
 void load_words_if_hyphenated(document &doc, const colreflow::options &opts) {
   // Dictionaries named that are not installed are an error, whatever the text.
   if (opts.dictionaries != "auto") (void)resolve_dictionaries(opts.dictionaries, {});

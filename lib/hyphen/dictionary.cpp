@@ -59,14 +59,15 @@ const std::vector<std::string> &dictionary_dirs() {
 
 std::shared_ptr<const dictionary> dictionary::open(const std::string &base) {
   static std::mutex cache_mutex;
-  static std::map<std::string, std::shared_ptr<const dictionary>> cache;
+  // Never destroyed: freeing Hunspell's tables at exit took more work than
+  // repairing a page (callgrind, en_gpl3), and the process frees them anyway.
+  static auto &cache = *new std::map<std::string, std::shared_ptr<const dictionary>>;
   std::lock_guard<std::mutex> lock(cache_mutex);
   if (auto it = cache.find(base); it != cache.end()) return it->second;
   std::shared_ptr<dictionary> d;
   if (installed(base)) {
     d.reset(new dictionary());
     d->base_ = base;
-    d->speller_ = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
     d->closed_compounds_ = builds_compounds(base + ".aff");
   }
   cache.emplace(base, d);
@@ -78,6 +79,11 @@ dictionary::~dictionary() = default;
 bool dictionary::knows(std::string_view word) const {
   if (word.empty() || word.size() > 100) return false;
   std::lock_guard<std::mutex> lock(mutex_);
+  // Built at the first word asked: reading en_US takes longer than repairing
+  // a page, and many pages with a hyphenated line end settle every cut from
+  // their own words.
+  if (!speller_)
+    speller_ = std::make_unique<Hunspell>((base_ + ".aff").c_str(), (base_ + ".dic").c_str());
   return speller_->spell(std::string(word));
 }
 

@@ -15,8 +15,9 @@ namespace colreflow::detail {
 
 class dictionary {
  public:
-  // Opens `base`.aff and `base`.dic (loaded once per path and shared by all
-  // documents and threads). Null when either file is missing.
+  // Opens `base`.aff and `base`.dic (once per path, shared by all documents
+  // and threads; Hunspell reads them at the first word asked). Null when
+  // either file is missing.
   static std::shared_ptr<const dictionary> open(const std::string &base);
   ~dictionary();
   dictionary(const dictionary &) = delete;
@@ -33,7 +34,7 @@ class dictionary {
 
  private:
   dictionary() = default;
-  std::unique_ptr<Hunspell> speller_;
+  mutable std::unique_ptr<Hunspell> speller_;  // built by the first knows(), under mutex_
   std::string base_;
   bool closed_compounds_ = false;
   mutable std::mutex mutex_;  // Hunspell keeps scratch state: one caller at a time

@@ -34,7 +34,7 @@ def main():
     ap.add_argument("--tesseract", default="tesseract")
     ap.add_argument("--image", action="append", help="PATH:LANG (repeatable)")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--batch", type=int, default=8, help="pages in the batch runs")
+    ap.add_argument("--batch", type=int, default=8, help="pages in the batch runs (0: none)")
     a = ap.parse_args()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     images = [s.rsplit(":", 1) for s in (a.image or DEFAULT_IMAGES)]
@@ -52,6 +52,8 @@ def main():
             t, c, r = (statistics.median(x) for x in (tess, crf, alone))
             print(f"| {os.path.basename(path)} | {t:.2f} | {c:.2f} | {r:.3f} | {100 * r / c:.2f}% |")
 
+        if a.batch == 0:
+            return
         # Batch: the scans repeated, one language for all (chi_sim+eng reads both).
         pages = []
         for k in range(a.batch):

@@ -683,6 +683,31 @@ TEST_SUITE("text.vocabulary") {
     std::remove(path.c_str());
   }
 
+  TEST_CASE("lexicon: lines across read blocks, case duplicates, no final newline") {
+    std::string path = "/tmp/colreflow_text_test_words_long.txt";
+    std::vector<std::string> words;
+    {
+      std::ofstream out(path, std::ios::binary);
+      // 20,000 lines of 6 to 8 bytes: lines straddle the 64 KiB blocks.
+      for (int k = 0; k < 20000; ++k) {
+        words.push_back("w" + std::to_string(k * 7));
+        out << (k % 2 ? "W" : "w") << k * 7 << "\n";
+      }
+      out << "Apple\napple\n\xC3\x89MIGR\xC3\x89\n" << std::string(65, 'x') << "\nlast";
+    }
+    auto lex = lexicon::load(path);
+    REQUIRE(lex != nullptr);
+    for (const std::string &w : words) CHECK(lex->contains(w));
+    CHECK(lex->contains("apple"));
+    CHECK(lex->contains("\xC3\xA9migr\xC3\xA9"));  // "émigré", lowered through ICU
+    CHECK(lex->contains("last"));
+    CHECK_FALSE(lex->contains(std::string(65, 'x')));  // longer than any word
+    CHECK_FALSE(lex->contains("w1"));
+    CHECK_FALSE(lex->contains(""));
+    CHECK(lex->size() == words.size() + 3);
+    std::remove(path.c_str());
+  }
+
   TEST_CASE("split_at_hyphen: the fragments on both sides of a line-end hyphen") {
     hyphen_split s = split_at_hyphen("and this exam-", "ple shows it");
     CHECK(s.valid());
