@@ -170,7 +170,7 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
   for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
   auto name = [&](std::uint32_t at) {
     const region &r = doc.geometry->regions[at];
-    return r.id.empty() ? "#" + std::to_string(at) : r.id;
+    return r.id.empty() ? fmt::format("#{}", at) : r.id;
   };
   for (std::size_t k = 0; k < order.size(); ++k) {
     const bool piece = order[k] < pieces.size() && pieces[order[k]].is_piece();
