@@ -38,12 +38,10 @@ column_finder::column_finder(const page &p) : p_(p) {
 
 namespace {
 
-// A line's extent without the specks at its ends: words under half the
-// line's height both ways, which type never is (a speck the engine read
+// A line's extent without the specks at its ends (a speck the engine read
 // as a mark stretches the line's box into the margin or the gutter).
 std::pair<std::int32_t, std::int32_t> type_extent(const text_line &l) {
-  const std::int32_t half = l.bbox.height() / 2;
-  auto type = [&](const word &w) { return !w.bbox.empty() && (w.bbox.width() >= half || w.bbox.height() >= half); };
+  auto type = [&](const word &w) { return !w.bbox.empty() && !speck_sized(w.bbox, l.bbox.height()); };
   auto first = std::find_if(l.words.begin(), l.words.end(), type);
   auto last = std::find_if(l.words.rbegin(), l.words.rend(), type);
   if (first == l.words.end()) return {l.bbox.x0, l.bbox.x1};
@@ -275,29 +273,31 @@ namespace {
 // What the next line's first word needs at a line's end, in page units:
 // an ideograph's width in CJK type; in Latin type the word and a space,
 // or three letters and a hyphen of a longer one (greedy filling would
-// have hyphenated it).
-// Specks the engine read at the next line's start ("_ 附近") are skipped,
-// as at a line's end: the first token with a letter, digit or ideograph,
-// or of three characters or more, is the word.
+// have hyphenated it). Specks the engine read at the next line's start
+// ("_ 附近") are skipped, as at a line's end: the word is the first token
+// with a letter, digit or ideograph, or of three characters or more.
 float room_needed(const laid_line &next, std::string_view text, float em) {
   std::size_t pos = 0;
   char32_t first = 0;
   while (pos < text.size()) {
-    std::size_t end = pos;
-    int n = 0;
-    bool alnum = false;
-    char32_t c = 0, head = 0;
-    while (end < text.size()) {
-      std::size_t at = end;
-      c = next_code_point(text, at);
-      if (is_space(c)) break;
-      if (n++ == 0) head = c;
-      alnum = alnum || is_letter(c) || is_digit(c) || is_cjk(c);
-      end = at;
+    std::size_t at = pos;
+    const char32_t c = next_code_point(text, at);
+    if (is_space(c)) {
+      pos = at;
+      continue;
     }
-    if (n > 0) first = head;
-    if (n > 0 && (alnum || n > 2)) break;
-    pos = end < text.size() ? end + 1 : end;  // past the space
+    int n = 0;
+    bool spelt = false;
+    first = c;
+    while (pos < text.size()) {
+      at = pos;
+      const char32_t d = next_code_point(text, at);
+      if (is_space(d)) break;
+      ++n;
+      spelt = spelt || is_letter(d) || is_digit(d) || is_cjk(d);
+      pos = at;
+    }
+    if (spelt || n > 2) break;
   }
   if (is_cjk(first) || is_fullwidth_punct(first)) return 0.8f * em;
   const float word = next.first_word >= 0 ? static_cast<float>(next.first_word) : 2.0f * em;

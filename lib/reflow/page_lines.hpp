@@ -83,6 +83,13 @@ class column_finder {
   mutable bool measured_listed_ = false;
 };
 
+// A box under half a line's height both ways, which type never is: a
+// speck (a glyph the engine read as a mark fills its cell). An empty box
+// counts as one.
+inline bool speck_sized(const box &b, std::int32_t line_height) {
+  return b.empty() || (2 * b.width() < line_height && 2 * b.height() < line_height);
+}
+
 // Whether a line whose end the engine read as specks ("works. ° -",
 // "others. |": tokens of one or two characters with no letter or digit)
 // ends a sentence before them: 1 yes; -1 when it has no such tail, or the

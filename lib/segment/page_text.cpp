@@ -128,11 +128,9 @@ laid_line place_of(std::uint32_t region, const text_line &l) {
   out.specks_left = ink.x0 - l.bbox.x0;
   out.specks_right = l.bbox.x1 - ink.x1;
   out.stop_before_specks = ink.stop;
-  // The first word in type: specks far smaller than the line, which
-  // line_speck_edges skips too, are none.
-  const std::int32_t half = l.bbox.height() / 2;
+  // The first word in type (line_speck_edges skips specks too).
   for (const word &w : l.words)
-    if (!w.bbox.empty() && (w.bbox.width() >= half || w.bbox.height() >= half)) {
+    if (!speck_sized(w.bbox, l.bbox.height())) {
       out.first_word = w.bbox.width();
       break;
     }
@@ -182,10 +180,8 @@ bool cjk_joins(std::string_view left, std::string_view right) {
 speck_edges line_speck_edges(const text_line &l) {
   speck_edges out{l.bbox.x0, l.bbox.x1, false};
   const std::vector<word> &w = l.words;
-  // Specks stand far smaller than type: under half the line's height both
-  // ways (a glyph the engine read as a mark fills its cell).
+  // Specks stand far smaller than type (speck_sized).
   const std::int32_t half = l.bbox.height() / 2;
-  auto speck_sized = [&](const box &b) { return b.empty() || (b.width() < half && b.height() < half); };
   std::size_t first = 0;
   // Marks other than quotes and brackets (an opening quote, or French
   // guillemets repeated down a quotation, stand where the text starts).
@@ -198,7 +194,7 @@ speck_edges line_speck_edges(const text_line &l) {
     }
     return true;
   };
-  while (first < w.size() && speck_mark(w[first].text) && speck_sized(w[first].bbox)) ++first;
+  while (first < w.size() && speck_mark(w[first].text) && speck_sized(w[first].bbox, l.bbox.height())) ++first;
   if (first == w.size()) return out;
   if (first > 0 && spelt(w[first].text) && !w[first].bbox.empty() && w[first].bbox.height() >= half)
     out.x0 = std::max(out.x0, w[first].bbox.x0);
