@@ -373,14 +373,15 @@ void apply_page_line_cues(document &doc, const std::vector<page_line_cues> &cues
   auto apply = [&](line &l) {
     if (l.source_line == 0 || l.source_line >= cues.size()) return;
     const page_line_cues &c = cues[l.source_line];
-    if (c.stop_before_specks) l.shape.ends_sentence = true;
-    if (!c.known) return;
-    l.shape.indent = c.indent_cells;
-    l.shape.next_word_fits = c.next_fits;
-    if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
-    if (l.shape.cjk)
-      if (const int ends = cjk_ends_sentence(l.text, fullwidth_stops); ends >= 0)
-        l.shape.ends_sentence = ends > 0;
+    if (c.known) {
+      l.shape.indent = c.indent_cells;
+      l.shape.next_word_fits = c.next_fits;
+      if (const int ends = ends_sentence_before_specks(l.text); ends >= 0) l.shape.ends_sentence = ends > 0;
+      if (l.shape.cjk)
+        if (const int ends = cjk_ends_sentence(l.text, fullwidth_stops); ends >= 0)
+          l.shape.ends_sentence = ends > 0;
+    }
+    // What the words show holds in any column, measured or not.
     if (c.stop_before_specks) l.shape.ends_sentence = true;
   };
   for (line &l : doc.lines) apply(l);
