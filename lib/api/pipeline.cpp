@@ -196,6 +196,12 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
                                                     : fmt::format("{} lines", pc.piece_lines),
                                 name(static_cast<std::uint32_t>(pc.host))),
                     0.6);
+      else if (pc.in_headline)
+        doc.log.add(repair_kind::block_moved, first, last,
+                    fmt::format("region {} (file position {}): its line read within the headline "
+                                "line of region {}, one page line the engine cut at a word space",
+                                name(order[k]), order[k] + 1, name(static_cast<std::uint32_t>(pc.host))),
+                    0.6);
       else
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): {} read within line {} of region {}, "

@@ -62,17 +62,27 @@ void join_stacked_headings(document &doc, const laid_out &laid) {
       ++i;
       continue;
     }
-    const bool stacked = 2 * bb.y0 >= ba.y0 + ba.y1 && bb.y0 - ba.y1 <= bb.height() &&
-                         std::min(ba.x1, bb.x1) > std::max(ba.x0, bb.x0);
-    const bool kicker = sb >= 1.2f * sa;
+    auto holds = [](const box &out, const box &in) {
+      return out.x0 <= in.x0 && in.x1 <= out.x1 && out.y0 <= in.y0 && in.y1 <= out.y1;
+    };
+    // A headline's box that holds a kicker next to it in the order: the
+    // engine's box of a garbled headline word reaches up over the kicker's
+    // line (and may be read first, its top being higher).
+    const bool kicker_held = sb >= 1.2f * sa && holds(bb, ba);
+    const bool kicker_after = sa >= 1.2f * sb && holds(ba, bb);
+    const bool kicker = sb >= 1.2f * sa || kicker_after;
+    const bool stacked = kicker_held || kicker_after ||
+                         (2 * bb.y0 >= ba.y0 + ba.y1 && bb.y0 - ba.y1 <= bb.height() &&
+                          std::min(ba.x1, bb.x1) > std::max(ba.x0, bb.x0));
     const bool same = a.kind == b.kind && sb <= 1.15f * sa && sa <= 1.15f * sb;
     if (!stacked || !(kicker || same)) {
       ++i;
       continue;
     }
     // A blank line parts the two in document::lines: the joined block owns its lines.
-    auto both = std::make_shared<std::vector<line>>(a.lines.begin(), a.lines.end());
-    both->insert(both->end(), b.lines.begin(), b.lines.end());
+    const block &top = kicker_after ? b : a, &under = kicker_after ? a : b;
+    auto both = std::make_shared<std::vector<line>>(top.lines.begin(), top.lines.end());
+    both->insert(both->end(), under.lines.begin(), under.lines.end());
     a.lines = std::span<const line>(*both);
     a.joined = std::move(both);
     if (kicker) {

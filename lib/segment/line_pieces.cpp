@@ -48,11 +48,69 @@ std::int32_t edge_line(const region &r, bool last) {
 
 namespace {
 
+// A headline the engine cut at a word space into one-line regions of its
+// own (see the header): each display line right of another, on its page
+// line and a word space from it, is a piece of the leftmost one. Heads are
+// taken left to right, so a piece's piece joins that same host.
+void join_display_pieces(const page &p, const column_finder &columns,
+                         const std::vector<std::uint32_t> &heads, const x_index &heads_by_y,
+                         std::vector<line_piece> &out) {
+  auto head_line = [&](std::uint32_t h) -> std::uint32_t {
+    return static_cast<std::uint32_t>(edge_line(p.regions[h], false));
+  };
+  auto head_box = [&](std::uint32_t h) -> const box & { return p.regions[h].lines[head_line(h)].bbox; };
+  std::vector<std::uint32_t> by_x = heads;
+  std::stable_sort(by_x.begin(), by_x.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return head_box(a).x0 < head_box(b).x0; });
+  std::vector<std::uint32_t> near;
+  for (std::uint32_t r : by_x) {
+    const box &rb = head_box(r);
+    near.clear();
+    heads_by_y.for_each_overlapping(rb.y0, rb.y1, [&](std::uint32_t h) { near.push_back(h); });
+    std::sort(near.begin(), near.end());
+    std::int32_t best_gap = -1;
+    std::uint32_t best = 0;
+    for (std::uint32_t h : near) {
+      if (h == r) continue;
+      const box &hb = head_box(h);
+      const std::int32_t gap = rb.x0 - hb.x1;
+      const std::int32_t low = std::min(hb.height(), rb.height());
+      // On one page line: across half the lower one's height at least (an
+      // engine's box of a garbled headline word may stand taller than its
+      // type, so the heights are not compared). Not overlapping, and a word
+      // space apart: the gutter between two columns' headlines is wider.
+      const std::int32_t overlap = std::min(hb.y1, rb.y1) - std::max(hb.y0, rb.y0);
+      if (2 * overlap < low || gap < 0 || 5 * gap > 3 * low) continue;
+      if (best_gap < 0 || gap < best_gap) {
+        best_gap = gap;
+        best = h;
+      }
+    }
+    // Each as wide as a column of text below or above it: the heads of two
+    // columns (an advertisement page's narrow gutter is a word space).
+    if (best_gap < 0 || (columns.edges_around(head_box(best))->known() &&
+                         columns.edges_around(rb)->known()))
+      continue;
+    line_piece pc = out[best].is_piece() ? out[best] : line_piece{};
+    if (!pc.is_piece()) {
+      pc.host = static_cast<std::int32_t>(best);
+      pc.line = head_line(best);
+    }
+    pc.left = false;
+    pc.stays = false;
+    pc.widens_host = false;
+    pc.in_headline = true;
+    pc.piece_line = head_line(r);
+    pc.piece_lines = 1;
+    out[r] = pc;
+  }
+}
+
 // The end of a headline in the lines a longer region opens with (see the
 // header). One-line display regions are the heads, indexed by the height
 // their line spans; each region that is no piece yet looks at the heads
 // its first line reaches.
-void find_headline_ends(const page &p, std::vector<line_piece> &out) {
+void find_headline_ends(const page &p, const column_finder &columns, std::vector<line_piece> &out) {
   // The body's line height: the median over the text lines of regions of
   // three lines or more.
   const std::int32_t body = median_over_body_lines<std::int32_t>(p, [](const text_line &l) {
@@ -73,6 +131,7 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
   if (heads.empty()) return;
   const x_index heads_by_y(heads, spans);
   std::vector<std::uint32_t> near;
+  join_display_pieces(p, columns, heads, heads_by_y, out);
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     const region &reg = p.regions[r];
     if (out[r].is_piece()) continue;
@@ -86,6 +145,8 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
     for (std::uint32_t h : near) {
       const text_line &head = p.regions[h].lines[static_cast<std::size_t>(edge_line(p.regions[h], false))];
       const std::int32_t type = head.bbox.height();
+      // A head that is itself a headline's piece passes the end on to its host.
+      const line_piece root = out[h].is_piece() ? out[h] : line_piece{};
       // The lines on the head's page line, right of it a word space apart.
       std::uint32_t taken = 0, start = 0, end = 0;
       bool like_type = false;
@@ -118,8 +179,8 @@ void find_headline_ends(const page &p, std::vector<line_piece> &out) {
           reg.lines[static_cast<std::size_t>(last)].bbox.y0 < head.bbox.y1)
         continue;
       line_piece pc;
-      pc.host = static_cast<std::int32_t>(h);
-      pc.line = static_cast<std::uint32_t>(edge_line(p.regions[h], false));
+      pc.host = root.is_piece() ? root.host : static_cast<std::int32_t>(h);
+      pc.line = root.is_piece() ? root.line : static_cast<std::uint32_t>(edge_line(p.regions[h], false));
       pc.piece_line = start;
       pc.piece_lines = end - start;
       pc.stays = true;
@@ -226,7 +287,7 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
       }
     }
   }
-  find_headline_ends(p, out);
+  find_headline_ends(p, columns, out);
   // A region whose first line went to a host hosts no piece itself (the
   // line numbers of both must stay put while they are joined).
   std::vector<std::vector<std::uint32_t>> hosted(out.size());

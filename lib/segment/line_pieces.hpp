@@ -27,6 +27,9 @@ struct line_piece {
   // The host's own lines show no column (the engine cut its region
   // narrower): joined, its box widens to the line it now holds.
   bool widens_host = false;
+  // A piece of a headline line, cut off at a word space into a one-line
+  // region of its own (not a column's line).
+  bool in_headline = false;
   bool is_piece() const { return host >= 0; }
 };
 
@@ -47,7 +50,11 @@ struct line_piece {
 // between two columns' headlines is wider), in like type (at least one of
 // them), and the region goes on below that line: the engine cut the
 // headline at a gutter and ran its end into what stands under it. Those
-// lines join the headline; the region keeps its place for the rest.
+// lines join the headline; the region keeps its place for the rest. A
+// one-line display region that stands so beside another (on its page line
+// across half the lower one's height, a word space to its right) is a piece
+// of that headline line too, however tall the engine's boxes of garbled
+// words make either.
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns);
 
 // The page with each piece's words moved into its host line (before or after

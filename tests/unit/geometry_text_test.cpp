@@ -403,6 +403,92 @@ TEST_CASE("line pieces: a headline's end that the engine ran into the region bel
   CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
 }
 
+TEST_CASE("line pieces: a headline the engine cut at word spaces into one-line regions is one line") {
+  using namespace colreflow::detail;
+  // Body type 30 high in two columns (x 100-600, 680-1180); the headline, 60
+  // high, in three one-line regions a word space (20) apart. The engine's
+  // box of the garbled middle word stands twice as tall as its type.
+  auto build = [](int third_x0, int middle_y0, int middle_h) {
+    return hocr_page(
+        hocr_area({{"City opens", 300, 20, 640, 60}}) +
+        hocr_area({{"its new", 660, middle_y0, 900, middle_h}}) +
+        hocr_area({{"bridge", third_x0, 20, third_x0 + 200, 60}}) +
+        hocr_area({
+            {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
+            {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
+            {"omicron pi rho sigma tau ends.", 100, 190, 500, 30},
+        }) +
+        hocr_area({
+            {"eta theta iota kappa lambda mu nu", 680, 110, 1180, 30},
+            {"xi omicron pi rho sigma tau upsilon", 680, 150, 1180, 30},
+            {"phi chi psi omega.", 680, 190, 900, 30},
+        }));
+  };
+  const page p = read_hocr(build(920, 0, 120), "t", {});
+  REQUIRE(p.regions.size() == 5);
+  const std::vector<line_piece> pieces = find_line_pieces(p, column_finder(p));
+  REQUIRE(pieces.size() == 5);
+  CHECK_FALSE(pieces[0].is_piece());
+  for (std::size_t k : {1, 2}) {
+    CHECK(pieces[k].host == 0);  // the third piece joins the first, not the second
+    CHECK(pieces[k].in_headline);
+    CHECK_FALSE(pieces[k].stays);
+  }
+  const page joined = with_pieces_joined(p, pieces);
+  CHECK(joined.regions[0].lines[0].text == "City opens its new bridge");
+  CHECK(joined.regions[1].lines[0].text.empty());
+  CHECK(joined.regions[2].lines[0].text.empty());
+  page_order order;
+  order.articles = {{2, 0, 3, 1, 4}};
+  follow_hosts(order, pieces);
+  CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{0, 1, 2, 3, 4}});
+
+  // A gutter's width (50 of type 60) parts the third from the second.
+  const page wide = read_hocr(build(950, 20, 60), "t", {});
+  const std::vector<line_piece> apart = find_line_pieces(wide, column_finder(wide));
+  CHECK(apart[1].host == 0);
+  CHECK_FALSE(apart[2].is_piece());
+
+  // Two heads each as wide as the column below it, a narrow gutter (20)
+  // apart, head two columns: an advertisement page, not one line.
+  const std::string ads = hocr_page(
+      hocr_area({{"Rooms to let", 100, 20, 600, 60}}) + hocr_area({{"Wanted", 620, 20, 1120, 60}}) +
+      hocr_area({
+          {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
+          {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
+          {"omicron pi rho sigma tau ends.", 100, 190, 580, 30},
+      }) +
+      hocr_area({
+          {"eta theta iota kappa lambda mu nu", 620, 110, 1120, 30},
+          {"xi omicron pi rho sigma tau upsilon", 620, 150, 1120, 30},
+          {"phi chi psi omega.", 620, 190, 1100, 30},
+      }));
+  const page q = read_hocr(ads, "t", {});
+  CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
+}
+
+TEST_CASE("geometry text: a kicker inside the engine's box of a garbled headline is its first line") {
+  // The headline's box reaches up over the kicker (a mark read into its
+  // first word); the kicker is still the headline's first line.
+  auto text = [](int headline_y0, int headline_h) {
+    const std::string page =
+        hocr_page(hocr_area({{"城市更新", 700, 100, 900, 50, "ocr_header"}}) +
+                  hocr_area({{"百年老街换新颜街坊留住烟火气", 300, headline_y0, 1000, headline_h, "ocr_header"}}) +
+                  hocr_area({
+                      {"本报讯经过一年半的施工，南门老", 100, 320, 700, 40},
+                      {"街改造工程日前全面完工并恢复通", 100, 370, 700, 40},
+                      {"行。这条始建于清代的老街全长约", 100, 420, 700, 40},
+                      {"八百米。", 100, 470, 260, 40},
+                  }));
+    colreflow::options opts;
+    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+        .render(colreflow::format::txt);
+  };
+  const std::string body = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米。\n";
+  CHECK(text(80, 200) == "城市更新\n百年老街换新颜街坊留住烟火气\n\n" + body);
+  CHECK(text(170, 100) == "城市更新\n百年老街换新颜街坊留住烟火气\n\n" + body);  // above it, as printed
+}
+
 TEST_CASE("geometry text: a CJK section heading of two centred lines stands apart from the paragraph it opens") {
   // The engine put the heading's two lines and the paragraph's indented
   // first line in one area of three lines; the column is measured from the
