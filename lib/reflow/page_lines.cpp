@@ -145,11 +145,14 @@ std::shared_ptr<const column_edges> column_finder::edges_holding(std::uint32_t r
   }
   std::int32_t type = 0;  // the region's tallest line: its type, or more
   for (const text_line &l : reg.lines) type = std::max(type, l.bbox.height());
+  // Held within an em each side: on a noisy scan a speck the engine read
+  // into a line's first or last word stretches the region past its column.
+  const std::int32_t x0 = area.x0 + type, x1 = area.x1 - type;
   // Measured regions starting left of this one, nearest first by their
   // left edge (a bounded look, as in edges_around); the column must be set
   // in the region's type (a headline's lines above do not stand for it).
   constexpr std::size_t kMaxCandidates = 4096;
-  auto it = std::upper_bound(measured_by_left_.begin(), measured_by_left_.end(), area.x0,
+  auto it = std::upper_bound(measured_by_left_.begin(), measured_by_left_.end(), x0,
                              [&](std::int32_t x, const auto &m) { return x < p_.regions[m.first].bbox.x0; });
   std::int64_t best_gap = -1;
   std::shared_ptr<const column_edges> best;
@@ -157,7 +160,7 @@ std::shared_ptr<const column_edges> column_finder::edges_holding(std::uint32_t r
     --it;
     const box &b = p_.regions[it->first].bbox;
     const column_edges &e = *it->second;
-    if (b.x1 < area.x1 || 2.0f * e.em > 3.0f * static_cast<float>(type) ||
+    if (b.x1 < x1 || 2.0f * e.em > 3.0f * static_cast<float>(type) ||
         3.0f * e.em < 2.0f * static_cast<float>(type))
       continue;
     const std::int64_t gap = std::max<std::int64_t>({b.y0 - area.y1, area.y0 - b.y1, 0});

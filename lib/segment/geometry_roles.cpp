@@ -111,6 +111,7 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
     if (at < 0) continue;
     const region &r = p.regions[static_cast<std::size_t>(at)];
     role kind = b.kind;
+    bool runs_on = false;  // a heading of the text stage that the page sets as text
     switch (r.hint) {
       case region_hint::heading:
         // An engine marks some lines of running text as headers: a
@@ -149,6 +150,16 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
           // carries on; a short line here ends a paragraph, it heads none.
           if (kind == role::headline || kind == role::subheading) kind = role::body;
           b.maybe_heading = false;
+        } else if (kind == role::subheading && body > 0 && size > 0 && size <= 1.15f * body &&
+                   std::all_of(b.lines.begin(), b.lines.end(), [](const line &l) {
+                     return l.shape.cjk && l.shape.next_word_fits == 0 && l.shape.indent == 0;
+                   })) {
+          // CJK filled to its column's edge, flush left, in body type: the
+          // text took a line for a heading that the page sets as running
+          // text (a Latin heading in spaced capitals may fill its column).
+          // What stands around it in reading order decides (settle_headings).
+          kind = role::body;
+          runs_on = true;
         }
         break;
       }
@@ -164,7 +175,7 @@ void apply_geometry_roles(document &doc, const laid_out &laid, float body) {
     }
     if (kind != b.kind) {
       b.kind = kind;
-      b.maybe_heading = false;
+      b.maybe_heading = runs_on;
     }
   }
   // A word cut at a line's end carries on in the next line: no heading

@@ -29,7 +29,7 @@ struct column_metrics {
   // A line that carries text on from the line before it: a lower-case word,
   // a mark that cannot start a line, or a full CJK line (no indent).
   bool carries_on(const line_shape &s) const {
-    return s.starts_lower || s.starts_no_line_start || (s.cjk && is_full(s));
+    return s.starts_lower || s.starts_no_line_start || (s.cjk && s.indent < 2 && is_full(s));
   }
 };
 

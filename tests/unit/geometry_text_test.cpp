@@ -798,6 +798,39 @@ TEST_CASE("geometry text: specks the engine boxed beyond a CJK column's edges do
         "藏致雨露结为霜金生丽水。.\n\n_闰余成岁律吕调阳云腾玉出昆冈。\n");
 }
 
+TEST_CASE("geometry text: a CJK line the engine set apart, filled to its column's edge, heads nothing") {
+  // The engine made one line of a paragraph a region of its own, with an
+  // opening quote read from a speck at its end: one cell wider than the
+  // column's lines, the text stage takes it for a heading set wider. The
+  // page sets it flush left to the column's edge, after a line in
+  // mid-sentence: the paragraph runs on through it.
+  auto text = [](int x0) {
+    const std::string page =
+        hocr_page(hocr_area({
+                      {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
+                      {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
+                      {"这条老街始建于清代，全长八百米。", 100, 200, 700, 40},
+                      {"晚上九点，位于滨", 180, 250, 700, 40},
+                  }) +
+                  hocr_area({{"河路的社区图书馆到了夜里依然灯火“", x0, 300, 700, 40}}) +
+                  hocr_area({{"通明。阅览室里坐满了读者，有刚下", 100, 350, 700, 40}}) +
+                  hocr_area({
+                      {"班的年轻人，有陪孩子写作业的家长", 100, 400, 700, 40},
+                      {"，也有戴着老花镜翻阅报纸的退休老", 100, 450, 700, 40},
+                      {"人。", 100, 500, 180, 40},
+                  }));
+    colreflow::options opts;
+    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+        .render(colreflow::format::txt);
+  };
+  const std::string first = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条老街始建于清代，全长八百米。\n\n";
+  CHECK(text(100) == first +
+                         "晚上九点，位于滨河路的社区图书馆到了夜里依然灯火“通明。阅览室里坐满了读者，有刚下班的年轻人，"
+                         "有陪孩子写作业的家长，也有戴着老花镜翻阅报纸的退休老人。\n");
+  // Set in from the column's edge it stays a heading.
+  CHECK(text(200).find("\n河路的社区图书馆到了夜里依然灯火“\n") != std::string::npos);
+}
+
 TEST_CASE("page lines: a region too narrow to show a column is measured by the column holding it, in its type") {
   using namespace colreflow::detail;
   const std::string bytes = hocr_page(hocr_area({
@@ -807,9 +840,14 @@ TEST_CASE("page lines: a region too narrow to show a column is measured by the c
                                       }) +
                                       hocr_area({{"share", 100, 230, 190, 30}}) +
                                       hocr_area({{"Display", 100, 280, 400, 80}}) +
-                                      hocr_area({{"far away", 700, 230, 800, 30}}));
+                                      hocr_area({{"far away", 700, 230, 800, 30}}) +
+                                      // Specks stretch a line up to an em (30) past the column
+                                      hocr_area({{". within", 75, 400, 300, 30}}) +
+                                      hocr_area({{"within .", 400, 450, 625, 30}}) +
+                                      hocr_area({{". past", 55, 500, 300, 30}}) +
+                                      hocr_area({{"past .", 400, 550, 640, 30}}));
   const page p = read_hocr(bytes, "t", {});
-  REQUIRE(p.regions.size() == 4);
+  REQUIRE(p.regions.size() == 8);
   const column_finder columns(p);
   CHECK_FALSE(columns.edges_of(1)->known());
   const std::shared_ptr<const column_edges> held = columns.edges_holding(1);
@@ -817,4 +855,8 @@ TEST_CASE("page lines: a region too narrow to show a column is measured by the c
   CHECK(held == columns.edges_of(0));  // the column's own measure, shared
   CHECK_FALSE(columns.edges_holding(2)->known());  // display type: not the column's
   CHECK_FALSE(columns.edges_holding(3)->known());  // no region holds its extent
+  CHECK(columns.edges_holding(4) == columns.edges_of(0));  // 25 left of it
+  CHECK(columns.edges_holding(5) == columns.edges_of(0));  // 25 right of it
+  CHECK_FALSE(columns.edges_holding(6)->known());           // 45 left
+  CHECK_FALSE(columns.edges_holding(7)->known());           // 40 right
 }

@@ -266,6 +266,9 @@ TEST_SUITE("text.columns") {
     column_metrics m = estimate_columns(shapes, true);
     CHECK(m.full_width == 28);
     CHECK(m.is_full(shapes.back()));
+    // Full, but indented: it opens a paragraph, it carries nothing on.
+    CHECK_FALSE(m.carries_on(shapes.back()));
+    CHECK(m.carries_on(shapes.front()));
   }
 
   TEST_CASE("estimate_columns: ragged Latin widths give a width near the top") {
@@ -690,7 +693,7 @@ TEST_SUITE("text.vocabulary") {
       std::ofstream out(path, std::ios::binary);
       // 20,000 lines of 6 to 8 bytes: lines straddle the 64 KiB blocks.
       for (int k = 0; k < 20000; ++k) {
-        words.push_back("w" + std::to_string(k * 7));
+        words.push_back(std::string("w").append(std::to_string(k * 7)));  // GCC 12 -Wrestrict on "w" + s
         out << (k % 2 ? "W" : "w") << k * 7 << "\n";
       }
       out << "Apple\napple\n\xC3\x89MIGR\xC3\x89\n" << std::string(65, 'x') << "\nlast";
