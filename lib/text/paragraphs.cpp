@@ -26,6 +26,15 @@ bool ends_paragraph(const shaped_line &a, const shaped_line &b, const column_met
   if (b.dateline) return true;
   if (is_credit_line(b.text)) return false;  // the credit closes the paragraph before it
   bool closes = a.shape->ends_sentence || closes_with_credit(a.before, a.text);
+  // Measured on the page: a flush-left line that leaves room for the next
+  // line's first word, and the next set in as a paragraph starts (one to
+  // three em) and filled to the column's edge, end the paragraph whatever
+  // the text says (on a noisy scan the engine drops a stop). A line set in
+  // and short is verse, a signature or centred, and a centred line before
+  // one is a heading's; one set in further is a piece of a line.
+  if (!closes && a.shape->indent == 0 && a.shape->next_word_fits > 0 && b.shape->indent >= 2 &&
+      b.shape->indent <= 6 && b.shape->next_word_fits == 0)
+    return true;
   if (!closes) return false;
   if (b.shape->indent >= 2) return true;
   // Measured on the page (geometry inputs): room for the next word or not.

@@ -486,6 +486,26 @@ TEST_SUITE("text.paragraphs") {
                                {"　　今天市里召开全体会议研究部署", &b, {}, false}, m));
   }
 
+  TEST_CASE("ends_paragraph: measured on the page, room at a line's end and the next set in end it") {
+    // The engine dropped the stop: "气息" ends the paragraph all the same.
+    column_metrics m = metrics(40, true);
+    const char *end = "时，始终保持生活的气息", *next = "记者离开时已是傍晚，街边的路灯";
+    line_shape a = shape_of(end), b = shape_of(next);
+    a.next_word_fits = 1;  // room for the next line's first ideograph
+    b.indent = 3;          // set in by one and a half em
+    b.next_word_fits = 0;  // filled to the column's edge
+    CHECK(ends_paragraph({end, &a, {}, false}, {next, &b, {}, false}, m));
+    line_shape short_next = b, deep = b, centred = a, full = a;
+    short_next.next_word_fits = 1;  // set in and short: verse, a signature
+    CHECK_FALSE(ends_paragraph({end, &a, {}, false}, {next, &short_next, {}, false}, m));
+    deep.indent = 8;  // four em: no paragraph's indent
+    CHECK_FALSE(ends_paragraph({end, &a, {}, false}, {next, &deep, {}, false}, m));
+    centred.indent = 4;  // a centred line before it: a heading's lines
+    CHECK_FALSE(ends_paragraph({end, &centred, {}, false}, {next, &b, {}, false}, m));
+    full.next_word_fits = 0;  // no room: the sentence runs on
+    CHECK_FALSE(ends_paragraph({end, &full, {}, false}, {next, &b, {}, false}, m));
+  }
+
   TEST_CASE("ends_paragraph: an indented next line after a sentence end") {
     column_metrics m = metrics(40, true);
     const char *full = "今天市里召开全体会议研究部署全年重点工作。";
