@@ -266,10 +266,12 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   doc.geometry = std::move(geometry);
   check_deadline("the layout");
   const float body = body_type_size(*doc.geometry);
-  // Only hOCR (x_size) and ALTO (FONTSIZE) give type sizes; PAGE and TSV
-  // give line heights, too uneven to tell a heading line in a block.
+  // Only hOCR (x_size), ALTO (FONTSIZE) and Tesseract's own rows (an image's:
+  // hOCR's x_size before it is written) give type sizes; PAGE and TSV give
+  // line heights, too uneven to tell a heading line in a block.
   const bool sized = doc.geometry->format == source_format::hocr ||
-                     doc.geometry->format == source_format::alto;
+                     doc.geometry->format == source_format::alto ||
+                     doc.geometry->format == source_format::image;
   const bool any_piece =
       std::any_of(pieces.begin(), pieces.end(), [](const line_piece &pc) { return pc.is_piece(); });
   const laid_out laid =

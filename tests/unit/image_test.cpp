@@ -210,6 +210,19 @@ TEST_CASE("image: the same page as Tesseract's hOCR of the image") {
   }
 }
 
+TEST_CASE("image: the page repaired from the image reads as from Tesseract's hOCR of it") {
+  // The engine's rows are the hOCR's lines, their heights its x_size: both
+  // routes read one page, so they give one text.
+  colreflow::options opts;
+  opts.languages = "eng";
+  opts.dpi = 150;
+  const auto from_image =
+      colreflow::document::from_bytes(slurp("en_gpl3.png"), colreflow::input_format::image, opts);
+  const auto from_hocr =
+      colreflow::document::from_bytes(slurp("en_gpl3.hocr"), colreflow::input_format::hocr, opts);
+  CHECK(from_image.render(colreflow::format::txt) == from_hocr.render(colreflow::format::txt));
+}
+
 TEST_CASE("image: the same input gives the same page") {
   check_same_page(test_page(),
                   read_image(slurp("en_gpl3.png"), "en_gpl3.png", page_options()));
