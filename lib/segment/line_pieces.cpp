@@ -53,35 +53,42 @@ namespace {
 // line and a word space from it, is a piece of the leftmost one. Heads are
 // taken left to right, so a piece's piece joins that same host.
 void join_display_pieces(const page &p, const column_finder &columns,
-                         const std::vector<std::uint32_t> &heads, const x_index &heads_by_y,
-                         std::vector<line_piece> &out) {
+                         const std::vector<std::uint32_t> &heads, std::vector<line_piece> &out) {
   auto head_line = [&](std::uint32_t h) -> std::uint32_t {
     return static_cast<std::uint32_t>(edge_line(p.regions[h], false));
   };
   auto head_box = [&](std::uint32_t h) -> const box & { return p.regions[h].lines[head_line(h)].bbox; };
-  std::vector<std::uint32_t> by_x = heads;
+  std::vector<std::uint32_t> by_x = heads, by_end = heads;
   std::stable_sort(by_x.begin(), by_x.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return head_box(a).x0 < head_box(b).x0; });
-  std::vector<std::uint32_t> near;
+  std::stable_sort(by_end.begin(), by_end.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return head_box(a).x1 < head_box(b).x1; });
+  // A headline's pieces are few: a bounded look at the heads ending nearest
+  // left of each keeps a page of thousands of them at one height linear.
+  constexpr std::size_t kMaxLook = 64;
   for (std::uint32_t r : by_x) {
     const box &rb = head_box(r);
-    near.clear();
-    heads_by_y.for_each_overlapping(rb.y0, rb.y1, [&](std::uint32_t h) { near.push_back(h); });
-    std::sort(near.begin(), near.end());
     std::int32_t best_gap = -1;
     std::uint32_t best = 0;
-    for (std::uint32_t h : near) {
-      if (h == r) continue;
+    // Heads ending at or left of this one's start, nearest first.
+    auto it = std::upper_bound(by_end.begin(), by_end.end(), rb.x0,
+                               [&](std::int32_t x, std::uint32_t h) { return x < head_box(h).x1; });
+    for (std::size_t looked = 0; it != by_end.begin() && looked < kMaxLook; ++looked) {
+      const std::uint32_t h = *--it;
       const box &hb = head_box(h);
       const std::int32_t gap = rb.x0 - hb.x1;
+      // No more than three fifths of this one's height: the heads further
+      // left are further away still.
+      if (5 * gap > 3 * rb.height()) break;
+      if (h == r) continue;
       const std::int32_t low = std::min(hb.height(), rb.height());
       // On one page line: across half the lower one's height at least (an
       // engine's box of a garbled headline word may stand taller than its
       // type, so the heights are not compared). Not overlapping, and a word
       // space apart: the gutter between two columns' headlines is wider.
       const std::int32_t overlap = std::min(hb.y1, rb.y1) - std::max(hb.y0, rb.y0);
-      if (2 * overlap < low || gap < 0 || 5 * gap > 3 * low) continue;
-      if (best_gap < 0 || gap < best_gap) {
+      if (2 * overlap < low || 5 * gap > 3 * low) continue;
+      if (best_gap < 0 || gap < best_gap || (gap == best_gap && h < best)) {
         best_gap = gap;
         best = h;
       }
@@ -131,7 +138,7 @@ void find_headline_ends(const page &p, const column_finder &columns, std::vector
   if (heads.empty()) return;
   const x_index heads_by_y(heads, spans);
   std::vector<std::uint32_t> near;
-  join_display_pieces(p, columns, heads, heads_by_y, out);
+  join_display_pieces(p, columns, heads, out);
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     const region &reg = p.regions[r];
     if (out[r].is_piece()) continue;
@@ -258,6 +265,14 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
         const text_line &l = host.lines[k];
         if (l.bbox.empty() || all_blank(l.text) || !on_one_page_line(l.bbox, pb)) continue;
         if (!e) e = columns.edges_of(h);
+        // Side by side within two ems, the column's (or, unmeasured, half
+        // as large again as the line's height at most): looked at before
+        // the column a line and its piece stand in is measured.
+        const float most = e->known() ? e->em : 1.5f * static_cast<float>(l.bbox.height());
+        if (static_cast<float>(pb.x1) > static_cast<float>(l.bbox.x0) + 0.5f * most &&
+            static_cast<float>(pb.x0) < static_cast<float>(l.bbox.x1) - 0.5f * most)
+          continue;
+        if (static_cast<float>(std::max(l.bbox.x0 - pb.x1, pb.x0 - l.bbox.x1)) > 2.0f * most) continue;
         // A host the engine cut narrower than its column shows none: the
         // column is the one the line and its piece stand in together, set
         // in the line's type (not a headline's above it).

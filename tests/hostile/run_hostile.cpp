@@ -218,6 +218,36 @@ std::string generate(const std::string &kind) {
       }
     }
     out << "</div></body></html>\n";
+  } else if (kind == "headline-row-20k.hocr") {
+    // Along one line of the page, 5,000 one-line display regions, each
+    // beside a two-line region that opens on its line (a headline's end)
+    // and, along another, 10,000 one-line display regions a word space
+    // apart (a headline cut at every space); a column of body text below.
+    // The search for headline pieces once cost the cube of the regions.
+    out << "<html><body><div class=\"ocr_page\" title=\"bbox 0 0 2400000 2000\">\n";
+    auto line = [&](int x0, int y0, int x1, int y1, const std::string &word) {
+      out << "<span class=\"ocr_line\" title=\"bbox " << x0 << ' ' << y0 << ' ' << x1 << ' ' << y1
+          << "; x_size " << y1 - y0 << "\"><span class=\"ocrx_word\" title=\"bbox " << x0 << ' '
+          << y0 << ' ' << x1 << ' ' << y1 << "\">" << word << "</span></span>";
+    };
+    for (int i = 0; i < 5000; ++i) {
+      const int x = 100 + i * 460;
+      out << "<div class=\"ocr_carea\">";
+      line(x, 20, x + 220, 80, "Head" + std::to_string(i));
+      out << "</div>\n<div class=\"ocr_carea\">";
+      line(x + 230, 20, x + 430, 80, "End" + std::to_string(i));
+      line(x + 230, 100, x + 430, 130, "below");
+      out << "</div>\n";
+    }
+    for (int i = 0; i < 10000; ++i) {
+      const int x = 100 + i * 230;
+      out << "<div class=\"ocr_carea\">";
+      line(x, 200, x + 220, 260, "Word" + std::to_string(i));
+      out << "</div>\n";
+    }
+    out << "<div class=\"ocr_carea\">";
+    for (int k = 0; k < 3; ++k) line(100, 400 + 40 * k, 600, 430 + 40 * k, "the council met");
+    out << "</div>\n</div></body></html>\n";
   } else if (kind == "rules-20k.hocr") {
     // 5,000 boxes ruled on four sides (20,000 separators), 100 across and
     // 50 down, a one-word region in each: frames are found among all the
