@@ -243,8 +243,16 @@ std::vector<line_piece> find_line_pieces(const page &p, const column_finder &col
     const box &pb = piece.bbox;
     // Hosts with y0 <= pb.y1 and y1 >= pb.y0 (touching counts), by rank.
     near_hosts.clear();
-    hosts_by_y.for_each_overlapping(pb.y0 - 1, pb.y1 + 1,
-                                    [&](std::uint32_t k) { near_hosts.push_back(k); });
+    // Hosts within reach across: a piece joins a line within two ems, and
+    // the line stands no more than twice the piece's height (reach is set
+    // far wider, so a column of larger type than its line still counts).
+    // A row of thousands of regions at one height is not read in full for
+    // each of them.
+    const std::int64_t reach = 16 * static_cast<std::int64_t>(pb.height());
+    hosts_by_y.for_each_overlapping(pb.y0 - 1, pb.y1 + 1, [&](std::uint32_t k) {
+      const box &hb = p.regions[hosts[k]].bbox;
+      if (hb.x0 - pb.x1 <= reach && pb.x0 - hb.x1 <= reach) near_hosts.push_back(k);
+    });
     std::sort(near_hosts.begin(), near_hosts.end());
     std::int64_t best_gap = -1;
     for (std::uint32_t rank : near_hosts) {
