@@ -6,6 +6,8 @@
 #include <memory>     // make_shared
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "text/chars.hpp"
 
 namespace colreflow::detail {
@@ -67,9 +69,12 @@ void join_stacked_headings(document &doc, const laid_out &laid) {
     };
     // A headline's box that holds a kicker next to it in the order: the
     // engine's box of a garbled headline word reaches up over the kicker's
-    // line (and may be read first, its top being higher).
+    // line. Read after the headline (its box's top is higher), the kicker
+    // goes before it, logged as a move, when it stands in the upper half of
+    // that box: a smaller line lower down is more likely the end of the
+    // headline's own line.
     const bool kicker_held = sb >= 1.2f * sa && holds(bb, ba);
-    const bool kicker_after = sa >= 1.2f * sb && holds(ba, bb);
+    const bool kicker_after = sa >= 1.2f * sb && holds(ba, bb) && 2 * bb.y1 <= ba.y0 + ba.y1;
     const bool kicker = sb >= 1.2f * sa || kicker_after;
     const bool stacked = kicker_held || kicker_after ||
                          (2 * bb.y0 >= ba.y0 + ba.y1 && bb.y0 - ba.y1 <= bb.height() &&
@@ -81,6 +86,11 @@ void join_stacked_headings(document &doc, const laid_out &laid) {
     }
     // A blank line parts the two in document::lines: the joined block owns its lines.
     const block &top = kicker_after ? b : a, &under = kicker_after ? a : b;
+    if (kicker_after)
+      doc.log.add(repair_kind::block_moved, b.first_source_line(), b.last_source_line(),
+                  fmt::format("kicker (line {}) read before the headline (line {}) whose box holds it",
+                              b.first_source_line(), a.first_source_line()),
+                  0.6);
     auto both = std::make_shared<std::vector<line>>(top.lines.begin(), top.lines.end());
     both->insert(both->end(), under.lines.begin(), under.lines.end());
     a.lines = std::span<const line>(*both);

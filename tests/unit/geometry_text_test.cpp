@@ -470,9 +470,9 @@ TEST_CASE("line pieces: a headline the engine cut at word spaces into one-line r
 TEST_CASE("geometry text: a kicker inside the engine's box of a garbled headline is its first line") {
   // The headline's box reaches up over the kicker (a mark read into its
   // first word); the kicker is still the headline's first line.
-  auto text = [](int headline_y0, int headline_h) {
+  auto read = [](int headline_y0, int headline_h, int kicker_y0) {
     const std::string page =
-        hocr_page(hocr_area({{"城市更新", 700, 100, 900, 50, "ocr_header"}}) +
+        hocr_page(hocr_area({{"城市更新", 700, kicker_y0, 900, 50, "ocr_header"}}) +
                   hocr_area({{"百年老街换新颜街坊留住烟火气", 300, headline_y0, 1000, headline_h, "ocr_header"}}) +
                   hocr_area({
                       {"本报讯经过一年半的施工，南门老", 100, 320, 700, 40},
@@ -481,12 +481,26 @@ TEST_CASE("geometry text: a kicker inside the engine's box of a garbled headline
                       {"八百米。", 100, 470, 260, 40},
                   }));
     colreflow::options opts;
-    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
-        .render(colreflow::format::txt);
+    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts);
+  };
+  auto kicker_moves = [](const colreflow::document &d) {
+    int n = 0;
+    for (const auto &r : d.impl().log.entries)
+      n += r.kind == colreflow::detail::repair_kind::block_moved && r.cue.find("kicker") != std::string::npos;
+    return n;
   };
   const std::string body = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条始建于清代的老街全长约八百米。\n";
-  CHECK(text(80, 200) == "城市更新\n百年老街换新颜街坊留住烟火气\n\n" + body);
-  CHECK(text(170, 100) == "城市更新\n百年老街换新颜街坊留住烟火气\n\n" + body);  // above it, as printed
+  const std::string joined = "城市更新\n百年老街换新颜街坊留住烟火气\n\n" + body;
+  CHECK(read(100, 200, 100).render(colreflow::format::txt) == joined);  // read first
+  // Read after the headline (the box's top is higher), in its upper half:
+  // moved before it, and the move logged.
+  const auto after = read(80, 200, 100);
+  CHECK(after.render(colreflow::format::txt) == joined);
+  CHECK(kicker_moves(after) == 1);
+  CHECK(kicker_moves(read(100, 200, 100)) == 0);
+  // In the lower half it may be the end of the headline's own line: not moved.
+  CHECK(read(80, 200, 200).render(colreflow::format::txt).rfind("百年老街换新颜街坊留住烟火气\n", 0) == 0);
+  CHECK(read(170, 100, 100).render(colreflow::format::txt) == joined);  // above it, as printed
 }
 
 TEST_CASE("geometry text: a CJK section heading of two centred lines stands apart from the paragraph it opens") {
