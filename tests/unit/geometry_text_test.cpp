@@ -110,6 +110,22 @@ std::string hocr_area(const std::vector<hocr_line> &lines) {
   return out + "</div>\n";
 }
 
+// Two columns of body type, each an area of three lines 30 high every 40
+// (the last one short): x 100-600 from `left_y0`, and 500 wide from
+// `right_x0` and `right_y0`.
+std::string body_columns(int right_x0, int left_y0, int right_y0) {
+  return hocr_area({
+             {"Alpha beta gamma delta epsilon zeta eta", 100, left_y0, 600, 30},
+             {"theta iota kappa lambda mu nu xi", 100, left_y0 + 40, 600, 30},
+             {"omicron pi rho sigma tau ends.", 100, left_y0 + 80, 500, 30},
+         }) +
+         hocr_area({
+             {"eta theta iota kappa lambda mu nu", right_x0, right_y0, right_x0 + 500, 30},
+             {"xi omicron pi rho sigma tau upsilon", right_x0, right_y0 + 40, right_x0 + 500, 30},
+             {"phi chi psi omega.", right_x0, right_y0 + 80, right_x0 + 220, 30},
+         });
+}
+
 // The txt output of a CJK page of three areas (lines 40 high): a
 // paragraph; a two-line section heading (`first`, `second`, set where the
 // test puts them) with the indented first line of the next paragraph in
@@ -356,16 +372,7 @@ TEST_CASE("line pieces: a headline's end that the engine ran into the region bel
         hocr_area({{"new bridge", right_x0, 20, right_x0 + 330, 60},
                    {"Traffic eased", 760, 110, 1000, 30},
                    {"Alpha beta gamma delta epsilon zeta", 680, 150, 1180, 30}}) +
-        hocr_area({
-            {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
-            {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
-            {"omicron pi rho sigma tau ends.", 100, 190, 500, 30},
-        }) +
-        hocr_area({
-            {"eta theta iota kappa lambda mu nu", 680, 190, 1180, 30},
-            {"xi omicron pi rho sigma tau upsilon", 680, 230, 1180, 30},
-            {"phi chi psi omega.", 680, 270, 900, 30},
-        }));
+        body_columns(680, 110, 190));
   };
   const page p = read_hocr(build(648), "t", {});
   REQUIRE(p.regions.size() == 4);
@@ -412,17 +419,7 @@ TEST_CASE("line pieces: a headline the engine cut at word spaces into one-line r
     return hocr_page(
         hocr_area({{"City opens", 300, 20, 640, 60}}) +
         hocr_area({{"its new", 660, middle_y0, 900, middle_h}}) +
-        hocr_area({{"bridge", third_x0, 20, third_x0 + 200, 60}}) +
-        hocr_area({
-            {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
-            {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
-            {"omicron pi rho sigma tau ends.", 100, 190, 500, 30},
-        }) +
-        hocr_area({
-            {"eta theta iota kappa lambda mu nu", 680, 110, 1180, 30},
-            {"xi omicron pi rho sigma tau upsilon", 680, 150, 1180, 30},
-            {"phi chi psi omega.", 680, 190, 900, 30},
-        }));
+        hocr_area({{"bridge", third_x0, 20, third_x0 + 200, 60}}) + body_columns(680, 110, 110));
   };
   const page p = read_hocr(build(920, 0, 120), "t", {});
   REQUIRE(p.regions.size() == 5);
@@ -453,16 +450,7 @@ TEST_CASE("line pieces: a headline the engine cut at word spaces into one-line r
   // apart, head two columns: an advertisement page, not one line.
   const std::string ads = hocr_page(
       hocr_area({{"Rooms to let", 100, 20, 600, 60}}) + hocr_area({{"Wanted", 620, 20, 1120, 60}}) +
-      hocr_area({
-          {"Alpha beta gamma delta epsilon zeta eta", 100, 110, 600, 30},
-          {"theta iota kappa lambda mu nu xi", 100, 150, 600, 30},
-          {"omicron pi rho sigma tau ends.", 100, 190, 580, 30},
-      }) +
-      hocr_area({
-          {"eta theta iota kappa lambda mu nu", 620, 110, 1120, 30},
-          {"xi omicron pi rho sigma tau upsilon", 620, 150, 1120, 30},
-          {"phi chi psi omega.", 620, 190, 1100, 30},
-      }));
+      body_columns(620, 110, 110));
   const page q = read_hocr(ads, "t", {});
   CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
 }
