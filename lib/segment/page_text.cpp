@@ -90,6 +90,25 @@ std::size_t display_lead(const region &r, float body, const type_scale &scale) {
   return k >= 1 && k <= 3 && seen > k ? k : 0;
 }
 
+// Whether the line after a region's display lead carries text on: CJK,
+// flush with its column's left edge and full to its right one. A CJK
+// paragraph opens indented, under a heading too, so the lead is a line of
+// the text the engine sized from specks ("记者离开时已是" over a speck).
+bool carries_on_after_lead(const region &r, std::size_t lead, const column_edges &e) {
+  if (!e.known()) return false;
+  std::size_t k = 0;
+  for (const text_line &l : r.lines) {
+    if (all_blank(l.text)) continue;
+    if (k++ < lead) continue;
+    if (l.bbox.empty() || !may_be_cjk(l.text) || !measure_line(l.text).cjk) return false;
+    const auto [left, right] = e.near((l.bbox.y0 + l.bbox.y1) / 2);
+    const speck_edges type = line_speck_edges(l);
+    return static_cast<float>(std::abs(type.x0 - left)) < 0.5f * e.em &&
+           static_cast<float>(right - type.x1) < e.em;
+  }
+  return false;
+}
+
 // A line set in the middle of its region, with a margin on each side: a
 // heading the engine left in one block with the text around it.
 bool centred(const text_line &l, const box &area) {
@@ -406,7 +425,8 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
         previous = &reg;
         continue;
       }
-      const std::size_t lead = display_lead(reg, body, scale);
+      std::size_t lead = display_lead(reg, body, scale);
+      if (lead > 0 && carries_on_after_lead(reg, lead, *columns.edges_of(r))) lead = 0;
       std::vector<bool> run = centred_runs(reg);
       const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r, pitch, fullwidth_stops);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];

@@ -833,6 +833,43 @@ TEST_CASE("geometry text: a CJK line the engine set apart, filled to its column'
   CHECK(text(200).find("\n河路的社区图书馆到了夜里依然灯火“\n") != std::string::npos);
 }
 
+TEST_CASE("geometry text: a CJK line sized from specks at a region's top does not stand apart from the full line carrying it on") {
+  // A column of body lines (x_size 40, ideographs 36 high, 40 apart). The
+  // engine gave the second area's lines a size of 70, and a speck reached
+  // the words of its first line up 70 px: display type by every measure the
+  // engine gives. Under a heading a CJK paragraph opens two ems in; here
+  // the next line is flush and full, so the text runs on.
+  auto text = [](int second_x0) {
+    std::vector<placed_word> lead = cjk_words({"记", "者", "离", "开", "时", "已", "是"}, 180);
+    for (placed_word &w : lead) w.height = 70;
+    const std::vector<const char *> next = {"傍", "晚", "街", "边", "的", "路", "灯", "陆", "续", "亮", "起", "来"};
+    std::string area = hocr_word_area(
+        {lead, cjk_words(std::vector<const char *>(next.begin(), next.end() - (second_x0 - 100) / 40), second_x0)},
+        0, 400);
+    for (std::size_t at; (at = area.find("x_size 40")) != std::string::npos;) area.replace(at, 9, "x_size 70");
+    const std::string page = hocr_page(
+        hocr_word_area({cjk_words({"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "甲", "乙"}, 180 - 80),
+                        cjk_words({"丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "甲", "乙", "丙", "丁"}, 100),
+                        cjk_words({"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"}, 100),
+                        cjk_words({"天", "地", "玄", "黄", "。"}, 100)}) +
+        area +
+        hocr_word_area({cjk_words({"宇", "宙", "洪", "荒", "日", "月", "盈", "昃", "辰", "宿", "列", "张"}, 100),
+                        cjk_words({"寒", "来", "暑", "往", "秋", "收", "冬", "藏", "闰", "余", "成", "岁"}, 100),
+                        cjk_words({"律", "吕", "调", "阳", "。"}, 100)},
+                       0, 520));
+    colreflow::options opts;
+    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+        .render(colreflow::format::txt);
+  };
+  const std::string runs_on = text(100);
+  INFO(runs_on);
+  CHECK(runs_on.find("记者离开时已是傍晚街边的路灯陆续亮起来宇宙") != std::string::npos);
+  // The line after it set two ems in: a heading over its paragraph.
+  const std::string heading = text(180);
+  INFO(heading);
+  CHECK(heading.find("记者离开时已是\n\n傍晚街边的路灯陆续亮宇宙") != std::string::npos);
+}
+
 TEST_CASE("page lines: a region too narrow to show a column is measured by the column holding it, in its type") {
   using namespace colreflow::detail;
   const std::string bytes = hocr_page(hocr_area({
