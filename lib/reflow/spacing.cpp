@@ -146,10 +146,6 @@ spacing_result clean_heading(std::string_view text) {
     if ((narrow_mark(prev) || narrow_mark(next)) && cjk_side(past_marks(run.first, false)) &&
         cjk_side(past_marks(run.second, true)))
       return false;
-    // A stop or comma set apart after the last ideograph: a speck ("自助借还 .").
-    if (cjk_side(prev) && (is_sentence_terminal(next) || is_clause_punct(next)) &&
-        past_marks(run.second, true) == 0)
-      return false;
     return true;
   });
 }

@@ -3,10 +3,8 @@
 // input has no blank lines, at paragraph ends, the only cuts text shows).
 #include "segment/segment.hpp"
 
-#include <string>
 #include <vector>
 
-#include "reflow/page_lines.hpp"  // cjk_ends_sentence
 #include "segment/headings.hpp"
 #include "text/cues.hpp"
 #include "text/line_shape.hpp"
@@ -35,15 +33,6 @@ void segment_blocks(document &doc) {
   doc.blocks.clear();
   std::vector<line> &lines = doc.lines;
   for (line &l : lines) l.shape = measure_line(l.text);
-  // An engine that reads CJK full stops as 。 somewhere on the page makes a
-  // "." after a line's last ideograph of a speck: "自助借还." ends no
-  // sentence, and may be a heading.
-  bool fullwidth_stops = false;
-  for (const line &l : lines) fullwidth_stops = fullwidth_stops || l.text.find("\u3002") != std::string::npos;
-  if (fullwidth_stops)
-    for (line &l : lines)
-      if (l.shape.cjk && l.shape.ends_sentence && cjk_ends_sentence(l.text, true) == 0)
-        l.shape.ends_sentence = false;
   // A dateline may wrap: "新华社北京3" / "月5日电 记者…".
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].shape.blank) continue;

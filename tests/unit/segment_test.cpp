@@ -210,30 +210,6 @@ TEST_SUITE("segment") {
     CHECK(block_text(doc.blocks[1]) == "加强队伍建设");
   }
 
-  TEST_CASE("segment: a half-width stop after a heading's last ideograph is a speck where stops read 。") {
-    // The paragraphs end in 。, so the engine reads this page's full stops
-    // as such: "." after an ideograph is a speck, and the line ends no
-    // sentence. Where no 。 is read anywhere, "." may be the stop itself.
-    std::string text = wrap_cjk(kParaA, 16, true) + "加强队伍建设.\n" + wrap_cjk(kParaB, 16, true);
-    document doc = segment(text);
-    REQUIRE(doc.blocks.size() == 3);
-    CHECK(doc.blocks[1].kind == role::subheading);
-    CHECK(block_text(doc.blocks[1]) == "加强队伍建设.");
-
-    auto half_width = [](std::string_view s) {
-      std::string out;
-      for (std::size_t pos = 0; pos < s.size();) {
-        const std::size_t at = pos;
-        const char32_t c = next_code_point(s, pos);
-        if (c == U'\u3002') out += '.';
-        else out += s.substr(at, pos - at);
-      }
-      return out;
-    };
-    document plain = segment(half_width(text));
-    for (const block &b : plain.blocks) CHECK(b.kind == role::body);
-  }
-
   TEST_CASE("segment: a short last line of a chunk after a heading is marked maybe_heading") {
     // What follows the gap is a full line carrying on a paragraph, so the
     // short line may as well be that paragraph's first line.
