@@ -194,10 +194,54 @@ std::vector<std::size_t> find_straddlers(const std::vector<placed> &items) {
   return {};
 }
 
+// The extent down the page of the stack each element stands in: elements
+// of one column, each under the one before with less than half a line of
+// white between them (`band_gap` is a line). An engine cuts a column at
+// specks as readily as at paragraphs; the stack is the column's text as a
+// clean scan gives it, one region. Spanners and rules (which part what a
+// column holds) stand in no stack. Each element looks at the 64 nearest
+// starting under it (hostile rows).
+std::vector<interval> stack_extents(const std::vector<placed> &items, const std::vector<bool> &is_spanner,
+                                    std::int32_t band_gap) {
+  std::vector<std::size_t> parent(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) parent[i] = i;
+  auto root = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::vector<std::size_t> by_top;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (!is_spanner[i] && items[i].id != placed::kRule && !items[i].full.empty()) by_top.push_back(i);
+  std::sort(by_top.begin(), by_top.end(),
+            [&](std::size_t a, std::size_t b) { return items[a].full.y0 < items[b].full.y0; });
+  const std::int32_t reach = band_gap / 2;
+  for (std::size_t k = 0; k < by_top.size(); ++k) {
+    const box &a = items[by_top[k]].full;
+    auto from = std::lower_bound(by_top.begin(), by_top.end(), a.y1 - reach,
+                                 [&](std::size_t i, std::int32_t y) { return items[i].full.y0 < y; });
+    for (int seen = 0; from != by_top.end() && seen < 64 && items[*from].full.y0 <= a.y1 + reach; ++from, ++seen) {
+      const box &b = items[*from].full;
+      if (*from == by_top[k] || b.y1 <= a.y1) continue;
+      const std::int32_t overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+      if (2 * overlap >= std::min(a.width(), b.width())) parent[root(*from)] = root(by_top[k]);
+    }
+  }
+  std::vector<interval> extent(items.size(), interval{INT32_MAX, INT32_MIN});
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    interval &e = extent[root(i)];
+    e = {std::min(e.lo, items[i].bbox.y0), std::max(e.hi, items[i].bbox.y1)};
+  }
+  std::vector<interval> out(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) out[i] = extent[root(i)];
+  return out;
+}
+
 // Bands between spanners: each row of spanners is a band, and so is what
-// lies between two rows of them.
+// lies between two rows of them. An element goes by the middle of its
+// stack: a column beside a headline that runs on below it is read with
+// the columns under the headline, however the engine cut it.
 std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
-                                       const std::vector<std::size_t> &spanner_idx) {
+                                       const std::vector<std::size_t> &spanner_idx, std::int32_t band_gap) {
   std::vector<placed> spanners;
   std::vector<bool> is_spanner(items.size(), false);
   for (std::size_t k : spanner_idx) {
@@ -217,9 +261,10 @@ std::vector<std::vector<placed>> bands(const std::vector<placed> &items,
   // Band 2k+1 holds spanner row k; band 2k what lies above it.
   std::vector<std::vector<placed>> out(2 * spanner_rows.size() + 1);
   for (std::size_t r = 0; r < spanner_rows.size(); ++r) out[2 * r + 1] = spanner_rows[r];
+  const std::vector<interval> stacks = stack_extents(items, is_spanner, band_gap);
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (is_spanner[i]) continue;
-    const std::int32_t c = center(items[i].bbox, false);
+    const std::int32_t c = (stacks[i].lo + stacks[i].hi) / 2;
     std::size_t r = 0;
     while (r < row_extent.size() && c > (row_extent[r].lo + row_extent[r].hi) / 2) ++r;
     out[2 * r].push_back(items[i]);
@@ -555,7 +600,7 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   std::vector<std::size_t> spanners = find_spanners(items);
   if (spanners.empty()) spanners = find_straddlers(items);
   if (!spanners.empty()) {
-    std::vector<std::vector<placed>> parts = bands(items, spanners);
+    std::vector<std::vector<placed>> parts = bands(items, spanners, band_gap);
     if (parts.size() > 1) {
       for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
       return;

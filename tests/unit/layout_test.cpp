@@ -356,6 +356,26 @@ TEST_CASE("layout: an L-shaped article's column beside its headline, in pieces o
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 7, 8, 9, 14});
 }
 
+TEST_CASE("layout: a column running on beside a headline is read after the columns under it, however the engine cut it") {
+  // A headline over the first two columns of three; the third column runs
+  // from the top of the page. Low on the page the engine ran a line of the
+  // second column on into the third (region 4), so no gutter parts them
+  // from top to bottom. Read as one region, the third column comes after
+  // the second. A noisy scan has the engine cut it level with the
+  // headline's foot, 10 px apart: the pieces still read as one column.
+  page p;
+  p.width = 3000;
+  p.height = 2100;
+  p.regions = {one_line(0, 100, 2000, 300), at(0, 340, 980, 2000, region_hint::none, 40),
+               at(1020, 340, 2000, 1500, region_hint::none, 29),
+               at(2040, 100, 3000, 1500, region_hint::none, 35), at(1020, 1510, 2700, 1550, region_hint::none, 1),
+               at(1020, 1560, 2000, 2000, region_hint::none, 11), at(2040, 1560, 3000, 2000, region_hint::none, 11)};
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6});
+  p.regions[3] = at(2040, 100, 3000, 300, region_hint::none, 5);
+  p.regions.push_back(at(2040, 310, 3000, 1500, region_hint::none, 30));
+  CHECK(order_regions(p).flattened() == std::vector<std::uint32_t>{0, 1, 2, 3, 7, 4, 5, 6});
+}
+
 TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
   // Two columns of one-line regions. One line of the first column ends in
   // a speck that the engine read as a word far into the gutter, so the
@@ -380,14 +400,16 @@ TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
         r.lines[0].words.push_back(word("word", {x0 + w * 100, y0 + 5, x0 + w * 100 + 80, y0 + 35}, 90));
       p.regions.push_back(r);
     }
-  region &stretched = p.regions[6];
-  stretched.lines[0].words.push_back(word(".", {1280, 330, 1290, 336}, 30));
+  region &stretched = p.regions[15];  // low in the column (see below)
+  stretched.lines[0].words.push_back(word(".", {1280, 860, 1290, 866}, 30));
   stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1290;
   std::vector<std::uint32_t> columns(40);
   for (std::uint32_t i = 0; i < 40; ++i) columns[i] = i;
   CHECK(order_regions(p).flattened() == columns);
   // Without word boxes nothing tells the speck from text: the stretched
-  // line crosses the gutter and cuts the page into bands.
+  // line crosses the gutter and cuts the page into bands. (It stands low
+  // in its column: the column beside, one stack of lines, has its middle
+  // above it and is read in the band above.)
   const auto words = stretched.lines[0].words;
   stretched.lines[0].words.clear();
   CHECK(order_regions(p).flattened() != columns);
@@ -397,7 +419,7 @@ TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
   // over the first either; confident, they would.
   stretched.lines[0].words.pop_back();  // back to a line of the first column
   stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1000;
-  region &led = p.regions[26];  // second column, beside it
+  region &led = p.regions[26];  // second column, higher up
   led.lines[0].words.insert(led.lines[0].words.begin(), {word("y", {480, 400, 500, 428}, 23),
                                                          word("g", {720, 400, 740, 429}, 0)});
   led.lines[0].bbox.x0 = led.bbox.x0 = 480;
