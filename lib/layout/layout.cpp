@@ -171,6 +171,31 @@ text_extent text_of(const region &r, std::int32_t line_height,
   return out;
 }
 
+// Where the words of a region of one or two lines leave white across all
+// its lines, half a type height wide or more (see placed::word_gaps).
+// Specks do not count as words: the engine reads them in gutters.
+std::vector<placed::word_gap> word_gaps_of(const region &r, std::int32_t type_height) {
+  std::vector<placed::word_gap> out;
+  std::size_t count = 0;
+  std::vector<std::pair<std::int32_t, std::int32_t>> spans;  // x0, x1 of each word
+  for (const text_line &l : r.lines) {
+    if (l.words.empty()) continue;
+    if (++count > 2) return out;
+    for (const word &w : l.words)
+      if (!w.bbox.empty() && !is_speck(w, type_height)) spans.push_back({w.bbox.x0, w.bbox.x1});
+  }
+  if (spans.size() < 2 || type_height <= 0) return out;
+  std::sort(spans.begin(), spans.end());
+  std::int32_t reach = spans.front().second;
+  std::size_t left = 1;
+  for (std::size_t k = 1; k < spans.size(); ++k, ++left) {
+    if (2 * (spans[k].first - reach) >= type_height)
+      out.push_back({reach, spans[k].first, 2 * left >= spans.size()});
+    reach = std::max(reach, spans[k].second);
+  }
+  return out;
+}
+
 std::int32_t median_line_height(const page &p) {
   std::vector<std::int32_t> h;
   for (const region &r : p.regions)
@@ -530,7 +555,10 @@ page_order order_regions(const page &p) {
   // Display type (headlines, decks): text 1.25 times as high as the
   // page's median line of text or more.
   const std::int32_t text_height = text_heights.empty() ? 0 : median_of(text_heights);
-  for (placed &it : items) it.display = text_height > 0 && 4 * it.type >= 5 * text_height;
+  for (placed &it : items) {
+    it.display = text_height > 0 && 4 * it.type >= 5 * text_height;
+    if (!it.display && it.id != placed::kRule) it.word_gaps = word_gaps_of(p.regions[it.id], it.type);
+  }
   join_heading_pieces(p, items, one_line);
   find_rules_above(p, items, line_height);
   // Long horizontal rules cut the page into bands; they are not read.

@@ -236,6 +236,41 @@ std::vector<interval> stack_extents(const std::vector<placed> &items, const std:
   return out;
 }
 
+// A spanner whose words part where a gutter of the rest runs (its middle
+// inside a word gap): a line of body text the engine ran across a narrow
+// gutter, not a heading over it. It is cut back to the side holding more
+// of its words, and its gaps forgotten, so each element is cut back once.
+// Whether any was.
+bool place_runs_across_gutters(std::vector<placed> &items, const std::vector<std::size_t> &spanners) {
+  if (std::none_of(spanners.begin(), spanners.end(),
+                   [&](std::size_t k) { return !items[k].word_gaps.empty(); }))
+    return false;
+  std::vector<bool> spanning(items.size(), false);
+  for (std::size_t k : spanners) spanning[k] = true;
+  std::vector<placed> rest;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (!spanning[i]) rest.push_back(items[i]);
+  if (rest.size() < 2) return false;
+  const std::vector<interval> gutters = gaps(rest, true);
+  bool any = false;
+  for (std::size_t k : spanners) {
+    placed &s = items[k];
+    for (const placed::word_gap &g : s.word_gaps) {
+      const bool at_gutter = std::any_of(gutters.begin(), gutters.end(), [&](const interval &u) {
+        const std::int32_t middle = u.lo + (u.hi - u.lo) / 2;
+        return g.lo <= middle && middle <= g.hi && s.bbox.x0 < middle && middle < s.bbox.x1;
+      });
+      if (!at_gutter) continue;
+      if (g.more_left) s.bbox.x1 = s.full.x1 = std::max(s.bbox.x0 + 1, g.lo);
+      else s.bbox.x0 = s.full.x0 = std::min(s.bbox.x1 - 1, g.hi);
+      any = true;
+      break;
+    }
+    s.word_gaps.clear();
+  }
+  return any;
+}
+
 // Bands between spanners: each row of spanners is a band, and so is what
 // lies between two rows of them. An element goes by the middle of its
 // stack: a column beside a headline that runs on below it is read with
@@ -599,6 +634,10 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   }
   std::vector<std::size_t> spanners = find_spanners(items);
   if (spanners.empty()) spanners = find_straddlers(items);
+  if (!spanners.empty() && place_runs_across_gutters(items, spanners)) {
+    cut(std::move(items), out, band_gap, depth + 1);
+    return;
+  }
   if (!spanners.empty()) {
     std::vector<std::vector<placed>> parts = bands(items, spanners, band_gap);
     if (parts.size() > 1) {

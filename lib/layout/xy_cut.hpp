@@ -30,6 +30,15 @@ struct placed {
   // Pieces of one heading line that the engine cut into several regions:
   // placed as one, read after `id`, left to right.
   std::vector<std::uint32_t> joined{};
+  // An element of one or two lines in body type: where its words (specks
+  // aside) leave white across all its lines, half a type height wide or
+  // more, and whether more of them stand left of it. An engine runs a line
+  // across a narrow gutter; see cut_in_reading_order.
+  struct word_gap {
+    std::int32_t lo, hi;
+    bool more_left;
+  };
+  std::vector<word_gap> word_gaps{};
 };
 
 // The ids `p` stands for, in reading order: its own, then the pieces
@@ -44,7 +53,10 @@ inline void append_ids(const placed &p, std::vector<std::uint32_t> &out) {
 // the whole set at least `band_gap` high (between the boxes as drawn) cuts
 // it into bands first; then vertical gutters (columns, left to right);
 // where none runs through the whole set, rules and the elements spanning
-// the column grid cut it into bands read top to bottom; what no cut
+// the column grid cut it into bands read top to bottom, except that an
+// element whose words part where the gutter it spans runs (placed::
+// word_gaps) is a line the engine ran across that gutter: it is placed on
+// the side holding more of its words, and the gutter opens. What no cut
 // separates is read top to bottom, left to right. `band_gap` 0: no such cut.
 void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out,
                           std::int32_t band_gap);

@@ -416,16 +416,60 @@ TEST_CASE("layout: a speck the engine boxed into the gutter opens no band") {
   stretched.lines[0].words = words;
   // Specks read as letters the engine doubts, standing apart from the
   // text, at the start of a line of the second column, do not stretch it
-  // over the first either; confident, they would.
+  // over the first either; confident, they would. (The second stands over
+  // the gutter's middle: confident words parted from the rest right there
+  // would be a line the engine ran across the gutter, placed by the side
+  // holding most of them; see the test after the next.)
   stretched.lines[0].words.pop_back();  // back to a line of the first column
   stretched.lines[0].bbox.x1 = stretched.bbox.x1 = 1000;
   region &led = p.regions[26];  // second column, higher up
   led.lines[0].words.insert(led.lines[0].words.begin(), {word("y", {480, 400, 500, 428}, 23),
-                                                         word("g", {720, 400, 740, 429}, 0)});
+                                                         word("g", {1030, 400, 1050, 429}, 0)});
   led.lines[0].bbox.x0 = led.bbox.x0 = 480;
   CHECK(order_regions(p).flattened() == columns);
   for (auto &w : led.lines[0].words) w.confidence = 90;
   CHECK(order_regions(p).flattened() != columns);
+}
+
+TEST_CASE("layout: a line the engine ran across a narrow gutter is placed in the column holding most of its words") {
+  // Two columns of regions, three lines each, 1000 and 1050 the gutter's
+  // edges; between the second and the third region of each, one region of
+  // one line: seven words of the first column (to x 995), a gap of 75
+  // (two and a half type heights) where the gutter runs, and five words of
+  // the second (from 1070). Placed in the first column, it opens the gutter and the
+  // columns are read one after the other. With its gap elsewhere and words
+  // over the gutter it is a line across both, and it cuts the page into
+  // bands, as with no gap at all.
+  auto word = [](box b) {
+    colreflow::detail::word w;
+    w.text = "word";
+    w.bbox = b;
+    w.confidence = 90;
+    return w;
+  };
+  auto page_with = [&](int gap_after) {
+    page p;
+    p.width = 2200;
+    p.height = 1400;
+    for (int c = 0; c < 2; ++c)
+      for (int k = 0; k < 4; ++k) {
+        const int x0 = 100 + c * 950, y0 = 100 + k * 160 + (k >= 2 ? 60 : 0);
+        p.regions.push_back(at(x0, y0, x0 + 900, y0 + 140, region_hint::none, 3));
+      }
+    region run = at(135, 420, 1660, 460, region_hint::none, 1);
+    run.lines[0].words.clear();
+    for (int w = 0, x = 135; w < 12; ++w) {
+      run.lines[0].words.push_back(word({x, 425, x + 110, 455}));
+      x += w + 1 == gap_after ? 185 : 125;
+    }
+    run.lines[0].bbox.x1 = run.bbox.x1 = run.lines[0].words.back().bbox.x1;
+    p.regions.push_back(run);
+    return p;
+  };
+  const std::vector<std::uint32_t> columns{0, 1, 8, 2, 3, 4, 5, 6, 7};
+  CHECK(order_regions(page_with(7)).flattened() == columns);
+  CHECK(order_regions(page_with(3)).flattened() != columns);
+  CHECK(order_regions(page_with(0)).flattened() != columns);
 }
 
 TEST_CASE("layout: a region holding lines of two columns is placed by the one holding most") {
