@@ -176,21 +176,20 @@ text_extent text_of(const region &r, std::int32_t line_height,
 // Specks do not count as words: the engine reads them in gutters.
 std::vector<placed::word_gap> word_gaps_of(const region &r, std::int32_t type_height) {
   std::vector<placed::word_gap> out;
-  std::size_t count = 0;
+  const auto worded = std::count_if(r.lines.begin(), r.lines.end(),
+                                    [](const text_line &l) { return !l.words.empty(); });
+  if (worded > 2 || type_height <= 0) return out;
   std::vector<std::pair<std::int32_t, std::int32_t>> spans;  // x0, x1 of each word
-  for (const text_line &l : r.lines) {
-    if (l.words.empty()) continue;
-    if (++count > 2) return out;
+  for (const text_line &l : r.lines)
     for (const word &w : l.words)
       if (!w.bbox.empty() && !is_speck(w, type_height)) spans.push_back({w.bbox.x0, w.bbox.x1});
-  }
-  if (spans.size() < 2 || type_height <= 0) return out;
+  if (spans.size() < 2) return out;
   std::sort(spans.begin(), spans.end());
   std::int32_t reach = spans.front().second;
-  std::size_t left = 1;
-  for (std::size_t k = 1; k < spans.size(); ++k, ++left) {
+  for (std::size_t k = 1; k < spans.size(); ++k) {
+    // k words stand left of the gap.
     if (2 * (spans[k].first - reach) >= type_height)
-      out.push_back({reach, spans[k].first, 2 * left >= spans.size()});
+      out.push_back({reach, spans[k].first, 2 * k >= spans.size()});
     reach = std::max(reach, spans[k].second);
   }
   return out;

@@ -634,11 +634,11 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
   }
   std::vector<std::size_t> spanners = find_spanners(items);
   if (spanners.empty()) spanners = find_straddlers(items);
-  if (!spanners.empty() && place_runs_across_gutters(items, spanners)) {
-    cut(std::move(items), out, band_gap, depth + 1);
-    return;
-  }
   if (!spanners.empty()) {
+    if (place_runs_across_gutters(items, spanners)) {
+      cut(std::move(items), out, band_gap, depth + 1);
+      return;
+    }
     std::vector<std::vector<placed>> parts = bands(items, spanners, band_gap);
     if (parts.size() > 1) {
       for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
