@@ -303,7 +303,8 @@ typedef enum crf_repair_kind {
   CRF_KIND_HEADING_PLACED = 5,  /**< a heading attached to the section it titles */
   CRF_KIND_PARAGRAPH_BREAK = 6, /**< a paragraph boundary found inside a block */
   CRF_KIND_COLUMN_JOIN = 7,     /**< a paragraph continued across a block boundary */
-  CRF_KIND_ORDER_KEPT = 8       /**< the input order kept where text cannot settle it */
+  CRF_KIND_ORDER_KEPT = 8,      /**< the input order kept where text cannot settle it */
+  CRF_KIND_LINE_REREAD = 9      /**< a garbled line of an image read again by the engine */
 } crf_repair_kind;
 
 /** One entry of the repair log. The struct's layout is fixed; strings are

@@ -122,7 +122,7 @@ crf_role to_role(detail::role r) { return static_cast<crf_role>(r); }
 
 static_assert(static_cast<int>(detail::role::furniture) == CRF_ROLE_FURNITURE &&
               static_cast<int>(detail::role::body) == CRF_ROLE_BODY);
-static_assert(static_cast<int>(detail::repair_kind::order_kept) == CRF_KIND_ORDER_KEPT &&
+static_assert(static_cast<int>(detail::repair_kind::line_reread) == CRF_KIND_LINE_REREAD &&
               static_cast<int>(detail::repair_kind::column_join) == CRF_KIND_COLUMN_JOIN);
 
 }  // namespace

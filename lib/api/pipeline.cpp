@@ -219,6 +219,23 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
   }
 }
 
+// Every line of an image the engine read a second time is a repair of its
+// text, logged with the lines its region became.
+void log_rereads(document &doc) {
+  std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
+  for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
+  for (const reread_line &r : doc.geometry->rereads) {
+    const region_span *sp = r.region < span_of.size() ? span_of[r.region] : nullptr;
+    const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
+    doc.log.add(repair_kind::line_reread, has_lines ? sp->first_line : 0,
+                has_lines ? sp->last_line : 0,
+                fmt::format("line {} read again alone (its pixels only, as one block): \"{}\" "
+                            "at confidence {:.0f} became \"{}\" at {:.0f}",
+                            r.line_id, r.before, r.before_confidence, r.after, r.after_confidence),
+                r.after_confidence / 100.0);
+  }
+}
+
 // The text stages cut the page into articles at headlines; the regions
 // follow: each goes with the article its first line went to, and a region
 // without text with the region before it.
@@ -290,6 +307,7 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   reflow_articles(doc, reflow_repairs(opts));
   group_regions_by_article(doc);
   log_moves(doc, pieces);
+  log_rereads(doc);
   return doc;
 }
 

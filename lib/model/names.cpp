@@ -28,6 +28,7 @@ const char *repair_kind_name(repair_kind k) {
     case repair_kind::paragraph_break: return "paragraph_break";
     case repair_kind::column_join: return "column_join";
     case repair_kind::order_kept: return "order_kept";
+    case repair_kind::line_reread: return "line_reread";
   }
   return "unknown";
 }

@@ -82,6 +82,17 @@ struct region {
   std::int32_t table_column = -1;
 };
 
+// A line an image's engine read a second time, alone (read/reread.hpp):
+// which one, what the first reading said and how sure each was. The
+// second reading's lines stand in the region in its place.
+struct reread_line {
+  std::uint32_t region = 0;  // index in page::regions
+  std::string line_id;       // the first reading's
+  std::string before;        // the first reading's text
+  float before_confidence = 0, after_confidence = 0;  // mean, by bytes
+  std::string after;  // the new lines' text, joined by " / "
+};
+
 // A printed rule or other separator: it cuts columns and bands.
 struct separator {
   box bbox;
@@ -103,6 +114,8 @@ struct page {
   // Images: what Tesseract itself wrote of the page, when asked for
   // (image_options::engine_outputs): hocr, alto or tsv, and the bytes.
   std::vector<std::pair<source_format, std::string>> engine_outputs;
+  // Images: lines read a second time, in page order.
+  std::vector<reread_line> rereads;
 };
 
 // The reading order found for a page: each article's regions, as indices

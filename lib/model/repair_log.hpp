@@ -19,6 +19,7 @@ enum class repair_kind : std::uint8_t {
   paragraph_break,  // a paragraph boundary found inside a block
   column_join,      // a paragraph continued across a block boundary
   order_kept,       // the input order kept where the text cannot settle it
+  line_reread,      // a garbled line of an image read again by the engine
 };
 
 const char *repair_kind_name(repair_kind k);

@@ -58,7 +58,9 @@ struct image_options {
 // "line_1_N"; rules and images take a block number, as Tesseract 5.3's
 // ocr_separator and ocr_photo do), and the page equals what read_hocr
 // makes of `tesseract IMAGE OUT hocr` run with the same options, except
-// that confidences keep their fraction. A heading block (PT_HEADING_TEXT)
+// that confidences keep their fraction and that a garbled line in display
+// type may be read a second time (reread_garbled_lines, read/reread.hpp;
+// page::rereads lists them). A heading block (PT_HEADING_TEXT)
 // gets region_hint::heading, a caption block caption. page::format is
 // source_format::image, width and height are the image's, source_line is 0
 // everywhere. The same image and options give the same page.

@@ -22,6 +22,7 @@ const char *explain(repair_kind k) {
     case repair_kind::paragraph_break: return "paragraph boundaries found inside a block";
     case repair_kind::column_join: return "paragraphs continued across a column break";
     case repair_kind::order_kept: return "input order kept: the text cannot settle it";
+    case repair_kind::line_reread: return "garbled lines of the image read again";
   }
   return "";
 }

@@ -9,7 +9,7 @@
 
 namespace colreflow::detail {
 
-constexpr std::size_t kRepairKindCount = 9;  // values of repair_kind
+constexpr std::size_t kRepairKindCount = 10;  // values of repair_kind
 
 // Every repair_kind, in declaration order: the order of keys in JSON and of
 // lines in the report.
@@ -17,6 +17,7 @@ constexpr std::array<repair_kind, kRepairKindCount> kAllRepairKinds = {
     repair_kind::line_join,    repair_kind::dehyphenation, repair_kind::hyphen_kept,
     repair_kind::spacing,      repair_kind::block_moved,   repair_kind::heading_placed,
     repair_kind::paragraph_break, repair_kind::column_join, repair_kind::order_kept,
+    repair_kind::line_reread,
 };
 
 struct document_stats {
