@@ -172,9 +172,15 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
     const region &r = doc.geometry->regions[at];
     return r.id.empty() ? fmt::format("#{}", at) : r.id;
   };
+  // A region parted from another at a gutter stands in the file as that one.
+  auto file_position = [&](std::uint32_t at) {
+    const std::int32_t from = doc.geometry->regions[at].split_from;
+    return (from >= 0 ? static_cast<std::uint32_t>(from) : at) + 1;
+  };
   for (std::size_t k = 0; k < order.size(); ++k) {
     const bool piece = order[k] < pieces.size() && pieces[order[k]].is_piece();
-    if (kept[k] && !piece) continue;
+    const region &r = doc.geometry->regions[order[k]];
+    if (kept[k] && !piece && r.split_from < 0) continue;
     const region_span *sp = span_of[order[k]];
     const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
     std::uint32_t first = has_lines ? sp->first_line : 0, last = has_lines ? sp->last_line : 0;
@@ -191,7 +197,7 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
                     fmt::format("region {} (file position {}): its first {} read within the "
                                 "headline line of region {}, one page line the engine cut at a "
                                 "gutter; the rest read in its place",
-                                name(order[k]), order[k] + 1,
+                                name(order[k]), file_position(order[k]),
                                 pc.piece_lines == 1 ? std::string("line")
                                                     : fmt::format("{} lines", pc.piece_lines),
                                 name(static_cast<std::uint32_t>(pc.host))),
@@ -200,21 +206,31 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): its line read within the headline "
                                 "line of region {}, one page line the engine cut at a word space",
-                                name(order[k]), order[k] + 1, name(static_cast<std::uint32_t>(pc.host))),
+                                name(order[k]), file_position(order[k]), name(static_cast<std::uint32_t>(pc.host))),
                     0.6);
       else
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): {} read within line {} of region {}, "
                                 "one page line, side by side in one column, cut apart by the engine",
-                                name(order[k]), order[k] + 1, has_lines ? "its first line" : "its line",
+                                name(order[k]), file_position(order[k]), has_lines ? "its first line" : "its line",
                                 pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
                     0.7);
+      continue;
+    }
+    if (r.split_from >= 0) {
+      doc.log.add(repair_kind::block_moved, first, last,
+                  fmt::format("region {}: the words of region {} (file position {}) beyond a gutter "
+                              "that the engine ran its line across, read at position {} in the "
+                              "column they stand in",
+                              name(order[k]), name(static_cast<std::uint32_t>(r.split_from)),
+                              file_position(order[k]), k + 1),
+                  0.7);
       continue;
     }
     doc.log.add(repair_kind::block_moved, first, last,
                 fmt::format("region {} (file position {}) read at position {}: placed by the "
                             "page layout (columns, bands, headings, furniture)",
-                            name(order[k]), order[k] + 1, k + 1),
+                            name(order[k]), file_position(order[k]), k + 1),
                 0.8);
   }
 }
@@ -272,7 +288,11 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   infer_furniture(*geometry);
   std::vector<line_piece> pieces;
   if (wants(opts, CRF_REPAIR_ORDER)) {
-    doc.region_order = order_regions(*geometry);
+    std::vector<gutter_cut> cuts;
+    doc.region_order = order_regions(*geometry, &cuts);
+    // A line run across a gutter is parted into the columns it spans, and
+    // the page ordered again with its parts.
+    if (split_at_gutters(*geometry, cuts) > 0) doc.region_order = order_regions(*geometry);
     pieces = find_line_pieces(*geometry, column_finder(*geometry));
     follow_hosts(doc.region_order, pieces);
   } else {  // the file's order, as one article

@@ -488,7 +488,7 @@ void find_rules_above(const page &p, std::vector<placed> &items, std::int32_t li
 
 }  // namespace
 
-page_order order_regions(const page &p) {
+page_order order_regions(const page &p, std::vector<gutter_cut> *cuts) {
   const std::int32_t line_height = median_line_height(p);
   const std::int32_t body_width = median_body_width(p);
   std::vector<bool> flow(p.regions.size(), false);
@@ -567,7 +567,7 @@ page_order order_regions(const page &p) {
 
   std::vector<std::uint32_t> order;
   order.reserve(p.regions.size());
-  cut_in_reading_order(std::move(items), order, line_height);
+  cut_in_reading_order(std::move(items), order, line_height, cuts);
   put_heads_over_columns(heads, p.regions.size(), order);
   put_openers_first(p, openers, order);
   append_tables(p, order);

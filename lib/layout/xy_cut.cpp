@@ -239,9 +239,10 @@ std::vector<interval> stack_extents(const std::vector<placed> &items, const std:
 // A spanner whose words part where a gutter of the rest runs (its middle
 // inside a word gap): a line of body text the engine ran across a narrow
 // gutter, not a heading over it. It is cut back to the side holding more
-// of its words, and its gaps forgotten, so each element is cut back once.
-// Whether any was.
-bool place_runs_across_gutters(std::vector<placed> &items, const std::vector<std::size_t> &spanners) {
+// of its words, and its gaps forgotten, so each element is cut back once;
+// `cuts` (if given) is told where. Whether any was.
+bool place_runs_across_gutters(std::vector<placed> &items, const std::vector<std::size_t> &spanners,
+                               std::vector<gutter_cut> *cuts) {
   if (std::none_of(spanners.begin(), spanners.end(),
                    [&](std::size_t k) { return !items[k].word_gaps.empty(); }))
     return false;
@@ -261,6 +262,7 @@ bool place_runs_across_gutters(std::vector<placed> &items, const std::vector<std
         return g.lo <= middle && middle <= g.hi && s.bbox.x0 < middle && middle < s.bbox.x1;
       });
       if (!at_gutter) continue;
+      if (cuts != nullptr) cuts->push_back({s.id, g.lo, g.hi, g.more_left});
       if (g.more_left) s.bbox.x1 = s.full.x1 = std::max(s.bbox.x0 + 1, g.lo);
       else s.bbox.x0 = s.full.x0 = std::min(s.bbox.x1 - 1, g.hi);
       any = true;
@@ -546,7 +548,7 @@ constexpr int kMaxDepth = 200;
 // part (under its first piece, beside a subheading of the article) is no
 // band across the set, so its columns are read first.
 void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_t band_gap,
-         int depth, bool bands_first = true) {
+         std::vector<gutter_cut> *cuts, int depth, bool bands_first = true) {
   check_deadline("the layout");
   if (depth > kMaxDepth) {
     read_top_down(std::move(items), out);
@@ -579,8 +581,8 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
     column_groups();
     std::vector<placed> top, bottom;
     if (!staggered_split(groups, band_gap, top, bottom)) return false;
-    cut(std::move(top), out, band_gap, depth + 1, false);
-    cut(std::move(bottom), out, band_gap, depth + 1, false);
+    cut(std::move(top), out, band_gap, cuts, depth + 1, false);
+    cut(std::move(bottom), out, band_gap, cuts, depth + 1, false);
     return true;
   };
   // A band of white across everything, as high as a line or more: the
@@ -602,13 +604,13 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
                                       [](const placed &p) { return !p.frame.empty(); });
       if (framed && staggered()) return;
       for (auto &group : split_at(items, clear, false))
-        cut(std::move(group), out, band_gap, depth + 1);
+        cut(std::move(group), out, band_gap, cuts, depth + 1);
       return;
     }
   }
   if (!column_groups().empty()) {
     if (staggered()) return;
-    for (auto &group : groups) cut(std::move(group), out, band_gap, depth + 1);
+    for (auto &group : groups) cut(std::move(group), out, band_gap, cuts, depth + 1);
     return;
   }
   // A rule drawn across (nearly) the whole set ends a band.
@@ -629,25 +631,25 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
       while (g < rules.size() && c > rules[g].lo) ++g;
       parts[g].push_back(p);
     }
-    for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
+    for (auto &part : parts) cut(std::move(part), out, band_gap, cuts, depth + 1);
     return;
   }
   std::vector<std::size_t> spanners = find_spanners(items);
   if (spanners.empty()) spanners = find_straddlers(items);
   if (!spanners.empty()) {
-    if (place_runs_across_gutters(items, spanners)) {
-      cut(std::move(items), out, band_gap, depth + 1);
+    if (place_runs_across_gutters(items, spanners, cuts)) {
+      cut(std::move(items), out, band_gap, cuts, depth + 1);
       return;
     }
     std::vector<std::vector<placed>> parts = bands(items, spanners, band_gap);
     if (parts.size() > 1) {
-      for (auto &part : parts) cut(std::move(part), out, band_gap, depth + 1);
+      for (auto &part : parts) cut(std::move(part), out, band_gap, cuts, depth + 1);
       return;
     }
   }
   const std::vector<interval> rows = gaps(items, false);
   if (!rows.empty()) {
-    for (auto &group : split_at(items, rows, false)) cut(std::move(group), out, band_gap, depth + 1);
+    for (auto &group : split_at(items, rows, false)) cut(std::move(group), out, band_gap, cuts, depth + 1);
     return;
   }
   read_top_down(std::move(items), out);
@@ -656,8 +658,8 @@ void cut(std::vector<placed> items, std::vector<std::uint32_t> &out, std::int32_
 }  // namespace
 
 void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out,
-                          std::int32_t band_gap) {
-  cut(std::move(items), out, band_gap, 0);
+                          std::int32_t band_gap, std::vector<gutter_cut> *cuts) {
+  cut(std::move(items), out, band_gap, cuts, 0);
 }
 
 }  // namespace colreflow::detail

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "layout/layout.hpp"  // gutter_cut
 #include "model/page.hpp"
 
 namespace colreflow::detail {
@@ -58,7 +59,9 @@ inline void append_ids(const placed &p, std::vector<std::uint32_t> &out) {
 // word_gaps) is a line the engine ran across that gutter: it is placed on
 // the side holding more of its words, and the gutter opens. What no cut
 // separates is read top to bottom, left to right. `band_gap` 0: no such cut.
+// `cuts` (if not null) receives each such element and the word gap the
+// gutter runs through.
 void cut_in_reading_order(std::vector<placed> items, std::vector<std::uint32_t> &out,
-                          std::int32_t band_gap);
+                          std::int32_t band_gap, std::vector<gutter_cut> *cuts = nullptr);
 
 }  // namespace colreflow::detail

@@ -80,6 +80,11 @@ struct region {
   // where the input says so; -1 otherwise.
   std::int32_t table = -1;
   std::int32_t table_column = -1;
+  // Not in the input: the words of region `split_from` on one side of a
+  // gutter that the engine ran a line across (layout/gutter_split.hpp).
+  // Such regions follow the input's own; writers of the input's format
+  // write their words in the input's region. -1 for the input's regions.
+  std::int32_t split_from = -1;
 };
 
 // A line an image's engine read a second time, alone (read/reread.hpp):

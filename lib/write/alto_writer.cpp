@@ -236,6 +236,7 @@ std::vector<alto_hyphenation> rejoined_words(const document &doc) {
   for (const region_span &span : doc.region_lines) {
     if (span.region >= doc.geometry->regions.size()) continue;
     const region &r = doc.geometry->regions[span.region];
+    if (r.split_from >= 0) continue;  // its lines' words are marked in the input's block
     std::uint32_t k = 0;
     for (std::uint32_t n = span.first_line; n <= span.last_line && n < origin.size(); ++n) {
       if (n == 0 || n > doc.lines.size() || doc.lines[n - 1].text.empty()) continue;
@@ -266,11 +267,14 @@ std::string write_alto(const page &p, const page_order &order,
   doc.reset(*p.xml);
   const pugi::xml_node root = doc.document_element();
   const std::vector<pugi::xml_node> blocks = alto_text_blocks(root);
-  if (blocks.size() != p.regions.size())
+  // Regions parted at a gutter are written in the block they came from.
+  const auto read = static_cast<std::size_t>(std::count_if(
+      p.regions.begin(), p.regions.end(), [](const region &r) { return r.split_from < 0; }));
+  if (blocks.size() != read)
     throw colreflow::error(status::invalid,
                            fmt::format("{}: the ALTO document has {} TextBlocks but the page {} "
                                        "regions; it was not read from this document",
-                                       p.source_name, blocks.size(), p.regions.size()));
+                                       p.source_name, blocks.size(), read));
 
   // Blocks the order leaves out keep their document order, after the rest.
   std::vector<std::uint32_t> rank(blocks.size());

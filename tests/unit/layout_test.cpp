@@ -463,13 +463,52 @@ TEST_CASE("layout: a line the engine ran across a narrow gutter is placed in the
       x += w + 1 == gap_after ? 185 : 125;
     }
     run.lines[0].bbox.x1 = run.bbox.x1 = run.lines[0].words.back().bbox.x1;
+    std::string &text = run.lines[0].text;
+    text.clear();
+    for (const auto &w : run.lines[0].words) text += (text.empty() ? "" : " ") + w.text;
     p.regions.push_back(run);
     return p;
   };
   const std::vector<std::uint32_t> columns{0, 1, 8, 2, 3, 4, 5, 6, 7};
-  CHECK(order_regions(page_with(7)).flattened() == columns);
-  CHECK(order_regions(page_with(3)).flattened() != columns);
+  std::vector<colreflow::detail::gutter_cut> cuts;
+  CHECK(order_regions(page_with(7), &cuts).flattened() == columns);
+  REQUIRE(cuts.size() == 1);
+  CHECK(cuts[0].region == 8);
+  CHECK(cuts[0].lo == 995);
+  CHECK(cuts[0].hi == 1070);
+  CHECK(cuts[0].more_left);
+  cuts.clear();
+  CHECK(order_regions(page_with(3), &cuts).flattened() != columns);
+  CHECK(cuts.empty());
   CHECK(order_regions(page_with(0)).flattened() != columns);
+
+  // Parted at the gutter, its last five words are a region of their own,
+  // read at the top of the second column's lower part.
+  page parted = page_with(7);
+  cuts.clear();
+  order_regions(parted, &cuts);
+  REQUIRE(colreflow::detail::split_at_gutters(parted, cuts) == 1);
+  REQUIRE(parted.regions.size() == 10);
+  const region &left = parted.regions[8], &right = parted.regions[9];
+  CHECK(left.lines[0].words.size() == 7);
+  CHECK(left.bbox.x1 == 995);
+  CHECK(right.split_from == 8);
+  REQUIRE(right.lines.size() == 1);
+  CHECK(right.lines[0].words.size() == 5);
+  CHECK(right.lines[0].text == "word word word word word");
+  CHECK(right.bbox.x0 == 1070);
+  CHECK(right.lines[0].id == left.lines[0].id);
+  CHECK(order_regions(parted).flattened() ==
+        std::vector<std::uint32_t>{0, 1, 8, 2, 3, 4, 5, 9, 6, 7});
+  // A second split of the same region, or of a part, adds nothing.
+  CHECK(colreflow::detail::split_at_gutters(parted, cuts) == 0);
+
+  // Nor is a region split whose line holds text outside its words: the
+  // split could not say where that text goes.
+  page unsure = page_with(7);
+  unsure.regions[8].lines[0].text += " extra";
+  CHECK(colreflow::detail::split_at_gutters(unsure, cuts) == 0);
+  CHECK(unsure.regions.size() == 9);
 }
 
 TEST_CASE("layout: a region holding lines of two columns is placed by the one holding most") {
