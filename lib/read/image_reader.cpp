@@ -15,6 +15,7 @@
 
 #include "colreflow/colreflow.hpp"
 #include "model/deadline.hpp"
+#include "read/leptonica_handles.hpp"
 #include "read/reread.hpp"
 #include "read/tesseract_results.hpp"
 
@@ -31,11 +32,6 @@ constexpr int kMaxDpi = 2400;
 // what scans are made at and what its models were trained on, and a fixed
 // value keeps the result independent of that guess.
 constexpr int kDefaultDpi = 300;
-
-struct pix_deleter {
-  void operator()(Pix *p) const { pixDestroy(&p); }
-};
-using pix_ptr = std::unique_ptr<Pix, pix_deleter>;
 
 // End() frees the models and results; delete frees the rest.
 struct api_deleter {

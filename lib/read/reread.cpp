@@ -15,6 +15,7 @@
 #include <tesseract/resultiterator.h>
 
 #include "model/deadline.hpp"
+#include "read/leptonica_handles.hpp"
 #include "read/tesseract_results.hpp"
 
 namespace colreflow::detail {
@@ -29,16 +30,6 @@ constexpr float kGarbledConfidence = 40;
 constexpr float kDisplayRow = 1.5f;
 // A new reading replaces the old one when this much surer.
 constexpr double kBetterBy = 20;
-
-struct pix_deleter {
-  void operator()(Pix *p) const { pixDestroy(&p); }
-};
-using pix_ptr = std::unique_ptr<Pix, pix_deleter>;
-
-struct box_deleter {
-  void operator()(Box *b) const { boxDestroy(&b); }
-};
-using box_ptr = std::unique_ptr<Box, box_deleter>;
 
 // The mean confidence of the words of `lines`, each weighted by its bytes
 // (a word of one ideograph counts less than a word of four); -1 for none.

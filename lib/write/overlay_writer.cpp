@@ -14,30 +14,10 @@
 #include <leptonica/allheaders.h>
 
 #include "colreflow/colreflow.hpp"
+#include "read/leptonica_handles.hpp"
 
 namespace colreflow::detail {
 namespace {
-
-struct pix_deleter {
-  void operator()(PIX *p) const { pixDestroy(&p); }
-};
-using pix_ptr = std::unique_ptr<PIX, pix_deleter>;
-
-struct box_deleter {
-  void operator()(BOX *b) const { boxDestroy(&b); }
-};
-using box_ptr = std::unique_ptr<BOX, box_deleter>;
-
-struct bmf_deleter {
-  void operator()(L_BMF *f) const { bmfDestroy(&f); }
-};
-using bmf_ptr = std::unique_ptr<L_BMF, bmf_deleter>;
-
-// Buffers Leptonica allocates for the caller.
-struct lept_buffer_deleter {
-  void operator()(l_uint8 *p) const { lept_free(p); }
-};
-using lept_buffer_ptr = std::unique_ptr<l_uint8, lept_buffer_deleter>;
 
 struct rgb {
   std::uint8_t r, g, b;
