@@ -390,6 +390,33 @@ TEST_CASE("alto: the writer re-sequences blocks and chains IDNEXT and writes Rea
   CHECK(ids == std::vector<std::string>{"TB_folio", "TB_head", "TB_a", "TB_b", "TB_c2", "TB_c1"});
 }
 
+TEST_CASE("alto: a region parted at a gutter is written in its source block, where the source is read") {
+  const std::string in = slurp("hand_v4.xml");
+  page p = read(in);
+  REQUIRE(p.regions.size() == 6);
+  // The layout parted TB_b's words beyond a gutter into a region of its own
+  // (layout/gutter_split).
+  region part;
+  REQUIRE(p.regions[5].id == "TB_b");
+  part.id = "TB_b-right";
+  part.split_from = 5;
+  part.bbox = p.regions[5].bbox;
+  p.regions.push_back(part);
+  // As in the test above, with the part read last: TB_b stays where it is.
+  page_order order;
+  order.articles = {{0}, {1, 2, 5}, {4, 3, 6}};
+  const std::string out = write_alto(p, order);
+  CHECK(inventory(out) == inventory(in));
+  check_references(out);
+  const page q = read(out);
+  std::vector<std::string> ids;
+  for (const region &r : q.regions) ids.push_back(r.id);
+  CHECK(ids == std::vector<std::string>{"TB_folio", "TB_head", "TB_a", "TB_b", "TB_c2", "TB_c1"});
+  // A page whose parts do not add up to the document is still refused.
+  p.regions.back().split_from = -1;
+  CHECK_THROWS_AS(write_alto(p, order), colreflow::error);
+}
+
 TEST_CASE("alto: ALTO 4.0 to 4.2 input is raised to 4.3 where ReadingOrder began") {
   std::string in = slurp("hand_v4.xml");
   for (const auto &[from, to] : {std::pair<std::string, std::string>{"SCHEMAVERSION=\"4.4\"", "SCHEMAVERSION=\"4.1\""},
