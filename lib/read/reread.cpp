@@ -1,6 +1,6 @@
 #include "read/reread.hpp"
 
-#include <algorithm>  // any_of, max, min, nth_element
+#include <algorithm>  // max, min, none_of, nth_element
 #include <cstddef>    // ptrdiff_t, size_t
 #include <cstdint>    // int32_t, int64_t
 #include <iterator>   // make_move_iterator
@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>  // ETEXT_DESC
 #include <tesseract/resultiterator.h>
 
 #include "model/deadline.hpp"
@@ -92,7 +93,13 @@ pix_ptr line_pixels(Pix *image, const page &p, const text_line &line, box &at) {
 std::vector<text_line> read_block(tesseract::TessBaseAPI &api, Pix *pixels, const box &at) {
   api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
   api.SetImage(pixels);
-  if (api.Recognize(nullptr) != 0) return {};
+  // The page's time limit reaches into this recognition as into the first.
+  tesseract::ETEXT_DESC monitor;
+  const long long left = deadline_left_millis();
+  if (left >= 0) monitor.set_deadline_msecs(static_cast<std::int32_t>(std::max(1LL, left)));
+  const bool recognised = api.Recognize(left >= 0 ? &monitor : nullptr) == 0;
+  check_deadline("OCR");
+  if (!recognised) return {};
   page again;
   const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) read_results(*it, again);
