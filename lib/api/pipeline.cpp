@@ -206,13 +206,15 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): its line read within the headline "
                                 "line of region {}, one page line the engine cut at a word space",
-                                name(order[k]), file_position(order[k]), name(static_cast<std::uint32_t>(pc.host))),
+                                name(order[k]), file_position(order[k]),
+                                name(static_cast<std::uint32_t>(pc.host))),
                     0.6);
       else
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): {} read within line {} of region {}, "
                                 "one page line, side by side in one column, cut apart by the engine",
-                                name(order[k]), file_position(order[k]), has_lines ? "its first line" : "its line",
+                                name(order[k]), file_position(order[k]),
+                                has_lines ? "its first line" : "its line",
                                 pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
                     0.7);
       continue;
