@@ -202,6 +202,14 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
                                                     : fmt::format("{} lines", pc.piece_lines),
                                 name(static_cast<std::uint32_t>(pc.host))),
                     0.6);
+      else if (pc.fragment)
+        doc.log.add(repair_kind::block_moved, first, last,
+                    fmt::format("region {} (file position {}): read within the headline line of "
+                                "region {}, inside which it stands: a piece of a glyph the engine "
+                                "read as letters",
+                                name(order[k]), file_position(order[k]),
+                                name(static_cast<std::uint32_t>(pc.host))),
+                    0.5);
       else if (pc.in_headline)
         doc.log.add(repair_kind::block_moved, first, last,
                     fmt::format("region {} (file position {}): its line read within the headline "

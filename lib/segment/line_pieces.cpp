@@ -113,6 +113,46 @@ void join_display_pieces(const page &p, const column_finder &columns,
   }
 }
 
+// Fragments of a headline's glyphs that the engine set apart in one-line
+// regions of their own, read as a letter or two (see the header): a line
+// lower than the body's, inside the extent of a headline line (its head
+// and the pieces joined to it), is a piece of that line.
+void join_fragments(const page &p, const std::vector<std::uint32_t> &heads, const x_index &heads_by_y,
+                    std::int32_t body, std::vector<line_piece> &out) {
+  auto line_of = [&](std::uint32_t r) -> const text_line & {
+    return p.regions[r].lines[static_cast<std::size_t>(edge_line(p.regions[r], false))];
+  };
+  // Each headline line's extent, by its host (a head that is no piece).
+  std::vector<box> extent(p.regions.size());
+  for (std::uint32_t h : heads) {
+    const std::uint32_t host = out[h].is_piece() ? static_cast<std::uint32_t>(out[h].host) : h;
+    extent[host] = extent[host].united(line_of(h).bbox);
+  }
+  std::vector<bool> is_head(p.regions.size(), false);
+  for (std::uint32_t h : heads) is_head[h] = true;
+  for (std::uint32_t f = 0; f < p.regions.size(); ++f) {
+    if (is_head[f] || out[f].is_piece() || text_lines(p.regions[f]) != 1) continue;
+    const text_line &l = line_of(f);
+    const box &b = l.bbox;
+    if (b.empty() || b.height() >= body) continue;
+    std::int64_t into = -1;
+    heads_by_y.for_each_overlapping(b.y0, b.y1, [&](std::uint32_t h) {
+      const std::uint32_t host = out[h].is_piece() ? static_cast<std::uint32_t>(out[h].host) : h;
+      const box &e = extent[host];
+      if (into < 0 && e.x0 <= b.x0 && b.x1 <= e.x1 && e.y0 <= b.y0 && b.y1 <= e.y1) into = host;
+    });
+    if (into < 0) continue;
+    line_piece pc;
+    pc.host = static_cast<std::int32_t>(into);
+    pc.line = static_cast<std::uint32_t>(edge_line(p.regions[static_cast<std::size_t>(into)], false));
+    pc.in_headline = true;
+    pc.fragment = true;
+    pc.piece_line = static_cast<std::uint32_t>(edge_line(p.regions[f], false));
+    pc.piece_lines = 1;
+    out[f] = pc;
+  }
+}
+
 // The end of a headline in the lines a longer region opens with (see the
 // header). One-line display regions are the heads, indexed by the height
 // their line spans; each region that is no piece yet looks at the heads
@@ -139,6 +179,7 @@ void find_headline_ends(const page &p, const column_finder &columns, std::vector
   const x_index heads_by_y(heads, spans);
   std::vector<std::uint32_t> near;
   join_display_pieces(p, columns, heads, out);
+  join_fragments(p, heads, heads_by_y, body, out);
   for (std::uint32_t r = 0; r < p.regions.size(); ++r) {
     const region &reg = p.regions[r];
     if (out[r].is_piece()) continue;

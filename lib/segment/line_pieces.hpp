@@ -30,6 +30,8 @@ struct line_piece {
   // A piece of a headline line, cut off at a word space into a one-line
   // region of its own (not a column's line).
   bool in_headline = false;
+  // A fragment of a headline's glyphs the engine read as a letter or two.
+  bool fragment = false;
   bool is_piece() const { return host >= 0; }
 };
 
@@ -54,7 +56,9 @@ struct line_piece {
 // one-line display region that stands so beside another (on its page line
 // across half the lower one's height, a word space to its right) is a piece
 // of that headline line too, however tall the engine's boxes of garbled
-// words make either.
+// words make either. And a one-line region lower than the body's lines
+// that stands inside such a headline line (its head and pieces together)
+// is a fragment of its glyphs the engine read as letters: a piece of it.
 std::vector<line_piece> find_line_pieces(const page &p, const column_finder &columns);
 
 // The page with each piece's words moved into its host line (before or after

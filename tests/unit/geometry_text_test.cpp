@@ -455,6 +455,36 @@ TEST_CASE("line pieces: a headline the engine cut at word spaces into one-line r
   CHECK_FALSE(find_line_pieces(q, column_finder(q))[1].is_piece());
 }
 
+TEST_CASE("line pieces: a fragment of a headline glyph read as letters is a piece of the headline line") {
+  using namespace colreflow::detail;
+  // The headline of the test above in two pieces a word space apart (x
+  // 300-640 and 670-900, type 60); between them a region of one line 20
+  // high, lower than the body's 30: a part of a glyph the engine read as "sl".
+  auto build = [](int y0, int h) {
+    return hocr_page(hocr_area({{"sl", 645, y0, 665, h}}) +
+                     hocr_area({{"City opens", 300, 20, 640, 60}}) +
+                     hocr_area({{"its bridge", 670, 20, 900, 60}}) + body_columns(680, 110, 110));
+  };
+  const page p = read_hocr(build(40, 20), "t", {});
+  REQUIRE(p.regions.size() == 5);
+  const std::vector<line_piece> pieces = find_line_pieces(p, column_finder(p));
+  CHECK(pieces[0].host == 1);
+  CHECK(pieces[0].fragment);
+  CHECK(pieces[2].host == 1);
+  CHECK_FALSE(pieces[2].fragment);
+  CHECK(with_pieces_joined(p, pieces).regions[1].lines[0].text == "City opens sl its bridge");
+  page_order order;
+  order.articles = {{0, 1, 2, 3, 4}};
+  follow_hosts(order, pieces);
+  CHECK(order.articles == std::vector<std::vector<std::uint32_t>>{{1, 0, 2, 3, 4}});
+
+  // In body type, or reaching above the headline line: no fragment of it.
+  const page body_type = read_hocr(build(40, 30), "t", {});
+  CHECK_FALSE(find_line_pieces(body_type, column_finder(body_type))[0].is_piece());
+  const page above = read_hocr(build(10, 20), "t", {});
+  CHECK_FALSE(find_line_pieces(above, column_finder(above))[0].is_piece());
+}
+
 TEST_CASE("geometry text: a kicker inside the engine's box of a garbled headline is its first line") {
   // The headline's box reaches up over the kicker (a mark read into its
   // first word); the kicker is still the headline's first line.
