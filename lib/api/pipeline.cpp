@@ -163,11 +163,10 @@ void require_utf8(const page &p) {
 // Every region the layout read away from its place in the file is a repair
 // of the order, logged with the lines it became; so is a piece of a line
 // read within that line.
-void log_moves(document &doc, const std::vector<line_piece> &pieces) {
+void log_moves(document &doc, const std::vector<line_piece> &pieces,
+               const std::vector<const region_span *> &span_of) {
   const std::vector<std::uint32_t> order = doc.region_order.flattened();
   const std::vector<bool> kept = on_longest_run(order);
-  std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
-  for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
   auto name = [&](std::uint32_t at) {
     const region &r = doc.geometry->regions[at];
     return r.id.empty() ? fmt::format("#{}", at) : r.id;
@@ -247,9 +246,7 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces) {
 
 // Every line of an image the engine read a second time is a repair of its
 // text, logged with the lines its region became.
-void log_rereads(document &doc) {
-  std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
-  for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
+void log_rereads(document &doc, const std::vector<const region_span *> &span_of) {
   for (const reread_line &r : doc.geometry->rereads) {
     const region_span *sp = r.region < span_of.size() ? span_of[r.region] : nullptr;
     const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
@@ -336,8 +333,11 @@ document run_geometry_pipeline(std::string_view bytes, source_format format,
   keep_block_order(doc);
   reflow_articles(doc, reflow_repairs(opts));
   group_regions_by_article(doc);
-  log_moves(doc, pieces);
-  log_rereads(doc);
+  // Each region's laid-out lines, for the log entries.
+  std::vector<const region_span *> span_of(doc.geometry->regions.size(), nullptr);
+  for (const region_span &sp : doc.region_lines) span_of[sp.region] = &sp;
+  log_moves(doc, pieces, span_of);
+  log_rereads(doc, span_of);
   return doc;
 }
 

@@ -1,10 +1,9 @@
 // A line the engine ran across a gutter, parted into the columns it spans
 // (see split_at_gutters in layout/layout.hpp).
-#include <algorithm>  // find_if
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>  // move
+#include <utility>  // move, swap
 #include <vector>
 
 #include "layout/layout.hpp"
@@ -85,8 +84,7 @@ std::size_t split_at_gutters(page &p, const std::vector<gutter_cut> &cuts) {
       part.lines.push_back(std::move(moved));
     }
     if (part.lines.empty()) continue;
-    r.bbox = {};
-    for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    r.bbox = lines_box(r);
     p.regions.push_back(std::move(part));
     ++added;
   }

@@ -98,6 +98,13 @@ struct reread_line {
   std::string after;  // the new lines' text, joined by " / "
 };
 
+// The union of a region's line boxes.
+inline box lines_box(const region &r) {
+  box out;
+  for (const text_line &l : r.lines) out = out.united(l.bbox);
+  return out;
+}
+
 // A printed rule or other separator: it cuts columns and bands.
 struct separator {
   box bbox;

@@ -466,8 +466,7 @@ page read_alto(std::string_view bytes, const std::string &source_name,
       block_points.push_back(l.points);
       r.lines.push_back(std::move(l.line));
     }
-    if (r.bbox.empty())
-      for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    if (r.bbox.empty()) r.bbox = lines_box(r);
     p.regions.push_back(std::move(r));
   }
   std::size_t k = 0;

@@ -257,8 +257,7 @@ class hocr_reader {
       if (!line.text.empty()) r.lines.push_back(std::move(line));  // nothing to read
     }
     if (std::optional<box> b = title_of(n).bbox) r.bbox = *b;
-    if (r.bbox.empty())
-      for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    if (r.bbox.empty()) r.bbox = lines_box(r);
     return r;
   }
 

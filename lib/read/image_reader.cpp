@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
-#include <tesseract/ocrclass.h>  // ETEXT_DESC
 #include <tesseract/publictypes.h>
 #include <tesseract/resultiterator.h>
 
@@ -249,13 +248,7 @@ page read_image(std::string_view bytes, const std::string &source_name,
   api.SetImage(pix.get());
   // The page's time limit (options::max_millis) reaches into recognition,
   // the longest stage, through Tesseract's own deadline.
-  check_deadline("OCR");
-  tesseract::ETEXT_DESC monitor;
-  const long long left = deadline_left_millis();
-  if (left >= 0) monitor.set_deadline_msecs(static_cast<std::int32_t>(std::max(1LL, left)));
-  const bool recognised = api.Recognize(left >= 0 ? &monitor : nullptr) == 0;
-  check_deadline("OCR");  // a recognition cut short by the deadline fails
-  if (!recognised)
+  if (!recognise_in_time(api))
     throw colreflow::error(status::error,
                            fmt::format("{}: Tesseract could not recognise the page", source_name));
 

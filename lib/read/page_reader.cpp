@@ -202,8 +202,7 @@ class page_reader {
       r.lines.push_back(read_line(c));
     }
     if (r.lines.empty()) split_region_text(n, r);
-    if (r.bbox.empty())
-      for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    if (r.bbox.empty()) r.bbox = lines_box(r);
     return r;
   }
 

@@ -5,6 +5,7 @@
 #include <cstdint>    // int32_t, int64_t
 #include <iterator>   // make_move_iterator
 #include <memory>     // unique_ptr
+#include <span>
 #include <string>
 #include <utility>  // move
 #include <vector>
@@ -12,7 +13,6 @@
 #include <fmt/format.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
-#include <tesseract/ocrclass.h>  // ETEXT_DESC
 #include <tesseract/resultiterator.h>
 
 #include "model/deadline.hpp"
@@ -34,7 +34,7 @@ constexpr double kBetterBy = 20;
 
 // The mean confidence of the words of `lines`, each weighted by its bytes
 // (a word of one ideograph counts less than a word of four); -1 for none.
-double mean_confidence(const std::vector<text_line> &lines) {
+double mean_confidence(std::span<const text_line> lines) {
   double sum = 0, weight = 0;
   for (const text_line &l : lines)
     for (const word &w : l.words) {
@@ -94,12 +94,7 @@ std::vector<text_line> read_block(tesseract::TessBaseAPI &api, Pix *pixels, cons
   api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
   api.SetImage(pixels);
   // The page's time limit reaches into this recognition as into the first.
-  tesseract::ETEXT_DESC monitor;
-  const long long left = deadline_left_millis();
-  if (left >= 0) monitor.set_deadline_msecs(static_cast<std::int32_t>(std::max(1LL, left)));
-  const bool recognised = api.Recognize(left >= 0 ? &monitor : nullptr) == 0;
-  check_deadline("OCR");
-  if (!recognised) return {};
+  if (!recognise_in_time(api)) return {};
   page again;
   const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) read_results(*it, again);
@@ -133,11 +128,11 @@ void reread_garbled_lines(tesseract::TessBaseAPI &api, Pix *image, page &p) {
       if (!pixels || at.area() > budget) continue;
       budget -= at.area();
       std::vector<text_line> lines = read_block(api, pixels.get(), at);
-      const double before = mean_confidence({r.lines[k]});
-      if (lines.empty() || mean_confidence(lines) < before + kBetterBy) continue;
+      const double before = mean_confidence({&r.lines[k], 1}), after = mean_confidence(lines);
+      if (lines.empty() || after < before + kBetterBy) continue;
       const std::string id = r.lines[k].id;
       reread_line note{static_cast<std::uint32_t>(&r - p.regions.data()), id, r.lines[k].text,
-                       static_cast<float>(before), static_cast<float>(mean_confidence(lines)), {}};
+                       static_cast<float>(before), static_cast<float>(after), {}};
       for (const text_line &l : lines)
         note.after += (note.after.empty() ? "" : " / ") + l.text;
       p.rereads.push_back(std::move(note));
@@ -149,9 +144,7 @@ void reread_garbled_lines(tesseract::TessBaseAPI &api, Pix *image, page &p) {
       k += lines.size() - 1;
       changed = true;
     }
-    if (!changed) continue;
-    r.bbox = {};
-    for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    if (changed) r.bbox = lines_box(r);
   }
 }
 

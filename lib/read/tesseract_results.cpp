@@ -1,14 +1,19 @@
 #include "read/tesseract_results.hpp"
 
+#include <algorithm>  // max
 #include <cmath>    // isfinite
+#include <cstdint>  // int32_t
 #include <memory>   // unique_ptr
 #include <string>
 #include <utility>  // move
 
 #include <fmt/format.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>  // ETEXT_DESC
 #include <tesseract/publictypes.h>
 #include <tesseract/resultiterator.h>
 
+#include "model/deadline.hpp"
 #include "read/hocr_reader.hpp"  // join_words
 #include "text/chars.hpp"        // invalid_utf8_at, trim_end
 
@@ -113,6 +118,16 @@ void read_results(tesseract::ResultIterator &it, page &p) {
       r = region{};
     }
   }
+}
+
+bool recognise_in_time(tesseract::TessBaseAPI &api) {
+  check_deadline("OCR");
+  tesseract::ETEXT_DESC monitor;
+  const long long left = deadline_left_millis();
+  if (left >= 0) monitor.set_deadline_msecs(static_cast<std::int32_t>(std::max(1LL, left)));
+  const bool recognised = api.Recognize(left >= 0 ? &monitor : nullptr) == 0;
+  check_deadline("OCR");  // a recognition cut short by the deadline fails
+  return recognised;
 }
 
 }  // namespace colreflow::detail

@@ -212,8 +212,7 @@ page read_tsv(std::string_view bytes, const std::string &source_name,
       l.text = join_words(l.words);
       l.font_size = static_cast<float>(l.bbox.height());
     }
-    if (r.bbox.empty())
-      for (const text_line &l : r.lines) r.bbox = r.bbox.united(l.bbox);
+    if (r.bbox.empty()) r.bbox = lines_box(r);
     p.regions.push_back(std::move(r));
   }
   return p;
