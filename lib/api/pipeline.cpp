@@ -250,12 +250,16 @@ void log_rereads(document &doc, const std::vector<const region_span *> &span_of)
   for (const reread_line &r : doc.geometry->rereads) {
     const region_span *sp = r.region < span_of.size() ? span_of[r.region] : nullptr;
     const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
+    const std::string cue =
+        r.word.empty()
+            ? fmt::format("line {} read again alone (its pixels only, as one block): \"{}\" "
+                          "at confidence {:.0f} became \"{}\" at {:.0f}",
+                          r.line_id, r.before, r.before_confidence, r.after, r.after_confidence)
+            : fmt::format("line {} read again in its own band under the word \"{}\" (at "
+                          "confidence {:.0f}, its box over two lines): \"{}\" became \"{}\" at {:.0f}",
+                          r.line_id, r.word, r.before_confidence, r.before, r.after, r.after_confidence);
     doc.log.add(repair_kind::line_reread, has_lines ? sp->first_line : 0,
-                has_lines ? sp->last_line : 0,
-                fmt::format("line {} read again alone (its pixels only, as one block): \"{}\" "
-                            "at confidence {:.0f} became \"{}\" at {:.0f}",
-                            r.line_id, r.before, r.before_confidence, r.after, r.after_confidence),
-                r.after_confidence / 100.0);
+                has_lines ? sp->last_line : 0, cue, r.after_confidence / 100.0);
   }
 }
 

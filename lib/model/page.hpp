@@ -87,15 +87,17 @@ struct region {
   std::int32_t split_from = -1;
 };
 
-// A line an image's engine read a second time, alone (read/reread.hpp):
-// which one, what the first reading said and how sure each was. The
-// second reading's lines stand in the region in its place.
+// A line an image's engine read a second time, alone, or a word of it read
+// again inside the line's band (read/reread.hpp): which one, what the first
+// reading said and how sure each was. The second reading's lines (words)
+// stand in the region (line) in its place.
 struct reread_line {
   std::uint32_t region = 0;  // index in page::regions
   std::string line_id;       // the first reading's
+  std::string word;          // the word read again; "" when the whole line was
   std::string before;        // the first reading's text
   float before_confidence = 0, after_confidence = 0;  // mean, by bytes
-  std::string after;  // the new lines' text, joined by " / "
+  std::string after;  // the new lines' text, joined by " / " (a word: its line's)
 };
 
 // The union of a region's line boxes.

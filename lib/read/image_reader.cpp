@@ -260,7 +260,7 @@ page read_image(std::string_view bytes, const std::string &source_name,
   const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it) read_results(*it, p);
   for (source_format f : opts.engine_outputs) p.engine_outputs.emplace_back(f, render(api, f, source_name));
-  reread_garbled_lines(api, pix.get(), p);
+  reread_garbled(api, pix.get(), p);
   return p;
 }
 
