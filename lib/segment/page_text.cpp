@@ -111,10 +111,10 @@ bool carries_on_after_lead(const region &r, std::size_t lead, const column_edges
 
 // A line set in the middle of its region, with a margin on each side: a
 // heading the engine left in one block with the text around it.
-bool centred(const text_line &l, const box &area) {
-  if (l.bbox.empty() || area.empty()) return false;
+bool centred(const box &line, const box &area) {
+  if (line.empty() || area.empty()) return false;
   const std::int64_t w = area.width();
-  const std::int64_t left = l.bbox.x0 - area.x0, right = area.x1 - l.bbox.x1;
+  const std::int64_t left = line.x0 - area.x0, right = area.x1 - line.x1;
   return 100 * left >= 12 * w && 100 * right >= 12 * w &&
          100 * std::abs(left - right) <= 8 * w;
 }
@@ -130,7 +130,7 @@ std::vector<bool> centred_runs(const region &r) {
   if (lines.size() < 4) return in_run;
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t j = i;
-    while (j < lines.size() && centred(*lines[j], r.bbox)) ++j;
+    while (j < lines.size() && centred(lines[j]->bbox, r.bbox)) ++j;
     if (j - i >= 1 && j - i <= 3 && j - i < lines.size())
       for (std::size_t k = i; k < j; ++k) in_run[k] = true;
     i = j == i ? i + 1 : j;
@@ -369,6 +369,26 @@ std::vector<bool> unterminated_runs(const page &p, const column_finder &columns,
   return in_run;
 }
 
+// Whether every line of a region of one to three lines stands centred in
+// the column the region is set in: a heading the engine set apart in a
+// region of its own (centred_runs finds those inside longer regions).
+bool centred_in_column(const region &r, const column_finder &columns, std::uint32_t at) {
+  std::size_t n = 0;
+  for (const text_line &l : r.lines) n += all_blank(l.text) ? 0 : 1;
+  if (n == 0 || n > 3) return false;
+  const std::shared_ptr<const column_edges> measured = columns.edges_holding(at);
+  if (!measured->known()) return false;
+  for (const text_line &l : r.lines) {
+    if (all_blank(l.text)) continue;
+    const auto [left, right] = measured->near((l.bbox.y0 + l.bbox.y1) / 2);
+    // Specks the engine read beside the line do not move its type.
+    const speck_edges type = line_speck_edges(l);
+    if (!centred({type.x0, l.bbox.y0, type.x1, l.bbox.y1}, {left, l.bbox.y0, right, l.bbox.y1}))
+      return false;
+  }
+  return true;
+}
+
 laid_out lay_out_text(document &doc, const page &text_page, float body) {
   laid_out out;
   out.size.push_back(0);
@@ -430,6 +450,7 @@ laid_out lay_out_text(document &doc, const page &text_page, float body) {
       std::vector<bool> run = centred_runs(reg);
       const std::vector<bool> unterminated = unterminated_runs(text_page, columns, r, pitch, fullwidth_stops);
       for (std::size_t k = 0; k < run.size(); ++k) run[k] = run[k] || unterminated[k];
+      if (centred_in_column(reg, columns, r)) run.assign(run.size(), true);
       region_span span{r, line_no + 1, line_no};
       std::size_t k = 0;
       for (const text_line &l : reg.lines) {

@@ -929,3 +929,32 @@ TEST_CASE("page lines: a region too narrow to show a column is measured by the c
   CHECK_FALSE(columns.edges_holding(6)->known());           // 45 left
   CHECK_FALSE(columns.edges_holding(7)->known());           // 40 right
 }
+
+TEST_CASE("geometry text: CJK heading lines the engine set apart one region each, centred in their column, are one section heading") {
+  // Each line of a two-line section heading is a region of its own, the
+  // first ending in a speck read as a half-width full stop (a sentence end
+  // to the text alone); the column is measured from the regions around.
+  auto text = [](int x0, int x1) {
+    const std::string page =
+        hocr_page(hocr_area({
+                      {"本报讯经过一年半的施工，南门老街", 100, 100, 700, 40},
+                      {"改造工程日前全面完工并恢复通行。", 100, 150, 700, 40},
+                      {"这条老街始建于清代，全长八百米。", 100, 200, 700, 40},
+                  }) +
+                  hocr_area({{"自助借还.", x0, 260, x1, 40}}) +
+                  hocr_area({{"一张卡走遍全市", 280, 310, 520, 40}}) +
+                  hocr_area({
+                      {"为了在不大幅增加人手的情况下延长", 180, 370, 700, 40},
+                      {"服务时间，各社区图书馆普遍安装了", 100, 420, 700, 40},
+                      {"自助借还设备。", 100, 470, 380, 40},
+                  }));
+    colreflow::options opts;
+    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+        .render(colreflow::format::txt);
+  };
+  const std::string before = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条老街始建于清代，全长八百米。\n\n";
+  const std::string after = "\n\n为了在不大幅增加人手的情况下延长服务时间，各社区图书馆普遍安装了自助借还设备。\n";
+  CHECK(text(320, 480) == before + "自助借还. 一张卡走遍全市" + after);
+  // Flush left, the first line reads as the text says: a sentence.
+  CHECK(text(100, 260) != before + "自助借还. 一张卡走遍全市" + after);
+}
