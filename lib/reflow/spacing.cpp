@@ -125,7 +125,8 @@ spacing_result clean_heading(std::string_view text) {
   // text they close; an opening quote may follow a phrase space.
   // Narrow marks (";", "-", ", .") set apart between CJK text are specks
   // the engine read, not punctuation a phrase space goes with: a run next
-  // to one goes when the text on both sides, past the marks, is CJK.
+  // to one goes when the text on both sides, past the marks, is CJK, or
+  // is CJK on one side and the line's edge on the other.
   auto narrow_mark = [](char32_t c) {
     return !is_space(c) && !is_letter(c) && !is_digit(c) && !is_cjk(c) && !is_wide(c) &&
            !is_fullwidth_punct(c);
@@ -143,8 +144,11 @@ spacing_result clean_heading(std::string_view text) {
     if (is_fullwidth_punct(prev) && !is_opening(prev)) return false;
     if (is_fullwidth_punct(next) && !is_opening(next)) return false;
     if (is_opening(prev)) return false;
-    if ((narrow_mark(prev) || narrow_mark(next)) && cjk_side(past_marks(run.first, false)) &&
-        cjk_side(past_marks(run.second, true)))
+    // Past the marks, the line's start or end (0) parts no phrases: the
+    // marks are specks at the edge of a CJK line.
+    const char32_t before = past_marks(run.first, false), after = past_marks(run.second, true);
+    if ((narrow_mark(prev) || narrow_mark(next)) && (cjk_side(before) || (before == 0 && cjk_side(after))) &&
+        (cjk_side(after) || (after == 0 && cjk_side(before))))
       return false;
     return true;
   });

@@ -216,6 +216,12 @@ TEST_SUITE("reflow.spacing") {
     CHECK(clean_heading("改造历时一年半完工，; 各街三百余户").text == "改造历时一年半完工，;各街三百余户");
     CHECK(clean_heading("改造历时一 - 年半完工").text == "改造历时一-年半完工");
     CHECK(clean_heading("项目负责人介绍 , . 改造之初").text == "项目负责人介绍,.改造之初");
+    // At the line's edge too: specks after its last ideograph or before its
+    // first part no phrases.
+    CHECK(clean_heading("自助借还 .").text == "自助借还.");
+    CHECK(clean_heading("; - 一张卡走遍全市").text == ";-一张卡走遍全市");
+    CHECK(clean_heading("WiFi 全覆盖 .").text == "WiFi 全覆盖.");
+    CHECK(clean_heading("2024 .").text == "2024 .");
     // Phrase spaces stay; a narrow mark beside Latin text or digits keeps its space.
     CHECK(clean_heading("百年老街换新颜 街坊留住烟火气").text == "百年老街换新颜 街坊留住烟火气");
     CHECK(clean_heading("北京 - Shanghai 直达").text == "北京 - Shanghai 直达");
