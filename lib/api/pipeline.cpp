@@ -217,23 +217,25 @@ void log_moves(document &doc, const std::vector<line_piece> &pieces,
                                 name(static_cast<std::uint32_t>(pc.host))),
                     0.6);
       else
-        doc.log.add(repair_kind::block_moved, first, last,
-                    fmt::format("region {} (file position {}): {} read within line {} of region {}, "
-                                "one page line, side by side in one column, cut apart by the engine",
-                                name(order[k]), file_position(order[k]),
-                                has_lines ? "its first line" : "its line",
-                                pc.line + 1, name(static_cast<std::uint32_t>(pc.host))),
-                    0.7);
+        doc.log.add(
+            repair_kind::block_moved, first, last,
+            fmt::format("region {} (file position {}): {} read within line {} of region {}, "
+                        "one page line, side by side in one column, cut apart by the engine",
+                        name(order[k]), file_position(order[k]),
+                        has_lines ? "its first line" : "its line", pc.line + 1,
+                        name(static_cast<std::uint32_t>(pc.host))),
+            0.7);
       continue;
     }
     if (r.split_from >= 0) {
-      doc.log.add(repair_kind::block_moved, first, last,
-                  fmt::format("region {}: the words of region {} (file position {}) beyond a gutter "
-                              "that the engine ran its line across, read at position {} in the "
-                              "column they stand in",
-                              name(order[k]), name(static_cast<std::uint32_t>(r.split_from)),
-                              file_position(order[k]), k + 1),
-                  0.7);
+      doc.log.add(
+          repair_kind::block_moved, first, last,
+          fmt::format("region {}: the words of region {} (file position {}) beyond a gutter "
+                      "that the engine ran its line across, read at position {} in the "
+                      "column they stand in",
+                      name(order[k]), name(static_cast<std::uint32_t>(r.split_from)),
+                      file_position(order[k]), k + 1),
+          0.7);
       continue;
     }
     doc.log.add(repair_kind::block_moved, first, last,
@@ -252,12 +254,14 @@ void log_rereads(document &doc, const std::vector<const region_span *> &span_of)
     const bool has_lines = sp != nullptr && sp->first_line <= sp->last_line;
     const std::string cue =
         r.word.empty()
-            ? fmt::format("line {} read again alone (its pixels only, as one block): \"{}\" "
-                          "at confidence {:.0f} became \"{}\" at {:.0f}",
-                          r.line_id, r.before, r.before_confidence, r.after, r.after_confidence)
-            : fmt::format("line {} read again in its own band under the word \"{}\" (at "
-                          "confidence {:.0f}, its box over two lines): \"{}\" became \"{}\" at {:.0f}",
-                          r.line_id, r.word, r.before_confidence, r.before, r.after, r.after_confidence);
+            ? fmt::format(
+                  "line {} read again alone (its pixels only, as one block): \"{}\" "
+                  "at confidence {:.0f} became \"{}\" at {:.0f}",
+                  r.line_id, r.before, r.before_confidence, r.after, r.after_confidence)
+            : fmt::format(
+                  "line {} read again in its own band under the word \"{}\" (at "
+                  "confidence {:.0f}, its box over two lines): \"{}\" became \"{}\" at {:.0f}",
+                  r.line_id, r.word, r.before_confidence, r.before, r.after, r.after_confidence);
     doc.log.add(repair_kind::line_reread, has_lines ? sp->first_line : 0,
                 has_lines ? sp->last_line : 0, cue, r.after_confidence / 100.0);
   }

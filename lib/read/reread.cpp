@@ -74,7 +74,8 @@ bool garbled_display(const text_line &l, float body) {
 // that nothing read elsewhere is read twice.
 template <typename Own>
 pix_ptr own_pixels(Pix *image, const page &p, box &at, Own own) {
-  at = {std::max(0, at.x0), std::max(0, at.y0), std::min(p.width, at.x1), std::min(p.height, at.y1)};
+  at = {std::max(0, at.x0), std::max(0, at.y0), std::min(p.width, at.x1),
+        std::min(p.height, at.y1)};
   if (at.empty()) return {};
   const box_ptr rect(boxCreate(at.x0, at.y0, at.width(), at.height()));
   const pix_ptr clip(pixClipRectangle(image, rect.get(), nullptr));
@@ -126,7 +127,8 @@ std::vector<text_line> read_pixels(tesseract::TessBaseAPI &api, Pix *pixels, con
 
 // The first reading's garbled display lines, read again as blocks of
 // their own.
-void reread_lines(tesseract::TessBaseAPI &api, Pix *image, page &p, float body, std::int64_t &budget) {
+void reread_lines(tesseract::TessBaseAPI &api, Pix *image, page &p, float body,
+                  std::int64_t &budget) {
   for (region &r : p.regions) {
     bool changed = false;
     for (std::size_t k = 0; k < r.lines.size(); ++k) {
@@ -136,7 +138,8 @@ void reread_lines(tesseract::TessBaseAPI &api, Pix *image, page &p, float body, 
       const pix_ptr pixels = line_pixels(image, p, r.lines[k], at);
       if (!pixels || at.area() > budget) continue;
       budget -= at.area();
-      std::vector<text_line> lines = read_pixels(api, pixels.get(), at, tesseract::PSM_SINGLE_BLOCK);
+      std::vector<text_line> lines =
+          read_pixels(api, pixels.get(), at, tesseract::PSM_SINGLE_BLOCK);
       const double before = mean_confidence(r.lines[k]), after = mean_confidence(lines);
       if (lines.empty() || after < before + kBetterBy) continue;
       const std::string id = r.lines[k].id;
@@ -184,7 +187,8 @@ box line_band(const text_line &l, std::size_t skip) {
   const auto mid = static_cast<std::ptrdiff_t>(tops.size() / 2);
   std::nth_element(tops.begin(), tops.begin() + mid, tops.end());
   std::nth_element(bottoms.begin(), bottoms.begin() + mid, bottoms.end());
-  return {l.bbox.x0, tops[static_cast<std::size_t>(mid)], l.bbox.x1, bottoms[static_cast<std::size_t>(mid)]};
+  return {l.bbox.x0, tops[static_cast<std::size_t>(mid)], l.bbox.x1,
+          bottoms[static_cast<std::size_t>(mid)]};
 }
 
 // What the engine reads between x0 and x1 in `band` (a line's) as one line
@@ -218,7 +222,8 @@ text_line read_in_band(tesseract::TessBaseAPI &api, Pix *image, const page &p, c
 
 // The widest stretch of [x0, x1) that no word of `l` covers, as [first,
 // second); empty (first == second) when the words cover it all.
-std::pair<std::int32_t, std::int32_t> widest_uncovered(const text_line &l, std::int32_t x0, std::int32_t x1) {
+std::pair<std::int32_t, std::int32_t> widest_uncovered(const text_line &l, std::int32_t x0,
+                                                       std::int32_t x1) {
   std::vector<std::pair<std::int32_t, std::int32_t>> covered;
   for (const word &o : l.words)
     if (o.bbox.x1 > x0 && o.bbox.x0 < x1) covered.emplace_back(o.bbox.x0, o.bbox.x1);
@@ -256,7 +261,8 @@ void replace_words(text_line &l, std::size_t from, std::size_t to, std::vector<w
 // inside their own line's band as one line of text and, where the box
 // reaches over the line above or below in its region, inside that line's
 // band too (the glyphs of it the blob took, which no word of it holds).
-void reread_words(tesseract::TessBaseAPI &api, Pix *image, page &p, float body, std::int64_t &budget) {
+void reread_words(tesseract::TessBaseAPI &api, Pix *image, page &p, float body,
+                  std::int64_t &budget) {
   for (region &r : p.regions) {
     const auto region_at = static_cast<std::uint32_t>(&r - p.regions.data());
     bool changed = false;
@@ -285,21 +291,24 @@ void reread_words(tesseract::TessBaseAPI &api, Pix *image, page &p, float body, 
         // Fewer ideographs than the first reading found is no better
         // reading: the glyphs that made the word tall were read as marks or
         // Latin letters.
-        if (again.words.empty() || mean_confidence(again) < enough || ideographs(again) < had) continue;
+        if (again.words.empty() || mean_confidence(again) < enough || ideographs(again) < had)
+          continue;
         // The neighbours' glyphs the blob took, read before any line changes
         // (li - 1 wraps past the end for the first line).
         std::vector<std::pair<std::size_t, text_line>> taken;
         for (const std::size_t ni : {li - 1, li + 1}) {
           if (ni >= r.lines.size() || r.lines[ni].font_size >= kDisplayRow * body) continue;
           const box other = line_band(r.lines[ni], r.lines[ni].words.size());
-          const std::int32_t overlap = std::min(w.bbox.y1, other.y1) - std::max(w.bbox.y0, other.y0);
+          const std::int32_t overlap =
+              std::min(w.bbox.y1, other.y1) - std::max(w.bbox.y0, other.y0);
           if (other.height() <= 0 || 2 * overlap < other.height()) continue;
           // Only where none of its own words stands: the engine's boxes
           // leave strokes of their glyphs outside, which read as more.
           const auto [x0, x1] = widest_uncovered(r.lines[ni], w.bbox.x0, w.bbox.x1);
           if (2 * (x1 - x0) < other.height()) continue;
           text_line found = read_in_band(api, image, p, w, x0, x1, other, budget);
-          if (mean_confidence(found) >= enough && ideographs(found) > 0) taken.emplace_back(ni, std::move(found));
+          if (mean_confidence(found) >= enough && ideographs(found) > 0)
+            taken.emplace_back(ni, std::move(found));
         }
         const std::string old_text = w.text;
         const float old_confidence = w.confidence;

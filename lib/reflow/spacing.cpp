@@ -147,7 +147,8 @@ spacing_result clean_heading(std::string_view text) {
     // Past the marks, the line's start or end (0) parts no phrases: the
     // marks are specks at the edge of a CJK line.
     const char32_t before = past_marks(run.first, false), after = past_marks(run.second, true);
-    if ((narrow_mark(prev) || narrow_mark(next)) && (cjk_side(before) || (before == 0 && cjk_side(after))) &&
+    if ((narrow_mark(prev) || narrow_mark(next)) &&
+        (cjk_side(before) || (before == 0 && cjk_side(after))) &&
         (cjk_side(after) || (after == 0 && cjk_side(before))))
       return false;
     return true;
