@@ -73,6 +73,13 @@ std::string hocr_page(const std::string &areas) {
          areas + "\n</div>\n</body>\n</html>\n";
 }
 
+// The txt output of a page with the default options.
+std::string txt_of(const std::string &page) {
+  colreflow::options opts;
+  return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
+      .render(colreflow::format::txt);
+}
+
 struct hocr_line {
   const char *text;
   int x0, y0, x1, size;
@@ -144,9 +151,7 @@ std::string old_street_text(const hocr_line &first, const hocr_line &second) {
                     {"段，一家经营了三代的竹编作坊重新", 100, 520, 700, 40},
                     {"开门。", 100, 570, 220, 40},
                 }));
-  colreflow::options opts;
-  return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
-      .render(colreflow::format::txt);
+  return txt_of(page);
 }
 
 }  // namespace
@@ -851,9 +856,7 @@ TEST_CASE("geometry text: a CJK line the engine set apart, filled to its column'
                       {"，也有戴着老花镜翻阅报纸的退休老", 100, 450, 700, 40},
                       {"人。", 100, 500, 180, 40},
                   }));
-    colreflow::options opts;
-    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
-        .render(colreflow::format::txt);
+    return txt_of(page);
   };
   const std::string first = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条老街始建于清代，全长八百米。\n\n";
   CHECK(text(100) == first +
@@ -887,9 +890,7 @@ TEST_CASE("geometry text: a CJK line sized from specks at a region's top does no
                         cjk_words({"寒", "来", "暑", "往", "秋", "收", "冬", "藏", "闰", "余", "成", "岁"}, 100),
                         cjk_words({"律", "吕", "调", "阳", "。"}, 100)},
                        0, 520));
-    colreflow::options opts;
-    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
-        .render(colreflow::format::txt);
+    return txt_of(page);
   };
   const std::string runs_on = text(100);
   INFO(runs_on);
@@ -948,9 +949,7 @@ TEST_CASE("geometry text: CJK heading lines the engine set apart one region each
                       {"服务时间，各社区图书馆普遍安装了", 100, 420, 700, 40},
                       {"自助借还设备。", 100, 470, 380, 40},
                   }));
-    colreflow::options opts;
-    return colreflow::document::from_bytes(page, colreflow::input_format::auto_detect, opts)
-        .render(colreflow::format::txt);
+    return txt_of(page);
   };
   const std::string before = "本报讯经过一年半的施工，南门老街改造工程日前全面完工并恢复通行。这条老街始建于清代，全长八百米。\n\n";
   const std::string after = "\n\n为了在不大幅增加人手的情况下延长服务时间，各社区图书馆普遍安装了自助借还设备。\n";
