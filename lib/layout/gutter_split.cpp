@@ -31,12 +31,6 @@ bool text_in_words(const region &r) {
   return true;
 }
 
-box words_box(const std::vector<word> &words) {
-  box out;
-  for (const word &w : words) out = out.united(w.bbox);
-  return out;
-}
-
 }  // namespace
 
 std::size_t split_at_gutters(page &p, const std::vector<gutter_cut> &cuts) {

@@ -100,6 +100,13 @@ struct reread_line {
   std::string after;  // the new lines' text, joined by " / " (a word: its line's)
 };
 
+// The union of a line's word boxes.
+inline box words_box(const std::vector<word> &words) {
+  box out;
+  for (const word &w : words) out = out.united(w.bbox);
+  return out;
+}
+
 // The union of a region's line boxes.
 inline box lines_box(const region &r) {
   box out;

@@ -330,8 +330,7 @@ alto_line read_line(const pugi::xml_node &n, const line_index &lines, const refe
       l.hyphen_end = false;  // a HYP counts only at the end
     }
   }
-  if (l.bbox.empty())
-    for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);
+  if (l.bbox.empty()) l.bbox = words_box(l.words);
   out.points = own > 0 ? own : tally.most(inherited.get());
   return out;
 }

@@ -296,8 +296,7 @@ class hocr_reader {
       if (non_space_count(all) != non_space_count(l.text)) l.text = std::move(all);
     }
     if (t.bbox) l.bbox = *t.bbox;
-    if (l.bbox.empty())
-      for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);
+    if (l.bbox.empty()) l.bbox = words_box(l.words);
     // Without x_size the line's height stands in, as for PAGE and TSV:
     // only ratios between lines of one page are used.
     l.font_size = t.x_size > 0 ? t.x_size : static_cast<float>(l.bbox.height());

@@ -252,8 +252,7 @@ void replace_words(text_line &l, std::size_t from, std::size_t to, std::vector<w
     l.words.insert(at, std::move(w));
   }
   l.text = join_words(l.words);
-  l.bbox = {};
-  for (const word &o : l.words) l.bbox = l.bbox.united(o.bbox);
+  l.bbox = words_box(l.words);
 }
 
 // The words of body type the engine garbled with glyphs of a neighbouring

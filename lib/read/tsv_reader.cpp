@@ -207,8 +207,7 @@ page read_tsv(std::string_view bytes, const std::string &source_name,
     }
     std::erase_if(r.lines, [](const text_line &l) { return l.words.empty(); });
     for (text_line &l : r.lines) {
-      if (l.bbox.empty())
-        for (const word &w : l.words) l.bbox = l.bbox.united(w.bbox);
+      if (l.bbox.empty()) l.bbox = words_box(l.words);
       l.text = join_words(l.words);
       l.font_size = static_cast<float>(l.bbox.height());
     }
